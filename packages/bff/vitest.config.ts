@@ -3,5 +3,5 @@ import { workspaceAlias } from '../../vitest.shared';
 
 export default defineProject({
   resolve: { alias: workspaceAlias },
-  test: { name: 'bff', include: ['src/**/*.test.ts'] },
+  test: { name: 'bff', include: ['src/**/*.test.ts'], passWithNoTests: true },
 });

@@ -3,5 +3,5 @@ import { workspaceAlias } from '../../vitest.shared';
 
 export default defineProject({
   resolve: { alias: workspaceAlias },
-  test: { name: 'ui', include: ['src/**/*.test.ts'] },
+  test: { name: 'ui', include: ['src/**/*.test.ts'], passWithNoTests: true },
 });

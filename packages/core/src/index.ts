@@ -1,1 +1,2 @@
-export {};
+export * from './money/index.js';
+export * from './routing/index.js';

@@ -1,0 +1,11 @@
+export { allocate } from './allocate.js';
+export { compareAmounts, minAmount, sumAmounts } from './arithmetic.js';
+export type { Currency, Money } from './currency.js';
+export { MINOR_DIGITS } from './currency.js';
+export { formatAmount } from './formatAmount.js';
+export type { FormatMoneyOptions } from './formatMoney.js';
+export { formatMoney } from './formatMoney.js';
+export { fromMinorUnits } from './fromMinorUnits.js';
+export type { MoneyErrorCode } from './MoneyError.js';
+export { MoneyError } from './MoneyError.js';
+export { isWireAmount, MAX_AMOUNT_DIGITS, parseAmount } from './parseAmount.js';
