@@ -2,7 +2,10 @@ import { allocate, formatAmount, formatMoney, parseAmount } from '@mandarin-kit/
 import { opsPerSecond, report } from './harness.js';
 
 // Money math sits on every request path; it must stay in the same league as the float code it replaces.
-const wires = Array.from({ length: 256 }, (_, i) => `${(i * 7919) % 100000}.${String(i % 100).padStart(2, '0')}`);
+const wires = Array.from(
+  { length: 256 },
+  (_, i) => `${(i * 7919) % 100000}.${String(i % 100).padStart(2, '0')}`,
+);
 let i = 0;
 
 const exactParse = opsPerSecond(() => {

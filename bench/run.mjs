@@ -13,9 +13,13 @@ const suites = readdirSync(dir)
   .sort();
 let failed = 0;
 for (const suite of suites) {
-  const run = spawnSync(process.execPath, ['--conditions=@mandarin-kit/source', '--import', 'tsx', `${dir}${suite}`], {
-    stdio: 'inherit',
-  });
+  const run = spawnSync(
+    process.execPath,
+    ['--conditions=@mandarin-kit/source', '--import', 'tsx', `${dir}${suite}`],
+    {
+      stdio: 'inherit',
+    },
+  );
   if (run.status !== 0) {
     console.error(`bench: ${suite} failed (exit ${run.status ?? run.signal})`);
     failed++;
