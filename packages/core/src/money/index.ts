@@ -1,6 +1,6 @@
 export { allocate } from './allocate.js';
 export { compareAmounts, minAmount, sumAmounts } from './arithmetic.js';
-export type { Currency, Money } from './currency.js';
+export type { Money } from './currency.js';
 export { MINOR_DIGITS } from './currency.js';
 export { formatAmount } from './formatAmount.js';
 export type { FormatMoneyOptions } from './formatMoney.js';

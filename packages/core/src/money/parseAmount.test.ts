@@ -35,6 +35,8 @@ describe('parseAmount', () => {
     '1_000',
     '１',
     '1.5.0',
+    '007',
+    '00.50',
   ])('refuses %j with INVALID_AMOUNT', (wire) => {
     expect(() => parseAmount(wire)).toThrowError(MoneyError);
     try {

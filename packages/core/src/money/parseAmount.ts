@@ -1,8 +1,8 @@
 import { MoneyError } from './MoneyError.js';
 
-// Digits, then optionally a period and one or two decimals. No sign, exponent, spaces or commas:
-// anything the wire could mean two ways is refused rather than guessed.
-const WIRE_AMOUNT = /^(\d+)(?:\.(\d{1,2}))?$/;
+// Digits without a leading zero, then optionally a period and one or two decimals. No sign, exponent,
+// spaces or commas: anything the wire could mean two ways is refused rather than guessed.
+const WIRE_AMOUNT = /^(0|[1-9]\d*)(?:\.(\d{1,2}))?$/;
 
 /** Integer digits accepted; far beyond any real payment, it keeps hostile inputs from growing BigInts. */
 export const MAX_AMOUNT_DIGITS = 24;

@@ -1,0 +1,11 @@
+export { ageOn } from './age.js';
+export type { EspKycFormValues, EspKycInput, EspKycInputSchemaOptions } from './espKycInput.js';
+export { createEspKycInputSchema, espKycInputSchema } from './espKycInput.js';
+export { isValidInn } from './inn.js';
+export { daysInMonth, isIsoDate, localIsoDate } from './isoDate.js';
+export type { KycErrorCode } from './KycError.js';
+export { KycError } from './KycError.js';
+export { isValidIssueCode, isValidPassportNumber, isValidPassportSeries } from './passport.js';
+export { maskPhone, normalizePhone } from './phone.js';
+export { formatSnils, isValidSnils } from './snils.js';
+export { toEspGenerateRequest } from './toEspGenerateRequest.js';

@@ -1,0 +1,46 @@
+import { describe, expect, it } from 'vitest';
+import { mandarinSignatureBase } from '../signatures/mandarinSignatureBase.js';
+import { mandarinCallbackSchema } from './callbacks.js';
+import { parseForm } from './fixtures/parseForm.js';
+
+const form =
+  'merchantId=1&orderId=123&email=user%40example.com&orderActualTill=2020-02-20+12%3A34%3A56%2B00%3A00' +
+  '&price=123.00&action=pay&customer_fullName=Ivan+Ivanov&customer_phone=%2B79001234567' +
+  '&customer_email=user%40example.com&transaction=43913ddc000c4d3990fddbd3980c1725&object_type=transaction' +
+  '&status=success&payment_system=mandarinpayv1&sandbox=true&cb_processed_at=2024-07-02T12%3A50%3A30Z' +
+  '&card_number=220220XXXXXX1047&gw_channel=&gw_id=7&cs2=p1&cs3=p2&my_meta=m&sign=abc123';
+
+const fields = () => parseForm(form);
+
+describe('mandarinCallbackSchema', () => {
+  it('parses a transaction callback and keeps unknown and empty fields for the signature', () => {
+    const parsed = mandarinCallbackSchema.parse(fields());
+    expect(parsed.status).toBe('success');
+    expect(parsed.my_meta).toBe('m');
+    expect(parsed.gw_channel).toBe('');
+    expect(mandarinSignatureBase(parsed, 's')).toBe(mandarinSignatureBase(fields(), 's'));
+  });
+
+  it('parses a card binding callback', () => {
+    const binding = {
+      object_type: 'card_binding',
+      card_binding: '63eed817-c56e-4aac-ad38-15113ed13722',
+      card_holder: 'IVAN IVANOV',
+      card_number: '220220XXXXXX1047',
+      card_expiration_year: '2027',
+      card_expiration_month: '09',
+      status: 'success',
+      sign: 'f00',
+    };
+    expect(mandarinCallbackSchema.parse(binding)).toEqual(binding);
+  });
+
+  it('requires sign, string values and known status and object type', () => {
+    const { sign: _, ...unsigned } = fields();
+    expect(mandarinCallbackSchema.safeParse(unsigned).success).toBe(false);
+    expect(mandarinCallbackSchema.safeParse({ ...fields(), sign: '' }).success).toBe(false);
+    expect(mandarinCallbackSchema.safeParse({ ...fields(), cs4: ['a', 'b'] }).success).toBe(false);
+    expect(mandarinCallbackSchema.safeParse({ ...fields(), status: 'pending' }).success).toBe(false);
+    expect(mandarinCallbackSchema.safeParse({ ...fields(), object_type: 'refund' }).success).toBe(false);
+  });
+});

@@ -1,0 +1,22 @@
+import { z } from 'zod';
+import { customerInfoSchema, urlsSchema } from './parts.js';
+
+/**
+ * Body of `POST /api/card-bindings`. `urls` is an assumption (the binding result comes back as a callback,
+ * which has to go somewhere when the merchant account sets no URL).
+ */
+export const cardBindingRequestSchema = z.strictObject({
+  customerInfo: customerInfoSchema,
+  urls: urlsSchema.optional(),
+});
+/** Card binding request. */
+export type CardBindingRequest = z.infer<typeof cardBindingRequestSchema>;
+
+/** A started card binding: the payer enters the card at `userWebLink` or in hosted fields (`jsOperationId`). */
+export const cardBindingResponseSchema = z.object({
+  id: z.string().min(1),
+  userWebLink: z.url(),
+  jsOperationId: z.string().min(1),
+});
+/** Card binding response. */
+export type CardBindingResponse = z.infer<typeof cardBindingResponseSchema>;

@@ -1,0 +1,64 @@
+export type { CardBindingRequest, CardBindingResponse } from './cardBinding.js';
+export { cardBindingRequestSchema, cardBindingResponseSchema } from './cardBinding.js';
+export type { OrderActualTill } from './orderActualTill.js';
+export { isOrderActualTill, orderActualTillSchema } from './orderActualTill.js';
+export type { CustomerInfo, CustomValue, RoutingEntry, SbpCustomerInfo, Urls } from './parts.js';
+export {
+  cardBindingIdSchema,
+  customerInfoSchema,
+  customValueSchema,
+  customValuesSchema,
+  metadataSchema,
+  orderIdSchema,
+  paymentTokenSchema,
+  routingDestinationSchema,
+  routingEntrySchema,
+  routingSourceSchema,
+  sbpCustomerInfoSchema,
+  transactionIdSchema,
+  urlsSchema,
+} from './parts.js';
+export type {
+  RecurringPaymentRequest,
+  ReversalRequest,
+  RoutedPaymentRequest,
+  TwoStepAuthRequest,
+  TwoStepPayRequest,
+} from './payments.js';
+export {
+  recurringPaymentRequestSchema,
+  reversalRequestSchema,
+  routedPaymentRequestSchema,
+  twoStepAuthRequestSchema,
+  twoStepPayRequestSchema,
+} from './payments.js';
+export type { MandarinErrorResponse, TransactionResponse } from './responses.js';
+export { mandarinErrorResponseSchema, transactionResponseSchema } from './responses.js';
+export type {
+  ClassifiedTransactionRequest,
+  TransactionRequest,
+  TransactionRequestKind,
+} from './transactionRequest.js';
+export {
+  classifyTransactionRequest,
+  transactionRequestKinds,
+  transactionRequestSchema,
+} from './transactionRequest.js';
+export type {
+  DepositRequest,
+  PayoutToBoundCardRequest,
+  PayoutToCardNumberRequest,
+  SbpPayoutRequest,
+  TopUpRequest,
+  TransitPayoutRequest,
+  WithdrawalRequest,
+} from './walletOperations.js';
+export {
+  depositRequestSchema,
+  payoutToBoundCardRequestSchema,
+  payoutToCardNumberRequestSchema,
+  sbpPayoutRequestSchema,
+  topUpRequestSchema,
+  transitPayoutRequestSchema,
+  withdrawalRequestSchema,
+} from './walletOperations.js';

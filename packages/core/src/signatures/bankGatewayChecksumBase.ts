@@ -1,0 +1,13 @@
+import { compareOrdinal } from './compareOrdinal.js';
+
+/**
+ * The data a bank gateway's `checksum` (HMAC-SHA256, uppercase hex) is computed over: every parameter but
+ * `checksum`, ordered by name in code-unit order, each written as `name;value;`.
+ */
+export function bankGatewayChecksumBase(params: Record<string, string>): string {
+  return Object.keys(params)
+    .filter((name) => name !== 'checksum')
+    .sort(compareOrdinal)
+    .map((name) => `${name};${params[name]};`)
+    .join('');
+}
