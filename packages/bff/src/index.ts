@@ -1,1 +1,13 @@
-export {};
+export type { RateLimits } from './BffDeps.js';
+export type { BffEnv } from './config/env.js';
+export { baseUrlsFrom, bffEnvSchema, readBffEnv } from './config/env.js';
+export type { BffOptions } from './createBff.js';
+export { createBff } from './createBff.js';
+export { BffError } from './http/BffError.js';
+export { createLogger } from './log/createLogger.js';
+export type { ResolveUser, Role, User } from './session/User.js';
+export type { RunningBff } from './startBff.js';
+export { startBff } from './startBff.js';
+export type { SqlDriver } from './store/SqlDriver.js';
+export { Store } from './store/Store.js';
+export { defaultBaseUrls, upstreamRoutes } from './upstream/routes.js';

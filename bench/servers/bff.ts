@@ -1,0 +1,25 @@
+// Bench helper process: a BFF with an SQLite store in a temp folder, pointed at the emulator in argv[2].
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { createBff, createLogger, Store } from '@mandarin-kit/bff';
+import { DEFAULT_CREDENTIALS } from '@mandarin-kit/emulator';
+
+const upstream = process.argv[2]!;
+const store = await Store.openSqlite(join(mkdtempSync(join(tmpdir(), 'mk-bench-')), 'bff.sqlite'));
+const app = createBff({
+  store,
+  mandarin: {
+    baseUrls: { oauth: upstream, esp: upstream, classic: upstream, routing: upstream, accounts: upstream },
+    ...DEFAULT_CREDENTIALS,
+    timeoutMs: 5000,
+  },
+  sessionSecret: 'bench-session-secret-0123456789abcdef',
+  logger: createLogger({ level: 'silent' }),
+  limits: {},
+});
+const server = app.listen(0, '127.0.0.1', () => {
+  const address = server.address() as { port: number };
+  console.log(JSON.stringify({ url: `http://127.0.0.1:${address.port}` }));
+});
+process.on('SIGTERM', () => server.close(() => process.exit(0)));

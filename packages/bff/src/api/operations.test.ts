@@ -1,0 +1,132 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { bindCard, onboardWallet, waitFor } from '../testkit/flows.js';
+import type { HttpClient } from '../testkit/HttpClient.js';
+import { type Stack, startStack } from '../testkit/startStack.js';
+
+let stack: Stack;
+let owner: HttpClient;
+let walletId: string;
+let cardId: string;
+
+beforeAll(async () => {
+  stack = await startStack();
+  owner = stack.client();
+  walletId = await onboardWallet(stack, owner, 1_500_075n); // 15 000.75 RUB
+  cardId = await bindCard(stack, owner);
+});
+afterAll(() => stack.close());
+
+const balance = async () => (await owner.get(`/api/wallets/${walletId}/balance`)).body.balance.amount;
+const settled = (id: string) =>
+  waitFor(
+    () => owner.get(`/api/operations/${id}`),
+    (r) => r.body.status !== 'pending',
+  );
+
+describe('wallet operations', () => {
+  it('shows the balance exactly', async () => {
+    expect(await balance()).toBe('15000.75');
+  });
+
+  it('pays out to a card number, masks it, and the balance moves by the exact amount', async () => {
+    const reply = await owner.post(`/api/wallets/${walletId}/payouts`, {
+      amount: '100.25',
+      destination: { type: 'card_number', cardNumber: '4111 1111 1111 1111' },
+    });
+    expect(reply.status).toBe(201);
+    expect(reply.body).toMatchObject({
+      kind: 'payout_card_number',
+      status: 'pending',
+      destinationMasked: '•••• 1111',
+    });
+    expect(reply.text).not.toContain('4111111111111111');
+    expect((await settled(reply.body.id)).body.status).toBe('success');
+    expect(await balance()).toBe('14900.50');
+  });
+
+  it('tops up from a bound card and pays out to it', async () => {
+    const topUp = await owner.post(`/api/wallets/${walletId}/top-ups`, { amount: '0.50', cardId });
+    expect(topUp.status).toBe(201);
+    const done = await waitFor(
+      () => owner.get(`/api/operations/${topUp.body.id}`),
+      (r) => r.body.status !== 'pending',
+    );
+    expect(['success', 'pending']).toContain(done.body.status);
+    const payout = await owner.post(`/api/wallets/${walletId}/payouts`, {
+      amount: '1.00',
+      destination: { type: 'bound_card', cardId },
+    });
+    expect(payout.status).toBe(201);
+    expect((await settled(payout.body.id)).body.status).toBe('success');
+  });
+
+  it("refuses another user's card and wallet with 404", async () => {
+    const stranger = stack.client();
+    const strangerWallet = await onboardWallet(stack, stranger, 10_000n);
+    const viaMyCard = await stranger.post(`/api/wallets/${strangerWallet}/payouts`, {
+      amount: '1.00',
+      destination: { type: 'bound_card', cardId },
+    });
+    expect(viaMyCard.status).toBe(404);
+    const fromMyWallet = await stranger.post(`/api/wallets/${walletId}/payouts`, {
+      amount: '1.00',
+      destination: { type: 'card_number', cardNumber: '4111111111111111' },
+    });
+    expect(fromMyWallet.status).toBe(404);
+    const ops = await owner.get(`/api/wallets/${walletId}/operations`);
+    const someId = ops.body.operations[0].id;
+    expect((await stranger.get(`/api/operations/${someId}`)).status).toBe(404);
+    expect((await stranger.post(`/api/operations/${someId}/sbp/confirm`)).status).toBe(404);
+  });
+
+  it('runs a two-step SBP payout: recipient name from the bank, then confirm, once', async () => {
+    const banks = await owner.get('/api/sbp/banks?query=сбер');
+    expect(banks.status).toBe(200);
+    const bank = banks.body.banks[0];
+    expect(bank.bankName).toMatch(/Сбер/i);
+    const created = await owner.post(`/api/wallets/${walletId}/payouts`, {
+      amount: '10.00',
+      destination: { type: 'sbp', phone: '+7 900 765-43-21', bankId: bank.bankId },
+    });
+    expect(created.status).toBe(201);
+    expect(created.body).toMatchObject({
+      status: 'awaiting_confirmation',
+      destinationMasked: '+7 *** ***-**-21',
+    });
+    const recipient = await owner.post(`/api/operations/${created.body.id}/sbp/recipient`);
+    expect(recipient.body).toMatchObject({ fullName: 'Ivan Ivanovich Ivanov', bankName: bank.bankName });
+    const confirmed = await owner.post(`/api/operations/${created.body.id}/sbp/confirm`);
+    expect(confirmed.status).toBe(200);
+    const again = await owner.post(`/api/operations/${created.body.id}/sbp/confirm`);
+    expect(again.status).toBe(409);
+    expect((await settled(created.body.id)).body.status).toBe('success');
+  });
+
+  it('rejects a two-step SBP payout and moves no money', async () => {
+    const before = await balance();
+    const created = await owner.post(`/api/wallets/${walletId}/payouts`, {
+      amount: '10.00',
+      destination: {
+        type: 'sbp',
+        phone: '+79001234567',
+        bankId: '100000000111',
+        firstName: 'Pyotr',
+        lastName: 'Petrov',
+      },
+    });
+    expect(created.status).toBe(201);
+    const rejected = await owner.post(`/api/operations/${created.body.id}/sbp/reject`);
+    expect(rejected.body.status).toBe('rejected');
+    expect(await balance()).toBe(before);
+  });
+
+  it('turns a payout Mandarin refuses into 422 UPSTREAM_REJECTED with its message', async () => {
+    const reply = await owner.post(`/api/wallets/${walletId}/payouts`, {
+      amount: '100001.00',
+      destination: { type: 'card_number', cardNumber: '4111111111111111' },
+    });
+    expect([201, 422]).toContain(reply.status);
+    if (reply.status === 201) expect((await settled(reply.body.id)).body.status).toBe('failed');
+    else expect(reply.body.error.code).toBe('UPSTREAM_REJECTED');
+  });
+});

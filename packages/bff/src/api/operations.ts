@@ -1,0 +1,180 @@
+import Router from '@koa/router';
+import {
+  createPayoutBodySchema,
+  createTopUpBodySchema,
+  maskPhone,
+  parseAmount,
+  sbpRecipientResponseSchema,
+  uuidSchema,
+} from '@mandarin-kit/core';
+import type { Context } from 'koa';
+import { z } from 'zod';
+import type { BffDeps } from '../BffDeps.js';
+import { BffError, notFound } from '../http/BffError.js';
+import type { BankDirectory } from '../operations/BankDirectory.js';
+import { startOperation } from '../operations/startOperation.js';
+import { maskCardNumber, operationView } from '../operations/views.js';
+import type { OperationRecord } from '../store/records.js';
+import { body, param, userOf } from './context.js';
+import { ownedWallet } from './wallets.js';
+
+const transactionStatusSchema = z.looseObject({
+  id: z.string(),
+  status: z.enum(['pending', 'success', 'failed']),
+});
+
+async function ownedOperation(ctx: Context, deps: BffDeps): Promise<OperationRecord> {
+  const id = param(ctx, 'operationId', uuidSchema, 'Operation');
+  const op = await deps.store.operations.get(id.toLowerCase());
+  if (op === undefined || op.ownerId !== userOf(ctx).id) throw notFound('Operation');
+  return op;
+}
+
+function requireActive(status: string): void {
+  if (status !== 'Success') throw new BffError(409, 'CONFLICT', 'The wallet is not active yet');
+}
+
+async function usableCard(ctx: Context, deps: BffDeps, cardId: string) {
+  const card = await deps.store.cards.getUsable(userOf(ctx).id, cardId.toLowerCase());
+  if (card === undefined) throw notFound('Card');
+  return card;
+}
+
+/** Wallet holder operations: top-up from a bound card, payouts, SBP two-step, bank search, statuses. */
+export function operationRoutes(deps: BffDeps, banks: BankDirectory): Router {
+  const router = new Router();
+
+  router.post('/wallets/:walletId/top-ups', async (ctx) => {
+    const wallet = await ownedWallet(ctx, deps);
+    const input = await body(ctx, createTopUpBodySchema);
+    requireActive(wallet.status);
+    const card = await usableCard(ctx, deps, input.cardId);
+    await startOperation(ctx, deps, input, {
+      wallet,
+      ownerId: wallet.ownerId,
+      amount: parseAmount(input.amount),
+      input: { kind: 'top_up', card },
+      details: { destinationMasked: card.cardMasked, sbp: null },
+    });
+  });
+
+  router.post('/wallets/:walletId/payouts', async (ctx) => {
+    const wallet = await ownedWallet(ctx, deps);
+    const input = await body(ctx, createPayoutBodySchema);
+    requireActive(wallet.status);
+    const amount = parseAmount(input.amount);
+    const d = input.destination;
+    const base = { wallet, ownerId: wallet.ownerId, amount };
+    if (d.type === 'card_number') {
+      await startOperation(ctx, deps, input, {
+        ...base,
+        input: { kind: 'payout_card_number', cardNumber: d.cardNumber },
+        details: { destinationMasked: maskCardNumber(d.cardNumber), sbp: null },
+      });
+    } else if (d.type === 'bound_card') {
+      const card = await usableCard(ctx, deps, d.cardId);
+      await startOperation(ctx, deps, input, {
+        ...base,
+        input: { kind: 'payout_bound_card', card },
+        details: { destinationMasked: card.cardMasked, sbp: null },
+      });
+    } else {
+      const bank = await banks.find(d.bankId);
+      if (bank === undefined) {
+        throw new BffError(400, 'VALIDATION_FAILED', 'Unknown bank', {
+          fields: { 'destination.bankId': ['Not in the SBP bank directory'] },
+        });
+      }
+      const phoneMasked = maskPhone(d.phone);
+      await startOperation(ctx, deps, input, {
+        ...base,
+        input: { kind: 'payout_sbp', ...d, bankBic: bank.bankBic },
+        details: {
+          destinationMasked: phoneMasked,
+          sbp: { bankId: bank.bankId, bankName: bank.bankName, twoStep: d.confirmRecipient, phoneMasked },
+        },
+      });
+      const op = ctx.body as { id: string; status: string };
+      // One-step: the payer chose not to confirm; the BFF confirms right away if the bank knows the phone.
+      if (!d.confirmRecipient && ctx.status === 201 && op.status === 'pending') {
+        const record = (await deps.store.operations.get(op.id))!;
+        await deps.mandarin.call('sbpRecipient', {
+          params: { id: record.transactionId! },
+          schema: sbpRecipientResponseSchema,
+        });
+        await deps.mandarin.call('sbpConfirm', {
+          params: { id: record.transactionId! },
+          schema: z.unknown(),
+        });
+      }
+    }
+  });
+
+  router.get('/wallets/:walletId/operations', async (ctx) => {
+    const wallet = await ownedWallet(ctx, deps);
+    const ops = await deps.store.operations.listByOwner(userOf(ctx).id, wallet.id);
+    ctx.body = { operations: ops.map(operationView) };
+  });
+
+  router.get('/operations/:operationId', async (ctx) => {
+    let op = await ownedOperation(ctx, deps);
+    if (op.status === 'pending' && op.transactionId !== null) {
+      const upstream = await deps.mandarin.call('transactionStatus', {
+        params: { id: op.transactionId },
+        schema: transactionStatusSchema,
+      });
+      if (upstream.status !== 'pending') {
+        await deps.store.operations.update(op.id, { status: upstream.status });
+        op = { ...op, status: upstream.status };
+      }
+    }
+    ctx.body = operationView(op);
+  });
+
+  router.post('/operations/:operationId/sbp/recipient', async (ctx) => {
+    const op = await awaitingConfirmation(ctx, deps);
+    const recipient = await deps.mandarin.call('sbpRecipient', {
+      params: { id: op.transactionId! },
+      schema: sbpRecipientResponseSchema,
+    });
+    if (recipient.fullName === null) {
+      await deps.store.operations.update(op.id, { status: 'failed' });
+      throw new BffError(422, 'UPSTREAM_REJECTED', 'The bank has no account for this phone number');
+    }
+    ctx.body = {
+      operationId: op.id,
+      fullName: recipient.fullName,
+      bankName: op.sbp?.bankName ?? null,
+      phoneMasked: op.sbp?.phoneMasked ?? '',
+      amount: operationView(op).amount,
+    };
+  });
+
+  for (const action of ['confirm', 'reject'] as const) {
+    router.post(`/operations/:operationId/sbp/${action}`, async (ctx) => {
+      const op = await awaitingConfirmation(ctx, deps);
+      await deps.mandarin.call(action === 'confirm' ? 'sbpConfirm' : 'sbpReject', {
+        params: { id: op.transactionId! },
+        schema: z.unknown(),
+      });
+      const status = action === 'confirm' ? 'pending' : 'rejected';
+      await deps.store.operations.update(op.id, { status });
+      ctx.body = operationView({ ...op, status });
+    });
+  }
+
+  router.get('/sbp/banks', async (ctx) => {
+    const query = z.string().max(100).catch('').parse(ctx.query.query);
+    ctx.body = { banks: await banks.search(query) };
+  });
+
+  return router;
+}
+
+async function awaitingConfirmation(ctx: Context, deps: BffDeps): Promise<OperationRecord> {
+  const op = await ownedOperation(ctx, deps);
+  if (op.kind !== 'payout_sbp' || op.status !== 'awaiting_confirmation' || op.transactionId === null) {
+    throw new BffError(409, 'CONFLICT', 'This payout is not waiting for confirmation');
+  }
+  return op;
+}

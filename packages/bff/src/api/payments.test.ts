@@ -1,0 +1,126 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { decideOnHostedPage, waitFor } from '../testkit/flows.js';
+import type { HttpClient } from '../testkit/HttpClient.js';
+import { type Stack, startStack } from '../testkit/startStack.js';
+
+let stack: Stack;
+let operator: HttpClient;
+let accounts: string[];
+
+beforeAll(async () => {
+  stack = await startStack();
+  operator = stack.client();
+  expect((await operator.post('/api/session/operator')).body.roles).toContain('operator');
+  accounts = [];
+  for (const token of [
+    'eyJhbGciOiJIUzI1NiJ9.eyJtIjoxfQ.sub-merchant-one',
+    'eyJhbGciOiJIUzI1NiJ9.eyJtIjoyfQ.sub-merchant-two',
+  ]) {
+    const linked = await operator.post('/api/sub-merchants', { token });
+    expect(linked.status).toBe(201);
+    accounts.push(linked.body.id);
+  }
+});
+afterAll(() => stack.close());
+
+const entry = (accountId: string, value: string, fee: string) => ({
+  accountId,
+  amount: { value, currency: 'RUB' },
+  platformFeeAmount: { value: fee, currency: 'RUB' },
+});
+const customer = { email: 'buyer@example.com', phone: '+7 900 123-45-67' };
+const paid = (id: string, status = 'success') =>
+  waitFor(
+    () => operator.get(`/api/payments/${id}`),
+    (r) => r.body.status === status,
+  );
+
+describe('routed payments (operator)', () => {
+  it('refuses a split that does not add up, saying by how much, before anything is sent', async () => {
+    const reply = await operator.post('/api/payments', {
+      amount: '5000.00',
+      customer,
+      routing: [entry(accounts[0]!, '4000.00', '50.00'), entry(accounts[1]!, '999.99', '50.00')],
+    });
+    expect(reply.status).toBe(400);
+    expect(reply.body.error.fields.routing[0]).toMatch(/0\.01 short/);
+    expect((await operator.get('/api/payments')).body.payments).toEqual([]);
+  });
+
+  it('pays a one-step split on the hosted page, then refunds part twice and refuses to over-refund', async () => {
+    const created = await operator.post('/api/payments', {
+      amount: '5000.00',
+      customer,
+      routing: [entry(accounts[0]!, '4000.00', '50.00'), entry(accounts[1]!, '1000.00', '50.00')],
+    });
+    expect(created.status).toBe(201);
+    expect(created.body).toMatchObject({ status: 'pending', twoStep: false, refundable: { amount: '0.00' } });
+    expect(created.body.payUrl).toContain('/Pay?transaction=');
+    expect(created.body.jsOperationId).toEqual(expect.any(String));
+    expect(await decideOnHostedPage(created.body.payUrl, 'pay')).toBe(200);
+    const payment = await paid(created.body.id);
+    expect(payment.body.refundable.amount).toBe('5000.00');
+
+    const first = await operator.post(`/api/payments/${created.body.id}/refunds`, { amount: '1000.00' });
+    expect(first.status).toBe(201);
+    expect(first.body.routing.map((r: any) => r.amount.value)).toEqual(['800.00', '200.00']);
+
+    const second = await operator.post(`/api/payments/${created.body.id}/refunds`, {
+      amount: '500.00',
+      routing: [entry(accounts[1]!, '500.00', '0.00')],
+    });
+    expect(second.status).toBe(201);
+
+    const over = await operator.post(`/api/payments/${created.body.id}/refunds`, {
+      amount: '400.00',
+      routing: [entry(accounts[1]!, '400.00', '0.00')],
+    });
+    expect(over.status).toBe(400);
+    expect(over.body.error.fields['routing.0'][0]).toMatch(/still holds/);
+
+    const tooMuch = await operator.post(`/api/payments/${created.body.id}/refunds`, { amount: '3500.01' });
+    expect(tooMuch.status).toBe(400);
+    expect(tooMuch.body.error.fields.amount[0]).toMatch(/exceeds the 3500.00 that remains/);
+
+    const after = await operator.get(`/api/payments/${created.body.id}`);
+    expect(after.body.refundable.amount).toBe('3500.00');
+    expect(after.body.refunds).toHaveLength(2);
+  });
+
+  it('completes a two-step payment with the routing on the second request', async () => {
+    const created = await operator.post('/api/payments', { amount: '300.00', customer, twoStep: true });
+    expect(created.status).toBe(201);
+    const early = await operator.post(`/api/payments/${created.body.id}/complete`, {
+      routing: [entry(accounts[0]!, '300.00', '3.00')],
+    });
+    expect(early.status).toBe(409);
+    await decideOnHostedPage(created.body.payUrl, 'pay');
+    await paid(created.body.id, 'authorized');
+    const completed = await operator.post(`/api/payments/${created.body.id}/complete`, {
+      routing: [entry(accounts[0]!, '200.00', '3.00'), entry(accounts[1]!, '100.00', '1.00')],
+    });
+    expect(completed.status).toBe(200);
+    const done = await paid(created.body.id);
+    expect(done.body.routing).toHaveLength(2);
+  });
+
+  it('marks a declined payment failed and allows no refund', async () => {
+    const created = await operator.post('/api/payments', {
+      amount: '10.00',
+      customer,
+      routing: [entry(accounts[0]!, '10.00', '0.00')],
+    });
+    await decideOnHostedPage(created.body.payUrl, 'decline');
+    await paid(created.body.id, 'failed');
+    const refund = await operator.post(`/api/payments/${created.body.id}/refunds`, { amount: '1.00' });
+    expect(refund.status).toBe(409);
+  });
+
+  it('keeps payments away from customers', async () => {
+    const customerBrowser = stack.client();
+    const list = await operator.get('/api/payments');
+    const id = list.body.payments[0].id;
+    expect((await customerBrowser.get(`/api/payments/${id}`)).status).toBe(403);
+    expect((await customerBrowser.post(`/api/payments/${id}/refunds`, { amount: '1.00' })).status).toBe(403);
+  });
+});

@@ -1,0 +1,28 @@
+import { randomUUID } from 'node:crypto';
+import Router from '@koa/router';
+import { BffError } from '../http/BffError.js';
+import type { SessionCookie } from '../session/sessionCookie.js';
+import { userOf } from './context.js';
+
+/** `/api/me` and, for the default cookie session, the demo's operator sign-in and sign-out. */
+export function sessionRoutes(session: SessionCookie | undefined, demoOperatorLogin: boolean): Router {
+  const router = new Router();
+  router.get('/me', (ctx) => {
+    const user = userOf(ctx);
+    ctx.body = { id: user.id, roles: user.roles };
+  });
+  if (session === undefined) return router;
+
+  // Off unless the merchant turns it on: anyone who can reach it becomes an operator.
+  router.post('/session/operator', (ctx) => {
+    if (!demoOperatorLogin) throw new BffError(404, 'NOT_FOUND', 'Operator sign-in is not enabled');
+    const user = session.issue(ctx, { id: userOf(ctx).id, roles: ['customer', 'operator'] });
+    ctx.body = { id: user.id, roles: user.roles };
+  });
+
+  router.delete('/session', (ctx) => {
+    const user = session.issue(ctx, { id: randomUUID(), roles: ['customer'] });
+    ctx.body = { id: user.id, roles: user.roles };
+  });
+  return router;
+}

@@ -1,0 +1,147 @@
+import Router from '@koa/router';
+import {
+  type EspStatusResponse,
+  espGenerateResponseSchema,
+  espKycInputSchema,
+  espStatusResponseSchema,
+  formatAmount,
+  fromMinorUnits,
+  maskPhone,
+  otpSendResponseSchema,
+  otpVerifyBodySchema,
+  otpVerifyResponseSchema,
+  toEspGenerateRequest,
+  uuidSchema,
+  type WalletView,
+  walletBalanceResponseSchema,
+} from '@mandarin-kit/core';
+import type { Context } from 'koa';
+import type { BffDeps } from '../BffDeps.js';
+import { notFound } from '../http/BffError.js';
+import { enforceLimits } from '../http/rateLimit.js';
+import type { WalletRecord } from '../store/records.js';
+import { body, param, userOf } from './context.js';
+import { idempotent } from './idempotent.js';
+
+/** The wallet in the URL, if it belongs to the caller; anyone else's wallet is simply not found. */
+export async function ownedWallet(ctx: Context, deps: BffDeps): Promise<WalletRecord> {
+  const id = param(ctx, 'walletId', uuidSchema, 'Wallet');
+  const wallet = await deps.store.wallets.get(id.toLowerCase());
+  if (wallet === undefined || wallet.ownerId !== userOf(ctx).id) throw notFound('Wallet');
+  return wallet;
+}
+
+function view(
+  w: Pick<WalletRecord, 'id' | 'status' | 'createdAt' | 'processedAt' | 'finishedAt'>,
+): WalletView {
+  return {
+    id: w.id,
+    status: w.status as WalletView['status'],
+    createdAt: w.createdAt,
+    processedAt: w.processedAt,
+    finishedAt: w.finishedAt,
+  };
+}
+
+function fromUpstream(s: EspStatusResponse) {
+  return {
+    status: s.status,
+    createdAt: s.created_at,
+    processedAt: s.processed_at ?? null,
+    finishedAt: s.finished_at ?? null,
+  };
+}
+
+/** Wallet holder routes: create an ESP from the KYC form, its status, the SMS code, the balance. */
+export function walletRoutes(deps: BffDeps): Router {
+  const router = new Router();
+
+  router.post('/wallets', async (ctx) => {
+    const input = await body(ctx, espKycInputSchema);
+    const user = userOf(ctx);
+    await enforceLimits(deps.store, [
+      { key: `esp-create:${user.id}`, limit: deps.limits.walletCreatePerUser },
+    ]);
+    await idempotent(ctx, deps, input, async () => {
+      const created = await deps.mandarin.call('espGenerate', {
+        body: toEspGenerateRequest(input),
+        schema: espGenerateResponseSchema,
+      });
+      const record: WalletRecord = {
+        id: created.id.toLowerCase(),
+        ownerId: user.id,
+        phoneMasked: maskPhone(input.phones[0]!.phone),
+        contactPhone: `+${input.phones[0]!.phone}`,
+        contactEmail: input.email,
+        ...fromUpstream(created),
+      };
+      await deps.store.wallets.insert(record);
+      return { status: 201, body: view(record) };
+    });
+  });
+
+  router.get('/wallets', async (ctx) => {
+    const wallets = await deps.store.wallets.listByOwner(userOf(ctx).id);
+    ctx.body = { wallets: wallets.map(view) };
+  });
+
+  router.get('/wallets/:walletId', async (ctx) => {
+    const wallet = await ownedWallet(ctx, deps);
+    const status = await deps.mandarin.call('espStatus', {
+      params: { id: wallet.id },
+      schema: espStatusResponseSchema,
+    });
+    const fresh = { ...wallet, ...fromUpstream(status), createdAt: wallet.createdAt };
+    await deps.store.wallets.updateStatus(wallet.id, fresh);
+    ctx.body = view(fresh);
+  });
+
+  router.post('/wallets/:walletId/otp/send', async (ctx) => {
+    const wallet = await ownedWallet(ctx, deps);
+    const user = userOf(ctx);
+    await enforceLimits(deps.store, [
+      { key: `otp-send:w:${wallet.id}`, limit: deps.limits.otpSendPerWallet },
+      { key: `otp-send:u:${user.id}`, limit: deps.limits.otpSendPerUser },
+    ]);
+    const sent = await deps.mandarin.call('otpSend', {
+      params: { id: wallet.id },
+      schema: otpSendResponseSchema,
+    });
+    ctx.body = {
+      phoneMasked: maskPhone(sent.to),
+      expiresAt: new Date(sent.ttl * 1000).toISOString(),
+      retriesLeft: sent.retries,
+    };
+  });
+
+  router.post('/wallets/:walletId/otp/verify', async (ctx) => {
+    const wallet = await ownedWallet(ctx, deps);
+    const { code } = await body(ctx, otpVerifyBodySchema);
+    const user = userOf(ctx);
+    await enforceLimits(deps.store, [
+      { key: `otp-verify:w:${wallet.id}`, limit: deps.limits.otpVerifyPerWallet },
+      { key: `otp-verify:u:${user.id}`, limit: deps.limits.otpVerifyPerUser },
+    ]);
+    const result = await deps.mandarin.call('otpVerify', {
+      params: { id: wallet.id },
+      body: { code },
+      schema: otpVerifyResponseSchema,
+    });
+    ctx.body = { verified: result.verified, retriesLeft: result.retries };
+  });
+
+  router.get('/wallets/:walletId/balance', async (ctx) => {
+    const wallet = await ownedWallet(ctx, deps);
+    const balance = await deps.mandarin.call('espBalance', {
+      params: { id: wallet.id },
+      schema: walletBalanceResponseSchema,
+    });
+    ctx.body = {
+      walletId: wallet.id,
+      balance: { amount: formatAmount(fromMinorUnits(balance.balance)), currency: 'RUB' },
+      status: wallet.status,
+    };
+  });
+
+  return router;
+}

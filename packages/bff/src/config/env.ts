@@ -1,0 +1,73 @@
+import { z } from 'zod';
+import { defaultBaseUrls, type UpstreamHost } from '../upstream/routes.js';
+
+const url = z.url({ protocol: /^https?$/, error: 'must be an http(s) URL' });
+const bool = z.enum(['true', 'false', '1', '0']).transform((v) => v === 'true' || v === '1');
+
+/** Environment variables of `mandarin-kit-bff`; each is checked at start and named when missing or wrong. */
+export const bffEnvSchema = z.object({
+  MANDARIN_ENV: z.enum(['sandbox', 'production', 'emulator']),
+  MANDARIN_CLIENT_ID: z.string().min(1),
+  MANDARIN_CLIENT_SECRET: z.string().min(1),
+  MANDARIN_MERCHANT_ID: z.string().regex(/^\d+$/, 'must be the numeric merchant id'),
+  MANDARIN_SECRET: z.string().min(1),
+  /** One origin for every upstream host (the emulator); required when MANDARIN_ENV=emulator. */
+  MANDARIN_BASE_URL: url.optional(),
+  MANDARIN_OAUTH_URL: url.optional(),
+  MANDARIN_ESP_URL: url.optional(),
+  MANDARIN_CLASSIC_URL: url.optional(),
+  MANDARIN_ROUTING_URL: url.optional(),
+  MANDARIN_ACCOUNTS_URL: url.optional(),
+  MANDARIN_TIMEOUT_MS: z.coerce.number().int().min(100).max(600_000).default(30_000),
+  BFF_HOST: z.string().default('127.0.0.1'),
+  BFF_PORT: z.coerce.number().int().min(0).max(65535).default(8787),
+  BFF_SESSION_SECRET: z.string().min(32, 'must be at least 32 characters'),
+  BFF_SQLITE_FILE: z.string().default('.data/bff.sqlite'),
+  BFF_DATABASE_URL: z
+    .string()
+    .regex(/^postgres(ql)?:\/\//, 'must be a postgres:// URL')
+    .optional(),
+  BFF_PUBLIC_URL: url.optional(),
+  BFF_DEMO_OPERATOR_LOGIN: bool.default(false),
+  BFF_TRUST_PROXY: bool.default(false),
+  BFF_LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+});
+/** Validated configuration of the standalone BFF. */
+export type BffEnv = z.infer<typeof bffEnvSchema>;
+
+/** Reads the environment; throws an Error that names every missing or malformed variable. */
+export function readBffEnv(env: NodeJS.ProcessEnv = process.env): BffEnv {
+  const parsed = bffEnvSchema.safeParse(env);
+  const lines = (parsed.error?.issues ?? []).map((issue) => {
+    const name = String(issue.path[0] ?? '');
+    return issue.code === 'invalid_type' && env[name] === undefined
+      ? `  ${name}: missing`
+      : `  ${name}: ${issue.message}`;
+  });
+  // Checked on the raw values so that it is reported together with every other problem.
+  if (env.MANDARIN_ENV === 'emulator' && !env.MANDARIN_BASE_URL) {
+    lines.push('  MANDARIN_BASE_URL: is required when MANDARIN_ENV=emulator');
+  }
+  if (parsed.success && lines.length === 0) return parsed.data;
+  throw new Error(`mandarin-kit-bff: invalid configuration\n${lines.join('\n')}`);
+}
+
+/** Upstream base URLs: the environment's hosts, the single emulator origin, then per-host overrides. */
+export function baseUrlsFrom(env: BffEnv): Record<UpstreamHost, string> {
+  const base =
+    env.MANDARIN_ENV === 'emulator' || env.MANDARIN_BASE_URL !== undefined
+      ? Object.fromEntries(
+          (['oauth', 'esp', 'classic', 'routing', 'accounts'] as const).map((h) => [
+            h,
+            env.MANDARIN_BASE_URL!,
+          ]),
+        )
+      : defaultBaseUrls(env.MANDARIN_ENV === 'production' ? 'production' : 'sandbox');
+  return {
+    oauth: env.MANDARIN_OAUTH_URL ?? base.oauth!,
+    esp: env.MANDARIN_ESP_URL ?? base.esp!,
+    classic: env.MANDARIN_CLASSIC_URL ?? base.classic!,
+    routing: env.MANDARIN_ROUTING_URL ?? base.routing!,
+    accounts: env.MANDARIN_ACCOUNTS_URL ?? base.accounts!,
+  };
+}

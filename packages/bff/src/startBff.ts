@@ -1,0 +1,55 @@
+import type { Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { type BffEnv, baseUrlsFrom } from './config/env.js';
+import { createBff } from './createBff.js';
+import { createLogger } from './log/createLogger.js';
+import { Store } from './store/Store.js';
+
+/** A running standalone BFF. */
+export interface RunningBff {
+  url: string;
+  close(): Promise<void>;
+}
+
+/** Opens the store (running migrations), builds the BFF from validated env and listens. */
+export async function startBff(env: BffEnv): Promise<RunningBff> {
+  const logger = createLogger({ level: env.BFF_LOG_LEVEL });
+  if (env.BFF_DATABASE_URL !== undefined) {
+    throw new Error(
+      'mandarin-kit-bff: BFF_DATABASE_URL (PostgreSQL) is not available in this version; use BFF_SQLITE_FILE',
+    );
+  }
+  const store = await Store.openSqlite(env.BFF_SQLITE_FILE);
+  const app = createBff({
+    store,
+    mandarin: {
+      baseUrls: baseUrlsFrom(env),
+      clientId: env.MANDARIN_CLIENT_ID,
+      clientSecret: env.MANDARIN_CLIENT_SECRET,
+      merchantId: env.MANDARIN_MERCHANT_ID,
+      secret: env.MANDARIN_SECRET,
+      timeoutMs: env.MANDARIN_TIMEOUT_MS,
+    },
+    sessionSecret: env.BFF_SESSION_SECRET,
+    demoOperatorLogin: env.BFF_DEMO_OPERATOR_LOGIN,
+    trustProxy: env.BFF_TRUST_PROXY,
+    callbackUrl:
+      env.BFF_PUBLIC_URL === undefined ? undefined : new URL('/callbacks/mandarin', env.BFF_PUBLIC_URL).href,
+    logger,
+  });
+  const server: Server = await new Promise((resolve, reject) => {
+    const s = app.listen(env.BFF_PORT, env.BFF_HOST, () => resolve(s));
+    s.once('error', reject);
+  });
+  const { port } = server.address() as AddressInfo;
+  const url = `http://${env.BFF_HOST}:${port}`;
+  logger.info({ url, upstream: env.MANDARIN_ENV }, 'mandarin-kit-bff listening');
+  return {
+    url,
+    close: () =>
+      new Promise<void>((resolve) => {
+        server.close(() => resolve());
+        server.closeAllConnections();
+      }).then(() => store.close()),
+  };
+}

@@ -1,0 +1,43 @@
+/**
+ * Schema migrations, applied in order at start and recorded in `schema_migrations`. The SQL is shared by
+ * SQLite and PostgreSQL: amounts are BIGINT minor units, booleans are integers, times ISO text, JSON text.
+ * Never edit a released migration; append a new one.
+ */
+export const migrations: ReadonlyArray<{ version: number; name: string; sql: string[] }> = [
+  {
+    version: 1,
+    name: 'owners, operations, payments, idempotency, rate limits',
+    sql: [
+      `CREATE TABLE wallets (
+        id TEXT PRIMARY KEY, owner_id TEXT NOT NULL, status TEXT NOT NULL, phone_masked TEXT NOT NULL,
+        contact_phone TEXT NOT NULL, contact_email TEXT NOT NULL, created_at TEXT NOT NULL, processed_at TEXT, finished_at TEXT)`,
+      'CREATE INDEX wallets_owner ON wallets (owner_id, created_at)',
+      `CREATE TABLE operations (
+        id TEXT PRIMARY KEY, owner_id TEXT NOT NULL, kind TEXT NOT NULL, wallet_id TEXT, order_id TEXT NOT NULL UNIQUE,
+        transaction_id TEXT UNIQUE, status TEXT NOT NULL, amount BIGINT NOT NULL, destination_masked TEXT,
+        sbp TEXT, created_at TEXT NOT NULL, updated_at TEXT NOT NULL)`,
+      'CREATE INDEX operations_owner ON operations (owner_id, created_at)',
+      `CREATE TABLE payments (
+        id TEXT PRIMARY KEY, owner_id TEXT NOT NULL, order_id TEXT NOT NULL UNIQUE, transaction_id TEXT UNIQUE,
+        capture_order_id TEXT UNIQUE, capture_transaction_id TEXT UNIQUE, status TEXT NOT NULL, two_step INTEGER NOT NULL, amount BIGINT NOT NULL, routing TEXT NOT NULL,
+        pay_url TEXT, js_operation_id TEXT, customer_email TEXT NOT NULL, created_at TEXT NOT NULL,
+        updated_at TEXT NOT NULL)`,
+      `CREATE TABLE refunds (
+        id TEXT PRIMARY KEY, payment_id TEXT NOT NULL REFERENCES payments (id), order_id TEXT NOT NULL UNIQUE,
+        transaction_id TEXT UNIQUE, status TEXT NOT NULL, amount BIGINT NOT NULL, routing TEXT NOT NULL,
+        created_at TEXT NOT NULL)`,
+      'CREATE INDEX refunds_payment ON refunds (payment_id, created_at)',
+      `CREATE TABLE sub_merchants (
+        id TEXT PRIMARY KEY, owner_id TEXT NOT NULL, type TEXT NOT NULL, linked_at TEXT NOT NULL)`,
+      `CREATE TABLE idempotency_keys (
+        owner_id TEXT NOT NULL, key TEXT NOT NULL, fingerprint TEXT NOT NULL, order_id TEXT NOT NULL,
+        state TEXT NOT NULL, status INTEGER, body TEXT, created_at TEXT NOT NULL, PRIMARY KEY (owner_id, key))`,
+      `CREATE TABLE cards (
+        id TEXT PRIMARY KEY, owner_id TEXT NOT NULL, status TEXT NOT NULL, card_masked TEXT, card_holder TEXT,
+        expiry_month TEXT, expiry_year TEXT, created_at TEXT NOT NULL, removed_at TEXT)`,
+      'CREATE INDEX cards_owner ON cards (owner_id, created_at)',
+      `CREATE TABLE rate_limits (
+        key TEXT PRIMARY KEY, window_start BIGINT NOT NULL, count INTEGER NOT NULL)`,
+    ],
+  },
+];

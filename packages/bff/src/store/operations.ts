@@ -1,0 +1,82 @@
+import { big, text } from './codec.js';
+import type { OperationRecord } from './records.js';
+import { first, type Row, type SqlDriver } from './SqlDriver.js';
+
+const toOperation = (r: Row): OperationRecord => ({
+  id: String(r.id),
+  ownerId: String(r.owner_id),
+  kind: String(r.kind) as OperationRecord['kind'],
+  walletId: text(r.wallet_id),
+  orderId: String(r.order_id),
+  transactionId: text(r.transaction_id),
+  status: String(r.status) as OperationRecord['status'],
+  amount: big(r.amount),
+  destinationMasked: text(r.destination_masked),
+  sbp: r.sbp === null || r.sbp === undefined ? null : JSON.parse(String(r.sbp)),
+  createdAt: String(r.created_at),
+  updatedAt: String(r.updated_at),
+});
+
+/** Wallet operations (payouts, top-ups, transfers) with their owners. */
+export class OperationTable {
+  constructor(private readonly db: SqlDriver) {}
+
+  async insert(o: OperationRecord): Promise<void> {
+    await this.db.run(
+      `INSERT INTO operations (id, owner_id, kind, wallet_id, order_id, transaction_id, status, amount,
+        destination_masked, sbp, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+      [
+        o.id,
+        o.ownerId,
+        o.kind,
+        o.walletId,
+        o.orderId,
+        o.transactionId,
+        o.status,
+        o.amount,
+        o.destinationMasked,
+        o.sbp === null ? null : JSON.stringify(o.sbp),
+        o.createdAt,
+        o.updatedAt,
+      ],
+    );
+  }
+
+  async get(id: string): Promise<OperationRecord | undefined> {
+    const row = await first(this.db, 'SELECT * FROM operations WHERE id = ?', [id]);
+    return row && toOperation(row);
+  }
+
+  async findByTransactionOrOrder(
+    transactionId: string | null,
+    orderId: string | null,
+  ): Promise<OperationRecord | undefined> {
+    const row = await first(
+      this.db,
+      'SELECT * FROM operations WHERE transaction_id = ? OR order_id = ? LIMIT 1',
+      [transactionId, orderId],
+    );
+    return row && toOperation(row);
+  }
+
+  async listByOwner(ownerId: string, walletId?: string): Promise<OperationRecord[]> {
+    const rows =
+      walletId === undefined
+        ? await this.db.all('SELECT * FROM operations WHERE owner_id = ? ORDER BY created_at DESC, id', [
+            ownerId,
+          ])
+        : await this.db.all(
+            'SELECT * FROM operations WHERE owner_id = ? AND wallet_id = ? ORDER BY created_at DESC, id',
+            [ownerId, walletId],
+          );
+    return rows.map(toOperation);
+  }
+
+  async update(id: string, patch: Partial<Pick<OperationRecord, 'status' | 'transactionId'>>): Promise<void> {
+    await this.db.run(
+      `UPDATE operations SET status = COALESCE(?, status), transaction_id = COALESCE(?, transaction_id),
+        updated_at = ? WHERE id = ?`,
+      [patch.status ?? null, patch.transactionId ?? null, new Date().toISOString(), id],
+    );
+  }
+}

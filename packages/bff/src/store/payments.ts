@@ -1,0 +1,179 @@
+import { big, decodeRouting, encodeRouting, text } from './codec.js';
+import type { PaymentRecord, RefundRecord, SubMerchantRecord } from './records.js';
+import { first, type Row, type SqlDriver } from './SqlDriver.js';
+
+const toPayment = (r: Row): PaymentRecord => ({
+  id: String(r.id),
+  ownerId: String(r.owner_id),
+  orderId: String(r.order_id),
+  transactionId: text(r.transaction_id),
+  captureOrderId: text(r.capture_order_id),
+  captureTransactionId: text(r.capture_transaction_id),
+  status: String(r.status) as PaymentRecord['status'],
+  twoStep: big(r.two_step) === 1n,
+  amount: big(r.amount),
+  routing: decodeRouting(r.routing),
+  payUrl: text(r.pay_url),
+  jsOperationId: text(r.js_operation_id),
+  customerEmail: String(r.customer_email),
+  createdAt: String(r.created_at),
+  updatedAt: String(r.updated_at),
+});
+
+const toRefund = (r: Row): RefundRecord => ({
+  id: String(r.id),
+  paymentId: String(r.payment_id),
+  orderId: String(r.order_id),
+  transactionId: text(r.transaction_id),
+  status: String(r.status) as RefundRecord['status'],
+  amount: big(r.amount),
+  routing: decodeRouting(r.routing),
+  createdAt: String(r.created_at),
+});
+
+/** Routed payments, their refunds and the sub-merchants they route to. */
+export class PaymentTable {
+  constructor(private readonly db: SqlDriver) {}
+
+  async insert(p: PaymentRecord): Promise<void> {
+    await this.db.run(
+      `INSERT INTO payments (id, owner_id, order_id, transaction_id, capture_order_id, capture_transaction_id, status,
+        two_step, amount, routing, pay_url, js_operation_id, customer_email, created_at, updated_at)
+        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+      [
+        p.id,
+        p.ownerId,
+        p.orderId,
+        p.transactionId,
+        p.captureOrderId,
+        p.captureTransactionId,
+        p.status,
+        p.twoStep ? 1 : 0,
+        p.amount,
+        encodeRouting(p.routing),
+        p.payUrl,
+        p.jsOperationId,
+        p.customerEmail,
+        p.createdAt,
+        p.updatedAt,
+      ],
+    );
+  }
+
+  async get(id: string): Promise<PaymentRecord | undefined> {
+    const row = await first(this.db, 'SELECT * FROM payments WHERE id = ?', [id]);
+    return row && toPayment(row);
+  }
+
+  async findByTransactionOrOrder(
+    transactionId: string | null,
+    orderId: string | null,
+  ): Promise<PaymentRecord | undefined> {
+    const row = await first(
+      this.db,
+      `SELECT * FROM payments WHERE transaction_id = ? OR order_id = ? OR capture_transaction_id = ?
+        OR capture_order_id = ? LIMIT 1`,
+      [transactionId, orderId, transactionId, orderId],
+    );
+    return row && toPayment(row);
+  }
+
+  async list(limit = 100): Promise<PaymentRecord[]> {
+    const rows = await this.db.all('SELECT * FROM payments ORDER BY created_at DESC, id LIMIT ?', [limit]);
+    return rows.map(toPayment);
+  }
+
+  async update(
+    id: string,
+    patch: Partial<
+      Pick<
+        PaymentRecord,
+        | 'status'
+        | 'transactionId'
+        | 'routing'
+        | 'payUrl'
+        | 'jsOperationId'
+        | 'captureOrderId'
+        | 'captureTransactionId'
+      >
+    >,
+  ): Promise<void> {
+    await this.db.run(
+      `UPDATE payments SET status = COALESCE(?, status), transaction_id = COALESCE(?, transaction_id),
+        capture_order_id = COALESCE(?, capture_order_id), capture_transaction_id = COALESCE(?, capture_transaction_id),
+        routing = COALESCE(?, routing), pay_url = COALESCE(?, pay_url),
+        js_operation_id = COALESCE(?, js_operation_id), updated_at = ? WHERE id = ?`,
+      [
+        patch.status ?? null,
+        patch.transactionId ?? null,
+        patch.captureOrderId ?? null,
+        patch.captureTransactionId ?? null,
+        patch.routing === undefined ? null : encodeRouting(patch.routing),
+        patch.payUrl ?? null,
+        patch.jsOperationId ?? null,
+        new Date().toISOString(),
+        id,
+      ],
+    );
+  }
+
+  async insertRefund(r: RefundRecord): Promise<void> {
+    await this.db.run(
+      `INSERT INTO refunds (id, payment_id, order_id, transaction_id, status, amount, routing, created_at)
+        VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
+      [
+        r.id,
+        r.paymentId,
+        r.orderId,
+        r.transactionId,
+        r.status,
+        r.amount,
+        encodeRouting(r.routing),
+        r.createdAt,
+      ],
+    );
+  }
+
+  async refunds(paymentId: string): Promise<RefundRecord[]> {
+    const rows = await this.db.all('SELECT * FROM refunds WHERE payment_id = ? ORDER BY created_at, id', [
+      paymentId,
+    ]);
+    return rows.map(toRefund);
+  }
+
+  async findRefund(transactionId: string | null, orderId: string | null): Promise<RefundRecord | undefined> {
+    const row = await first(
+      this.db,
+      'SELECT * FROM refunds WHERE transaction_id = ? OR order_id = ? LIMIT 1',
+      [transactionId, orderId],
+    );
+    return row && toRefund(row);
+  }
+
+  async updateRefund(
+    id: string,
+    patch: Partial<Pick<RefundRecord, 'status' | 'transactionId'>>,
+  ): Promise<void> {
+    await this.db.run(
+      'UPDATE refunds SET status = COALESCE(?, status), transaction_id = COALESCE(?, transaction_id) WHERE id = ?',
+      [patch.status ?? null, patch.transactionId ?? null, id],
+    );
+  }
+
+  async insertSubMerchant(s: SubMerchantRecord): Promise<void> {
+    await this.db.run(
+      'INSERT INTO sub_merchants (id, owner_id, type, linked_at) VALUES (?, ?, ?, ?) ON CONFLICT (id) DO NOTHING',
+      [s.id, s.ownerId, s.type, s.linkedAt],
+    );
+  }
+
+  async subMerchants(): Promise<SubMerchantRecord[]> {
+    const rows = await this.db.all('SELECT * FROM sub_merchants ORDER BY linked_at, id');
+    return rows.map((r) => ({
+      id: String(r.id),
+      ownerId: String(r.owner_id),
+      type: String(r.type),
+      linkedAt: String(r.linked_at),
+    }));
+  }
+}

@@ -1,0 +1,113 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import type { Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import {
+  createEmulator,
+  DEFAULT_CREDENTIALS,
+  type Emulator,
+  type EmulatorOptions,
+} from '@mandarin-kit/emulator';
+import { type BffOptions, createBff } from '../createBff.js';
+import { createLogger } from '../log/createLogger.js';
+import { Store } from '../store/Store.js';
+import { HttpClient } from './HttpClient.js';
+
+/** A running emulator and BFF on loopback, with a store in a temporary folder and captured log lines. */
+export interface Stack {
+  bffUrl: string;
+  emulatorUrl: string;
+  emulator: Emulator;
+  store: Store;
+  /** Every log line the BFF wrote, raw JSON. */
+  logs: string[];
+  /** A browser with its own cookie jar: a new anonymous user. */
+  client(baseUrl?: string): HttpClient;
+  /** Another BFF instance on the same store and emulator (same session secret), with a cold token cache. */
+  anotherBff(overrides?: Partial<BffOptions>): Promise<{ url: string; close(): Promise<void> }>;
+  /** The emulator's admin API. */
+  admin(path: string, init?: { method?: string; body?: unknown }): Promise<{ status: number; body: any }>;
+  close(): Promise<void>;
+}
+
+/** Starts the emulator and a BFF pointed at it, for tests over real HTTP. */
+export async function startStack(
+  options: { emulator?: EmulatorOptions; bff?: Partial<BffOptions> } = {},
+): Promise<Stack> {
+  const emulator = createEmulator({ timeScale: 0.001, ...options.emulator });
+  const running = await emulator.start();
+  const dir = mkdtempSync(join(tmpdir(), 'mk-bff-'));
+  const store = await Store.openSqlite(join(dir, 'bff.sqlite'));
+  const logs: string[] = [];
+  const logger = createLogger({ level: 'debug', destination: { write: (line: string) => logs.push(line) } });
+  const url = running.url;
+  const bffOptions = (overrides: Partial<BffOptions> = {}): BffOptions => ({
+    store,
+    mandarin: mandarinFor(url),
+    sessionSecret: 'test-session-secret-0123456789abcdef',
+    demoOperatorLogin: true,
+    logger,
+    ...options.bff,
+    ...overrides,
+  });
+  const first = await listen(createBff(bffOptions()));
+  const bffUrl = first.url;
+  const extra: Array<{ close(): Promise<void> }> = [];
+  return {
+    bffUrl,
+    emulatorUrl: url,
+    emulator,
+    store,
+    logs,
+    client: (base = bffUrl) => new HttpClient(base),
+    async anotherBff(overrides) {
+      const another = await listen(createBff(bffOptions(overrides)));
+      extra.push(another);
+      return another;
+    },
+    async admin(path, init = {}) {
+      const response = await fetch(`${url}/__emulator${path}`, {
+        method: init.method ?? (init.body === undefined ? 'GET' : 'POST'),
+        headers: init.body === undefined ? {} : { 'content-type': 'application/json' },
+        body: init.body === undefined ? undefined : JSON.stringify(init.body),
+      });
+      const text = await response.text();
+      return { status: response.status, body: text === '' ? undefined : JSON.parse(text) };
+    },
+    async close() {
+      for (const server of [first, ...extra]) await server.close();
+      await running.close();
+      await store.close();
+      rmSync(dir, { recursive: true, force: true });
+    },
+  };
+}
+
+/** Serves a Koa app on a free loopback port. */
+async function listen(app: ReturnType<typeof createBff>): Promise<{ url: string; close(): Promise<void> }> {
+  const server: Server = await new Promise((resolve) => {
+    const s = app.listen(0, '127.0.0.1', () => resolve(s));
+  });
+  return {
+    url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`,
+    close: () =>
+      new Promise<void>((resolve) => {
+        server.close(() => resolve());
+        server.closeAllConnections();
+      }),
+  };
+}
+
+function mandarinFor(url: string): BffOptions['mandarin'] {
+  return {
+    baseUrls: { oauth: url, esp: url, classic: url, routing: url, accounts: url },
+    ...DEFAULT_CREDENTIALS,
+    timeoutMs: 2000,
+  };
+}
+
+/** The Mandarin options a stack's BFF uses, to start another one with a tweak. */
+export function stackMandarin(stack: Stack): BffOptions['mandarin'] {
+  return mandarinFor(stack.emulatorUrl);
+}

@@ -1,0 +1,41 @@
+import { z } from 'zod';
+import { espStatusValueSchema } from '../schemas/esp.js';
+
+/** `esp.status`: a wallet's ESP status changed (from the ESP webhook). */
+export const espStatusEventSchema = z.object({ walletId: z.string(), status: espStatusValueSchema });
+/** `esp.status` payload. */
+export type EspStatusEvent = z.infer<typeof espStatusEventSchema>;
+
+/**
+ * `transaction.status`: a Mandarin transaction the BFF created finished. Exactly one of `operationId`
+ * (wallet operations), `paymentId` (routed payments; `refundId` too for a refund) identifies it.
+ */
+export const transactionStatusEventSchema = z.object({
+  kind: z.enum(['operation', 'payment', 'refund']),
+  operationId: z.string().nullable(),
+  paymentId: z.string().nullable(),
+  refundId: z.string().nullable(),
+  walletId: z.string().nullable(),
+  status: z.string(),
+});
+/** `transaction.status` payload. */
+export type TransactionStatusEvent = z.infer<typeof transactionStatusEventSchema>;
+
+/** `card_binding.status`: a card binding finished; only the masked number is ever relayed. */
+export const cardBindingEventSchema = z.object({
+  cardId: z.string(),
+  status: z.enum(['active', 'failed']),
+  cardMasked: z.string().nullable(),
+});
+/** `card_binding.status` payload. */
+export type CardBindingEvent = z.infer<typeof cardBindingEventSchema>;
+
+/** Events from the other providers: who sent it, its dedupe identity and status, and the normalised fields. */
+export const providerEventSchema = z.object({
+  provider: z.enum(['transfers', 'gateway', 'widget', 'processing']),
+  reference: z.string(),
+  status: z.string(),
+  details: z.record(z.string(), z.string()),
+});
+/** Payload of `transfer.status`, `gateway.operation`, `widget.notification` and `processing.status`. */
+export type ProviderEvent = z.infer<typeof providerEventSchema>;

@@ -1,0 +1,110 @@
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import {
+  call,
+  getToken,
+  type Receiver,
+  startEmulator,
+  startReceiver,
+  type TestEmulator,
+  waitFor,
+} from '../fixtures/harness.js';
+
+const rub = (value: string) => ({ value, currency: 'RUB' });
+
+describe('hosted payment page', () => {
+  let emu: TestEmulator;
+  let callbacks: Receiver;
+  let token: string;
+
+  beforeAll(async () => {
+    callbacks = await startReceiver();
+    emu = await startEmulator({ callbackUrl: `${callbacks.url}/cb` });
+  });
+  afterAll(async () => {
+    await emu.close();
+    await callbacks.close();
+  });
+  beforeEach(async () => {
+    emu.emulator.reset();
+    callbacks.requests.length = 0;
+    token = await getToken(emu.url);
+  });
+
+  async function payment(returnUrl?: string) {
+    const res = await call<{ id: string; userWebLink: string }>(emu.url, '/secure/transactions', {
+      token,
+      body: {
+        payment: { action: 'pay', orderId: 'page-1', amount: rub('1500.00') },
+        routing: {
+          destination: [
+            {
+              accountId: '16f90c5e-6bc3-11eb-9439-0242ac130002',
+              amount: rub('1500.00'),
+              platformFeeAmount: rub('15.00'),
+            },
+          ],
+        },
+        customerInfo: { email: 'user@example.com' },
+        ...(returnUrl ? { urls: { return: returnUrl } } : {}),
+      },
+    });
+    return res.json;
+  }
+
+  /** Reads the form on the page and submits it with the named button, as a browser would. */
+  async function submit(html: string, decision: string) {
+    const action = /<form method="post" action="([^"]+)"/.exec(html)![1]!;
+    const transaction = /name="transaction" value="([^"]+)"/.exec(html)![1]!;
+    return fetch(new URL(action, emu.url), {
+      method: 'POST',
+      headers: { 'content-type': 'application/x-www-form-urlencoded' },
+      body: new URLSearchParams({ transaction, decision }),
+      redirect: 'manual',
+    });
+  }
+  const callbackStatus = async (id: string) =>
+    new URLSearchParams(
+      (await waitFor(() => callbacks.requests.find((r) => r.body.includes(`transaction=${id}`)))).body,
+    ).get('status');
+
+  it('shows an accessible page with the amount and real Pay/Decline buttons', async () => {
+    const { userWebLink } = await payment();
+    const res = await fetch(userWebLink);
+    expect(res.status).toBe(200);
+    expect(res.headers.get('content-type')).toMatch(/text\/html/);
+    const html = await res.text();
+    expect(html).toMatch(/<html lang="en">/);
+    expect(html).toMatch(/<h1>Payment<\/h1>/);
+    expect(html).toContain('1500.00 RUB');
+    expect(html).toMatch(/<button type="submit" name="decision" value="pay">Pay<\/button>/);
+    expect(html).toMatch(/<button type="submit" name="decision" value="decline">Decline<\/button>/);
+  });
+
+  it('Pay completes the payment with a success callback; a second decision is refused', async () => {
+    const { id, userWebLink } = await payment();
+    const html = await (await fetch(userWebLink)).text();
+    const res = await submit(html, 'pay');
+    expect(res.status).toBe(200);
+    expect(await res.text()).toMatch(/Payment accepted/);
+    expect(await callbackStatus(id)).toBe('success');
+    expect((await submit(html, 'decline')).status).toBe(409);
+    expect(await (await fetch(userWebLink)).text()).toMatch(/role="status">Paid/);
+  });
+
+  it('Decline fails the payment and redirects to urls.return', async () => {
+    const { id, userWebLink } = await payment('http://shop.test/orders/1');
+    const res = await submit(await (await fetch(userWebLink)).text(), 'decline');
+    expect(res.status).toBe(303);
+    expect(res.headers.get('location')).toBe('http://shop.test/orders/1');
+    expect(await callbackStatus(id)).toBe('failed');
+  });
+
+  it('answers 404 for an unknown payment and 400 for a form without a decision', async () => {
+    const missing = await fetch(`${emu.url}/Pay?transaction=nope`);
+    expect(missing.status).toBe(404);
+    expect(await missing.text()).toMatch(/<h1>Payment not found<\/h1>/);
+    const { userWebLink } = await payment();
+    const html = await (await fetch(userWebLink)).text();
+    expect((await submit(html, 'maybe')).status).toBe(400);
+  });
+});

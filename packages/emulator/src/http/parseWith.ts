@@ -1,0 +1,20 @@
+import type { z } from 'zod';
+import { badRequest } from './HttpError.js';
+
+/**
+ * Validates with a zod schema; failure is Mandarin's 400 `{"error": ...}` with a readable message and
+ * the field paths, so a client developer sees what to fix.
+ */
+export function parseWith<S extends z.ZodType>(schema: S, value: unknown): z.infer<S> {
+  const result = schema.safeParse(value);
+  if (result.success) return result.data;
+  const issues = result.error.issues.map((issue) => ({
+    path: issue.path.map(String).join('.'),
+    message: issue.message,
+  }));
+  const summary = issues
+    .slice(0, 5)
+    .map((i) => (i.path ? `${i.path}: ${i.message}` : i.message))
+    .join('; ');
+  throw badRequest(`Invalid request: ${summary}`, { issues });
+}

@@ -1,0 +1,88 @@
+import type { Router, RouterMiddleware } from '@koa/router';
+import { formatAmount } from '@mandarin-kit/core';
+import { z } from 'zod';
+import { requireAuth } from '../auth/requireAuth.js';
+import { sendTransactionCallback } from '../callbacks/mandarinCallback.js';
+import type { EmulatorContext } from '../EmulatorContext.js';
+import { notFound } from '../http/HttpError.js';
+import { parseWith } from '../http/parseWith.js';
+import { readJson } from '../http/readBody.js';
+import { SCOPES } from '../oauth/scopes.js';
+import { createTransaction } from './createTransaction.js';
+import { scheduleProcessing } from './finishTransaction.js';
+import type { TransactionRecord } from './TransactionRecord.js';
+
+/** The public view of a transaction for the status lookup (an emulator assumption, see README). */
+export function transactionView(tx: TransactionRecord) {
+  return {
+    id: tx.id,
+    orderId: tx.orderId,
+    action: tx.action,
+    kind: tx.kind,
+    price: formatAmount(tx.amount),
+    status: tx.status === 'success' || tx.status === 'failed' ? tx.status : 'pending',
+    stage: tx.status,
+    error: tx.failureReason,
+    created_at: tx.createdAt,
+    finished_at: tx.finishedAt,
+  };
+}
+
+const bulkSchema = z.object({ ids: z.array(z.string()).min(1).max(1000) });
+
+/** The transactions endpoint (both hosts), the status lookup, and the callback re-send API. */
+export function registerTransactionRoutes(router: Router, emulator: EmulatorContext): void {
+  const create: RouterMiddleware = async (ctx) => {
+    const tx = createTransaction(emulator, await readJson(ctx));
+    scheduleProcessing(emulator, tx);
+    if (tx.kind === 'reversal') {
+      ctx.body = { id: tx.id }; // the seed's reversal answer has the id only
+      return;
+    }
+    // The hosted page lives on this emulator, at the origin the caller reached it by.
+    const origin = emulator.options.publicUrl ?? `${ctx.protocol}://${ctx.get('host')}`;
+    ctx.body = {
+      id: tx.id,
+      userWebLink: `${origin}/Pay?transaction=${tx.payToken}`,
+      jsOperationId: tx.jsOperationId,
+    };
+  };
+  // Classic host: X-Auth or Bearer + Mid (the seed shows both); routing host: Bearer + Mid.
+  router.post(
+    '/api/transactions',
+    requireAuth(emulator, SCOPES.transactionsWrite, 'bearer-or-xauth'),
+    create,
+  );
+  router.post('/secure/transactions', requireAuth(emulator, SCOPES.transactionsWrite, 'bearer'), create);
+
+  router.get(
+    '/api/transactions/:id',
+    requireAuth(emulator, SCOPES.transactionsRead, 'bearer-or-xauth'),
+    (ctx) => {
+      const tx = emulator.transactions.get(ctx.params.id!);
+      if (!tx) throw notFound(`Transaction ${ctx.params.id} not found`);
+      ctx.body = transactionView(tx);
+    },
+  );
+
+  // Re-sends the callbacks of finished transactions (reconciliation); unknown or unfinished ids are listed.
+  router.post(
+    '/api/notifications/bulk',
+    requireAuth(emulator, SCOPES.notificationsWrite, 'bearer'),
+    async (ctx) => {
+      const { ids } = parseWith(bulkSchema, await readJson(ctx));
+      const sent: string[] = [];
+      const notFoundIds: string[] = [];
+      for (const id of ids) {
+        const tx = emulator.transactions.get(id);
+        if (tx?.callbackFields) {
+          sendTransactionCallback(emulator, tx);
+          sent.push(tx.id);
+        } else {
+          notFoundIds.push(id);
+        }
+      }
+      ctx.body = { sent, notFound: notFoundIds };
+    },
+  );
+}
