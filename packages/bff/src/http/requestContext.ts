@@ -14,7 +14,9 @@ export function requestContext(logger: Logger): Middleware {
     const incoming = ctx.get('x-request-id');
     const requestId = SAFE_ID.test(incoming) ? incoming : randomUUID();
     ctx.state.requestId = requestId;
-    ctx.state.log = logger.child({ requestId });
+    // A child logger costs an allocation and a redaction setup; most requests never log beyond the access line.
+    let child: Logger | undefined;
+    Object.defineProperty(ctx.state, 'log', { get: () => (child ??= logger.child({ requestId })) });
     ctx.set('X-Request-Id', requestId);
     const started = performance.now();
     try {

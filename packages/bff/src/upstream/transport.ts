@@ -22,23 +22,19 @@ const agents = {
 };
 
 /**
- * node:http(s) with keep-alive agents: on the hot path it costs a fraction of `fetch`. A timeout aborts the
- * attempt with a `TimeoutError`; connection failures keep their `code` (ECONNREFUSED means nothing was sent).
+ * node:http(s) with keep-alive agents: on the hot path it costs a fraction of `fetch`. A timeout destroys
+ * the attempt with a `TimeoutError`; connection failures keep their `code` (ECONNREFUSED means nothing was sent).
  */
 export const nodeTransport: Transport = (url, init) =>
   new Promise((resolve, reject) => {
     const client = url.protocol === 'https:' ? https : http;
+    const headers =
+      init.body === undefined
+        ? init.headers
+        : { ...init.headers, 'content-length': Buffer.byteLength(init.body) };
     const request = client.request(
       url,
-      {
-        method: init.method,
-        headers:
-          init.body === undefined
-            ? init.headers
-            : { ...init.headers, 'content-length': Buffer.byteLength(init.body) },
-        agent: agents[url.protocol as 'http:' | 'https:'],
-        signal: AbortSignal.timeout(init.timeoutMs),
-      },
+      { method: init.method, headers, agent: agents[url.protocol as 'http:' | 'https:'] },
       (response) => {
         const chunks: Buffer[] = [];
         let size = 0;
@@ -50,23 +46,25 @@ export const nodeTransport: Transport = (url, init) =>
           }
           chunks.push(chunk);
         });
-        response.on('end', () =>
-          resolve({ status: response.statusCode ?? 0, text: Buffer.concat(chunks).toString('utf8') }),
-        );
-        response.on('error', reject);
+        response.on('end', () => {
+          clearTimeout(timer);
+          resolve({ status: response.statusCode ?? 0, text: Buffer.concat(chunks).toString('utf8') });
+        });
+        response.on('error', (error) => {
+          clearTimeout(timer);
+          reject(error);
+        });
       },
     );
-    request.on('error', (error: Error & { code?: string }) => {
-      // AbortSignal.timeout aborts with a TimeoutError reason; surface it under that name.
-      if (
-        error.name === 'AbortError' &&
-        error.cause instanceof Error &&
-        error.cause.name === 'TimeoutError'
-      ) {
-        reject(error.cause);
-      } else {
-        reject(error);
-      }
+    // One timer for the whole exchange (cheaper than an AbortSignal per call); it destroys the request.
+    const timer = setTimeout(() => {
+      const timeout = new Error(`upstream did not answer within ${init.timeoutMs} ms`);
+      timeout.name = 'TimeoutError';
+      request.destroy(timeout);
+    }, init.timeoutMs);
+    request.on('error', (error) => {
+      clearTimeout(timer);
+      reject(error);
     });
     if (init.body !== undefined) request.write(init.body);
     request.end();

@@ -10,6 +10,8 @@ export class SqliteDriver implements SqlDriver {
   private readonly db: Database.Database;
   private readonly statements = new Map<string, Database.Statement>();
   private queue: Promise<unknown> = Promise.resolve();
+  /** Work queued behind a transaction; when zero, a statement can run at once without queueing. */
+  private pending = 0;
 
   constructor(file: string) {
     this.db = new Database(file);
@@ -54,7 +56,22 @@ export class SqliteDriver implements SqlDriver {
   }
 
   private exclusive<T>(work: () => T | Promise<T>): Promise<T> {
-    const next = this.queue.then(work, work);
+    if (this.pending === 0) {
+      // Nothing in flight: a synchronous statement can't interleave with anything, so skip the queue.
+      let result: T | Promise<T>;
+      try {
+        result = work();
+      } catch (error) {
+        return Promise.reject(error);
+      }
+      if (!(result instanceof Promise)) return Promise.resolve(result);
+      this.pending++;
+      const done = result.finally(() => this.pending--);
+      this.queue = done.catch(() => {});
+      return done;
+    }
+    this.pending++;
+    const next = this.queue.then(work, work).finally(() => this.pending--);
     this.queue = next.catch(() => {});
     return next;
   }
