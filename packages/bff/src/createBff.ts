@@ -7,6 +7,18 @@ import { paymentRoutes } from './api/payments.js';
 import { sessionRoutes } from './api/session.js';
 import { walletRoutes } from './api/wallets.js';
 import { type BffDeps, defaultRateLimits, type RateLimits } from './BffDeps.js';
+import { espAdapter } from './callbacks/adapters/esp.js';
+import { type GatewayOptions, gatewayAdapter } from './callbacks/adapters/gateway.js';
+import { mandarinAdapter } from './callbacks/adapters/mandarin.js';
+import { processingAdapter } from './callbacks/adapters/processing.js';
+import { transfersAdapter } from './callbacks/adapters/transfers.js';
+import { widgetAdapter } from './callbacks/adapters/widget.js';
+import { CallbackRelay, type DecideCheck, defaultDecideCheck } from './callbacks/CallbackRelay.js';
+import { callbackRoutes } from './callbacks/callbackRoutes.js';
+import { EventFeed } from './events/EventFeed.js';
+import { EventHub } from './events/EventHub.js';
+import { HookRunner, type OnEvent } from './events/HookRunner.js';
+import { type SseOptions, sseRoutes } from './events/sseRoute.js';
 import { BffError } from './http/BffError.js';
 import { requireCsrfHeader } from './http/csrf.js';
 import { errorMiddleware } from './http/errorMiddleware.js';
@@ -37,10 +49,43 @@ export interface BffOptions {
   callbackUrl?: string;
   limits?: Partial<RateLimits>;
   logger?: Logger;
+  /** Secrets and settings of the callback routes under `/callbacks`. */
+  callbacks?: CallbackOptions;
+  /** Called at least once for every relayed event, from the stored event log; retried while it throws. */
+  onEvent?: OnEvent;
+  /** Live events over SSE. */
+  sse?: Partial<SseOptions> & { maxBufferedBytes?: number };
 }
 
+/** Callback route settings; a provider whose secret is not set has no route. */
+export interface CallbackOptions {
+  /** Verifies Mandarin's `sign`; defaults to `mandarin.secret`. */
+  mandarinSecret?: string;
+  /** Secret path token of `/callbacks/esp/:token` (Mandarin does not sign ESP webhooks). */
+  espToken?: string;
+  espAllowedIps?: string[];
+  /** Secret path token of `/callbacks/transfers/:token`. */
+  transfersToken?: string;
+  transfersAllowedIps?: string[];
+  gateway?: GatewayOptions;
+  widget?: { apiSecret: string; allowedIps?: string[]; trustProxy?: boolean };
+  processing?: { publicKey: string; secret: string; recvWindowMs?: number };
+  /** The merchant's decision on a widget `check`; defaults to matching order and amount with the payment. */
+  decideCheck?: DecideCheck;
+}
+
+/** The BFF: a Koa app, plus readiness of its background parts and a clean shutdown. */
+export type BffApp = Koa & {
+  /** Resolves once background parts (cross-instance event fan-out) are listening. */
+  ready: Promise<void>;
+  /** Ends SSE streams and background work; the store is the caller's to close. */
+  shutdown(): Promise<void>;
+  /** @internal This instance's SSE clients (tests and benchmarks measure them). */
+  hub: EventHub;
+};
+
 /** Builds the BFF as a Koa app, to run standalone or mount in the merchant's own Koa app. */
-export function createBff(options: BffOptions): Koa {
+export function createBff(options: BffOptions): BffApp {
   const logger = options.logger ?? createLogger();
   const deps: BffDeps = {
     store: options.store,
@@ -60,7 +105,20 @@ export function createBff(options: BffOptions): Koa {
   }
   const resolve = resolveUser;
 
-  const app = new Koa({ proxy: options.trustProxy ?? false });
+  const hub = new EventHub(options.sse?.maxBufferedBytes ?? 256 * 1024);
+  const feed = new EventFeed(options.store, hub, logger);
+  const hooks =
+    options.onEvent === undefined ? undefined : new HookRunner(options.store, options.onEvent, logger);
+  const relay = new CallbackRelay(
+    options.store,
+    feed,
+    hooks,
+    options.callbacks?.decideCheck ?? defaultDecideCheck,
+    logger,
+  );
+  const cb = options.callbacks ?? {};
+
+  const app = new Koa({ proxy: options.trustProxy ?? false }) as BffApp;
   app.use(requestContext(logger));
   app.use(errorMiddleware());
   app.use(securityHeaders());
@@ -80,12 +138,55 @@ export function createBff(options: BffOptions): Koa {
     operationRoutes(deps, banks),
     paymentRoutes(deps),
     operatorWalletRoutes(deps),
+    sseRoutes(options.store, hub, {
+      heartbeatMs: options.sse?.heartbeatMs ?? 15_000,
+      maxStreamsPerUser: options.sse?.maxStreamsPerUser ?? 5,
+      allowedOrigins: options.sse?.allowedOrigins ?? [],
+      retryMs: options.sse?.retryMs ?? 3000,
+    }),
   ]) {
     api.use(routes.routes(), routes.allowedMethods({ throw: false }));
   }
+  const callbacks = callbackRoutes(
+    relay,
+    {
+      mandarin: mandarinAdapter(cb.mandarinSecret ?? options.mandarin.secret),
+      esp: cb.espToken ? espAdapter({ token: cb.espToken, allowedIps: cb.espAllowedIps ?? [] }) : undefined,
+      transfers: cb.transfersToken
+        ? transfersAdapter({ token: cb.transfersToken, allowedIps: cb.transfersAllowedIps ?? [] })
+        : undefined,
+      gateway: gatewayAdapter(cb.gateway ?? {}),
+      widget: cb.widget
+        ? widgetAdapter({
+            apiSecret: cb.widget.apiSecret,
+            allowedIps: cb.widget.allowedIps ?? ['130.193.70.192'],
+          })
+        : undefined,
+      processing: cb.processing
+        ? processingAdapter({
+            publicKey: cb.processing.publicKey,
+            secret: cb.processing.secret,
+            defaultRecvWindowMs: cb.processing.recvWindowMs ?? 5000,
+          })
+        : undefined,
+    },
+    {
+      widget: { trustProxy: cb.widget?.trustProxy ?? false },
+      others: { trustProxy: options.trustProxy ?? false },
+    },
+  );
+  app.use(callbacks.routes());
   app.use(api.routes());
   app.use(async (ctx) => {
     throw new BffError(404, 'NOT_FOUND', `No route for ${ctx.method} ${ctx.path}`);
   });
+  app.hub = hub;
+  app.ready = feed.start();
+  hooks?.start();
+  app.shutdown = async () => {
+    hub.closeAll();
+    await hooks?.stop();
+    await feed.stop();
+  };
   return app;
 }

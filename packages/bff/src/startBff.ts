@@ -1,6 +1,6 @@
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { type BffEnv, baseUrlsFrom } from './config/env.js';
+import { type BffEnv, baseUrlsFrom, callbackOptionsFrom } from './config/env.js';
 import { createBff } from './createBff.js';
 import { createLogger } from './log/createLogger.js';
 import { Store } from './store/Store.js';
@@ -14,12 +14,13 @@ export interface RunningBff {
 /** Opens the store (running migrations), builds the BFF from validated env and listens. */
 export async function startBff(env: BffEnv): Promise<RunningBff> {
   const logger = createLogger({ level: env.BFF_LOG_LEVEL });
-  if (env.BFF_DATABASE_URL !== undefined) {
-    throw new Error(
-      'mandarin-kit-bff: BFF_DATABASE_URL (PostgreSQL) is not available in this version; use BFF_SQLITE_FILE',
-    );
-  }
-  const store = await Store.openSqlite(env.BFF_SQLITE_FILE);
+  const store =
+    env.BFF_DATABASE_URL === undefined
+      ? await Store.openSqlite(env.BFF_SQLITE_FILE)
+      : await Store.openPostgres(env.BFF_DATABASE_URL, {
+          // Broken idle connections and LISTEN reconnects recover by themselves; they are worth a line only.
+          onError: (error) => logger.warn({ err: error }, 'postgres connection error'),
+        });
   const app = createBff({
     store,
     mandarin: {
@@ -36,7 +37,10 @@ export async function startBff(env: BffEnv): Promise<RunningBff> {
     callbackUrl:
       env.BFF_PUBLIC_URL === undefined ? undefined : new URL('/callbacks/mandarin', env.BFF_PUBLIC_URL).href,
     logger,
+    callbacks: callbackOptionsFrom(env),
+    sse: { allowedOrigins: env.BFF_SSE_ALLOWED_ORIGINS },
   });
+  await app.ready;
   const server: Server = await new Promise((resolve, reject) => {
     const s = app.listen(env.BFF_PORT, env.BFF_HOST, () => resolve(s));
     s.once('error', reject);
@@ -50,6 +54,8 @@ export async function startBff(env: BffEnv): Promise<RunningBff> {
       new Promise<void>((resolve) => {
         server.close(() => resolve());
         server.closeAllConnections();
-      }).then(() => store.close()),
+      })
+        .then(() => app.shutdown())
+        .then(() => store.close()),
   };
 }

@@ -1,1 +1,60 @@
-export {};
+export type { BalanceWidgetProps } from './balance/BalanceWidget.js';
+export { BalanceWidget } from './balance/BalanceWidget.js';
+export type { BalanceState, UseBalanceResult } from './balance/useBalance.js';
+export { useBalance } from './balance/useBalance.js';
+export type { ApiErrorCode, ApiErrorInit } from './client/ApiError.js';
+export { ApiError, isApiError } from './client/ApiError.js';
+export type { BffClient, BffClientOptions } from './client/createBffClient.js';
+export { createBffClient } from './client/createBffClient.js';
+export type {
+  EventSourceConstructor,
+  EventSourceLike,
+  EventStreamOptions,
+  EventStreamStatus,
+} from './client/eventStream.js';
+export { subscribeToEvents } from './client/eventStream.js';
+export { createIdempotencyKey } from './client/idempotencyKey.js';
+export type { CallOptions, MutationOptions } from './client/request.js';
+export type { EspKycFormProps } from './esp-kyc/EspKycForm.js';
+export { EspKycForm } from './esp-kyc/EspKycForm.js';
+export type {
+  EspKycFieldPath,
+  EspKycFields,
+  EspKycState,
+  UseEspKycOptions,
+  UseEspKycResult,
+} from './esp-kyc/useEspKyc.js';
+export { useEspKyc } from './esp-kyc/useEspKyc.js';
+export type { ErrorNoticeProps } from './feedback/ErrorNotice.js';
+export { ErrorNotice } from './feedback/ErrorNotice.js';
+export type { Locale, MessageBundle } from './i18n/defineMessages.js';
+export type { OtpInputProps } from './otp/OtpInput.js';
+export { OtpInput } from './otp/OtpInput.js';
+export type { OtpState, UseOtpOptions, UseOtpResult } from './otp/useOtp.js';
+export { useOtp } from './otp/useOtp.js';
+export type { EventListener, KitContextValue, Theme } from './provider/KitContext.js';
+export { useEventStreamStatus, useKit } from './provider/KitContext.js';
+export type { MandarinKitProviderProps } from './provider/MandarinKitProvider.js';
+export { MandarinKitProvider } from './provider/MandarinKitProvider.js';
+export { queryKeys } from './provider/queryKeys.js';
+export { useMandarinEvents } from './provider/useMandarinEvents.js';
+export type { RoutingSplitEditorProps } from './routing/RoutingSplitEditor.js';
+export { RoutingSplitEditor } from './routing/RoutingSplitEditor.js';
+export type { RoutingAccountOption } from './routing/RoutingSplitRow.js';
+export type {
+  RoutingChangeDetail,
+  RoutingRowDraft,
+  RoutingRowField,
+  RoutingWire,
+  UseRoutingSplitOptions,
+  UseRoutingSplitResult,
+} from './routing/useRoutingSplit.js';
+export { useRoutingSplit } from './routing/useRoutingSplit.js';
+export type { SbpRecipientConfirmationProps } from './sbp/SbpRecipientConfirmation.js';
+export { SbpRecipientConfirmation } from './sbp/SbpRecipientConfirmation.js';
+export type {
+  SbpConfirmationState,
+  UseSbpConfirmationOptions,
+  UseSbpConfirmationResult,
+} from './sbp/useSbpConfirmation.js';
+export { useSbpConfirmation } from './sbp/useSbpConfirmation.js';

@@ -1,8 +1,15 @@
 import { z } from 'zod';
+import type { CallbackOptions } from '../createBff.js';
 import { defaultBaseUrls, type UpstreamHost } from '../upstream/routes.js';
 
 const url = z.url({ protocol: /^https?$/, error: 'must be an http(s) URL' });
 const bool = z.enum(['true', 'false', '1', '0']).transform((v) => v === 'true' || v === '1');
+const list = z.string().transform((v) =>
+  v
+    .split(',')
+    .map((item) => item.trim())
+    .filter((item) => item !== ''),
+);
 
 /** Environment variables of `mandarin-kit-bff`; each is checked at start and named when missing or wrong. */
 export const bffEnvSchema = z.object({
@@ -30,6 +37,23 @@ export const bffEnvSchema = z.object({
   BFF_PUBLIC_URL: url.optional(),
   BFF_DEMO_OPERATOR_LOGIN: bool.default(false),
   BFF_TRUST_PROXY: bool.default(false),
+  /** Secret path token of `/callbacks/esp/<token>`, the URL to register for ESP webhooks. */
+  BFF_ESP_WEBHOOK_TOKEN: z.string().min(16, 'must be at least 16 characters').optional(),
+  BFF_ESP_WEBHOOK_IPS: list.optional(),
+  BFF_TRANSFERS_TOKEN: z.string().min(16, 'must be at least 16 characters').optional(),
+  BFF_TRANSFERS_IPS: list.optional(),
+  BFF_GATEWAY_CHECKSUM_KEY: z.string().min(1).optional(),
+  /** `Name: value` of a custom header the gateway sends. */
+  BFF_GATEWAY_HEADER: z
+    .string()
+    .regex(/^[\w-]+: .+$/, 'must look like "Authorization: token"')
+    .optional(),
+  BFF_WIDGET_API_SECRET: z.string().min(1).optional(),
+  BFF_WIDGET_IPS: list.default(['130.193.70.192']),
+  BFF_WIDGET_TRUST_PROXY: bool.default(false),
+  BFF_PROCESSING_PUBLIC_KEY: z.string().min(1).optional(),
+  BFF_PROCESSING_SECRET: z.base64('must be base64').optional(),
+  BFF_SSE_ALLOWED_ORIGINS: list.default([]),
   BFF_LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 });
 /** Validated configuration of the standalone BFF. */
@@ -69,5 +93,34 @@ export function baseUrlsFrom(env: BffEnv): Record<UpstreamHost, string> {
     classic: env.MANDARIN_CLASSIC_URL ?? base.classic!,
     routing: env.MANDARIN_ROUTING_URL ?? base.routing!,
     accounts: env.MANDARIN_ACCOUNTS_URL ?? base.accounts!,
+  };
+}
+
+/** The callback routes' settings from the environment (a provider without its secret gets no route). */
+export function callbackOptionsFrom(env: BffEnv): CallbackOptions {
+  const header = env.BFF_GATEWAY_HEADER?.split(/: (.*)/s);
+  return {
+    ...(env.BFF_ESP_WEBHOOK_TOKEN
+      ? { espToken: env.BFF_ESP_WEBHOOK_TOKEN, espAllowedIps: env.BFF_ESP_WEBHOOK_IPS ?? [] }
+      : {}),
+    ...(env.BFF_TRANSFERS_TOKEN
+      ? { transfersToken: env.BFF_TRANSFERS_TOKEN, transfersAllowedIps: env.BFF_TRANSFERS_IPS ?? [] }
+      : {}),
+    gateway: {
+      ...(env.BFF_GATEWAY_CHECKSUM_KEY ? { checksumKey: env.BFF_GATEWAY_CHECKSUM_KEY } : {}),
+      ...(header ? { header: { name: header[0]!, value: header[1]! } } : {}),
+    },
+    ...(env.BFF_WIDGET_API_SECRET
+      ? {
+          widget: {
+            apiSecret: env.BFF_WIDGET_API_SECRET,
+            allowedIps: env.BFF_WIDGET_IPS,
+            trustProxy: env.BFF_WIDGET_TRUST_PROXY,
+          },
+        }
+      : {}),
+    ...(env.BFF_PROCESSING_PUBLIC_KEY && env.BFF_PROCESSING_SECRET
+      ? { processing: { publicKey: env.BFF_PROCESSING_PUBLIC_KEY, secret: env.BFF_PROCESSING_SECRET } }
+      : {}),
   };
 }

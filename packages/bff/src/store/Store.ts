@@ -1,14 +1,23 @@
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { CardTable } from './cards.js';
+import { EventTable } from './events.js';
 import { IdempotencyTable } from './idempotency.js';
+import { InboxTable } from './inbox.js';
 import { migrate } from './migrate.js';
 import { OperationTable } from './operations.js';
 import { PaymentTable } from './payments.js';
+import { PgDriver, type PgDriverOptions } from './postgres/PgDriver.js';
 import { RateLimitTable } from './rateLimits.js';
 import type { SqlDriver } from './SqlDriver.js';
 import { SqliteDriver } from './sqlite/SqliteDriver.js';
 import { WalletTable } from './wallets.js';
+
+/**
+ * Advisory lock key of a whole migration run on PostgreSQL: "mk_mig" in ASCII, far from the small keys that
+ * migrate (72033) and the event log (72034) take inside transactions.
+ */
+const MIGRATION_RUN_LOCK = 0x6d6b5f6d6967;
 
 /**
  * Everything the BFF remembers: owners of wallets, operations and payments, idempotency keys and rate-limit
@@ -22,6 +31,8 @@ export class Store {
   readonly idempotency: IdempotencyTable;
   readonly rateLimits: RateLimitTable;
   readonly cards: CardTable;
+  readonly inbox: InboxTable;
+  readonly events: EventTable;
 
   constructor(readonly driver: SqlDriver) {
     this.wallets = new WalletTable(driver);
@@ -30,6 +41,8 @@ export class Store {
     this.idempotency = new IdempotencyTable(driver);
     this.rateLimits = new RateLimitTable(driver);
     this.cards = new CardTable(driver);
+    this.inbox = new InboxTable(driver);
+    this.events = new EventTable(driver);
   }
 
   /** Opens (creating if needed) an SQLite file in WAL mode and applies migrations. */
@@ -38,6 +51,27 @@ export class Store {
     const driver = new SqliteDriver(file);
     await migrate(driver);
     return new Store(driver);
+  }
+
+  /**
+   * Connects to PostgreSQL and applies migrations; several instances may start at once on one database.
+   */
+  static async openPostgres(url: string, options?: PgDriverOptions): Promise<Store> {
+    const driver = new PgDriver(url, options);
+    try {
+      // migrate() creates schema_migrations before its own per-migration lock, and two sessions running
+      // the same CREATE TABLE IF NOT EXISTS at once can fail with a duplicate key; so whole runs take turns.
+      await driver.withAdvisoryLock(MIGRATION_RUN_LOCK, () => migrate(driver));
+    } catch (error) {
+      await driver.close();
+      throw error;
+    }
+    return new Store(driver);
+  }
+
+  /** Runs `fn` with a store whose every table works inside one transaction. */
+  transaction<T>(fn: (store: Store) => Promise<T>): Promise<T> {
+    return this.driver.transaction((tx) => fn(new Store(tx)));
   }
 
   close(): Promise<void> {

@@ -62,11 +62,13 @@ export class CardTable {
   async complete(
     id: string,
     c: Pick<CardRecord, 'status' | 'cardMasked' | 'cardHolder' | 'expiryMonth' | 'expiryYear'>,
-  ): Promise<void> {
-    await this.db.run(
-      'UPDATE cards SET status = ?, card_masked = ?, card_holder = ?, expiry_month = ?, expiry_year = ? WHERE id = ?',
+  ): Promise<boolean> {
+    const { changes } = await this.db.run(
+      `UPDATE cards SET status = ?, card_masked = ?, card_holder = ?, expiry_month = ?, expiry_year = ?
+        WHERE id = ? AND status = 'pending'`,
       [c.status, c.cardMasked, c.cardHolder, c.expiryMonth, c.expiryYear, id],
     );
+    return changes > 0;
   }
 
   async remove(ownerId: string, id: string): Promise<boolean> {

@@ -17,7 +17,9 @@ export async function migrate(driver: SqlDriver): Promise<number> {
         migration.version,
       ]);
       if (rows.length > 0) return false;
-      for (const statement of migration.sql) await tx.run(statement);
+      for (const statement of migration.sql) {
+        await tx.run(typeof statement === 'string' ? statement : statement[tx.dialect]);
+      }
       await tx.run('INSERT INTO schema_migrations (version, name, applied_at) VALUES (?, ?, ?)', [
         migration.version,
         migration.name,

@@ -3,7 +3,10 @@
  * SQLite and PostgreSQL: amounts are BIGINT minor units, booleans are integers, times ISO text, JSON text.
  * Never edit a released migration; append a new one.
  */
-export const migrations: ReadonlyArray<{ version: number; name: string; sql: string[] }> = [
+/** A statement both dialects share, or one per dialect where they differ (auto-increment keys). */
+export type MigrationStatement = string | { sqlite: string; postgres: string };
+
+export const migrations: ReadonlyArray<{ version: number; name: string; sql: MigrationStatement[] }> = [
   {
     version: 1,
     name: 'owners, operations, payments, idempotency, rate limits',
@@ -38,6 +41,29 @@ export const migrations: ReadonlyArray<{ version: number; name: string; sql: str
       'CREATE INDEX cards_owner ON cards (owner_id, created_at)',
       `CREATE TABLE rate_limits (
         key TEXT PRIMARY KEY, window_start BIGINT NOT NULL, count INTEGER NOT NULL)`,
+    ],
+  },
+  {
+    version: 2,
+    name: 'callback inbox, event log, wallet status order',
+    sql: [
+      {
+        sqlite:
+          'CREATE TABLE inbox (id INTEGER PRIMARY KEY AUTOINCREMENT, provider TEXT NOT NULL, dedupe_key TEXT NOT NULL, received_at TEXT NOT NULL, payload TEXT NOT NULL, ack_status INTEGER NOT NULL, ack_type TEXT NOT NULL, ack_body TEXT NOT NULL, UNIQUE (provider, dedupe_key))',
+        postgres:
+          'CREATE TABLE inbox (id BIGSERIAL PRIMARY KEY, provider TEXT NOT NULL, dedupe_key TEXT NOT NULL, received_at TEXT NOT NULL, payload TEXT NOT NULL, ack_status INTEGER NOT NULL, ack_type TEXT NOT NULL, ack_body TEXT NOT NULL, UNIQUE (provider, dedupe_key))',
+      },
+      {
+        sqlite:
+          'CREATE TABLE events (seq INTEGER PRIMARY KEY AUTOINCREMENT, owner_id TEXT, audience TEXT NOT NULL, type TEXT NOT NULL, occurred_at TEXT NOT NULL, data TEXT NOT NULL, inbox_id BIGINT, hook_state TEXT NOT NULL, hook_attempts INTEGER NOT NULL DEFAULT 0, hook_next_at BIGINT NOT NULL DEFAULT 0)',
+        postgres:
+          'CREATE TABLE events (seq BIGSERIAL PRIMARY KEY, owner_id TEXT, audience TEXT NOT NULL, type TEXT NOT NULL, occurred_at TEXT NOT NULL, data TEXT NOT NULL, inbox_id BIGINT, hook_state TEXT NOT NULL, hook_attempts INTEGER NOT NULL DEFAULT 0, hook_next_at BIGINT NOT NULL DEFAULT 0)',
+      },
+      'CREATE INDEX events_owner ON events (owner_id, seq)',
+      'CREATE INDEX events_audience ON events (audience, seq)',
+      'CREATE INDEX events_hook ON events (hook_state, hook_next_at)',
+      // When the status a wallet shows was reported; an older report never overwrites a newer one.
+      'ALTER TABLE wallets ADD COLUMN status_at TEXT',
     ],
   },
 ];

@@ -79,4 +79,13 @@ export class OperationTable {
       [patch.status ?? null, patch.transactionId ?? null, new Date().toISOString(), id],
     );
   }
+
+  /** Moves an unfinished operation to its final status; a finished one never changes again. */
+  async finish(id: string, status: 'success' | 'failed'): Promise<boolean> {
+    const { changes } = await this.db.run(
+      `UPDATE operations SET status = ?, updated_at = ? WHERE id = ? AND status IN ('pending', 'awaiting_confirmation')`,
+      [status, new Date().toISOString(), id],
+    );
+    return changes > 0;
+  }
 }

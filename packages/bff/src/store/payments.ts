@@ -117,6 +117,24 @@ export class PaymentTable {
     );
   }
 
+  /** Moves a payment from `from` to `to`; false when it was elsewhere already (a late or repeated report). */
+  async transition(id: string, from: PaymentRecord['status'], to: PaymentRecord['status']): Promise<boolean> {
+    const { changes } = await this.db.run(
+      'UPDATE payments SET status = ?, updated_at = ? WHERE id = ? AND status = ?',
+      [to, new Date().toISOString(), id, from],
+    );
+    return changes > 0;
+  }
+
+  /** Moves a pending refund to its final status. */
+  async finishRefund(id: string, status: 'success' | 'failed'): Promise<boolean> {
+    const { changes } = await this.db.run(
+      "UPDATE refunds SET status = ? WHERE id = ? AND status = 'pending'",
+      [status, id],
+    );
+    return changes > 0;
+  }
+
   async insertRefund(r: RefundRecord): Promise<void> {
     await this.db.run(
       `INSERT INTO refunds (id, payment_id, order_id, transaction_id, status, amount, routing, created_at)

@@ -48,15 +48,31 @@ export class WalletTable {
     return rows.map(toWallet);
   }
 
+  /** Takes a status read from Mandarin, except that `Processing` never replaces a later status. */
   async updateStatus(
     id: string,
     s: Pick<WalletRecord, 'status' | 'processedAt' | 'finishedAt'>,
   ): Promise<void> {
-    await this.db.run('UPDATE wallets SET status = ?, processed_at = ?, finished_at = ? WHERE id = ?', [
-      s.status,
-      s.processedAt,
-      s.finishedAt,
-      id,
-    ]);
+    await this.db.run(
+      `UPDATE wallets SET status = ?, processed_at = ?, finished_at = ?
+        WHERE id = ? AND NOT (? = 'Processing' AND status <> 'Processing')`,
+      [s.status, s.processedAt, s.finishedAt, id, s.status],
+    );
+  }
+
+  /**
+   * Applies a status reported at `statusAt` unless a newer report was applied already; `Processing` never
+   * replaces a later status. Returns whether anything changed.
+   */
+  async applyStatus(id: string, status: string, statusAt: string): Promise<boolean> {
+    const now = new Date().toISOString();
+    const { changes } = await this.db.run(
+      `UPDATE wallets SET status = ?, status_at = ?,
+          processed_at = CASE WHEN ? <> 'Processing' AND processed_at IS NULL THEN ? ELSE processed_at END,
+          finished_at = CASE WHEN ? IN ('Success', 'Failed') AND finished_at IS NULL THEN ? ELSE finished_at END
+        WHERE id = ? AND (status_at IS NULL OR status_at < ?) AND NOT (? = 'Processing' AND status <> 'Processing')`,
+      [status, statusAt, status, now, status, now, id, statusAt, status],
+    );
+    return changes > 0;
   }
 }

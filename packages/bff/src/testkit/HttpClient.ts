@@ -14,6 +14,11 @@ export class HttpClient {
 
   constructor(readonly baseUrl: string) {}
 
+  /** The session cookie, for clients that are not fetch (SSE). */
+  get cookieHeader(): string {
+    return this.cookie;
+  }
+
   /** Shares `other`'s session: the same user, talking to another BFF instance. */
   withCookieOf(other: HttpClient): this {
     this.cookie = other.cookie;

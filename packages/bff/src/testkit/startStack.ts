@@ -9,7 +9,7 @@ import {
   type Emulator,
   type EmulatorOptions,
 } from '@mandarin-kit/emulator';
-import { type BffOptions, createBff } from '../createBff.js';
+import { type BffApp, type BffOptions, createBff } from '../createBff.js';
 import { createLogger } from '../log/createLogger.js';
 import { Store } from '../store/Store.js';
 import { HttpClient } from './HttpClient.js';
@@ -19,6 +19,8 @@ export interface Stack {
   bffUrl: string;
   emulatorUrl: string;
   emulator: Emulator;
+  /** The first BFF instance's app. */
+  app: BffApp;
   store: Store;
   /** Every log line the BFF wrote, raw JSON. */
   logs: string[];
@@ -33,12 +35,12 @@ export interface Stack {
 
 /** Starts the emulator and a BFF pointed at it, for tests over real HTTP. */
 export async function startStack(
-  options: { emulator?: EmulatorOptions; bff?: Partial<BffOptions> } = {},
+  options: { emulator?: EmulatorOptions; bff?: Partial<BffOptions>; store?: Store } = {},
 ): Promise<Stack> {
   const emulator = createEmulator({ timeScale: 0.001, ...options.emulator });
   const running = await emulator.start();
   const dir = mkdtempSync(join(tmpdir(), 'mk-bff-'));
-  const store = await Store.openSqlite(join(dir, 'bff.sqlite'));
+  const store = options.store ?? (await Store.openSqlite(join(dir, 'bff.sqlite')));
   const logs: string[] = [];
   const logger = createLogger({ level: 'debug', destination: { write: (line: string) => logs.push(line) } });
   const url = running.url;
@@ -48,16 +50,37 @@ export async function startStack(
     sessionSecret: 'test-session-secret-0123456789abcdef',
     demoOperatorLogin: true,
     logger,
+    callbacks: {
+      espToken: ESP_TOKEN,
+      transfersToken: TRANSFERS_TOKEN,
+      gateway: { checksumKey: emulator.options.providers.gatewaySecret },
+      widget: { apiSecret: emulator.options.providers.widgetSecret, trustProxy: true },
+      processing: {
+        publicKey: emulator.options.providers.processingPublicKey,
+        secret: emulator.options.providers.processingSecret,
+      },
+    },
     ...options.bff,
     ...overrides,
   });
-  const first = await listen(createBff(bffOptions()));
+  const app = createBff(bffOptions());
+  const first = await listen(app);
   const bffUrl = first.url;
+  // The emulator learns where to call back once the BFF has a port.
+  await fetch(`${url}/__emulator/config`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({
+      callbackUrl: `${bffUrl}/callbacks/mandarin`,
+      webhookUrl: `${bffUrl}/callbacks/esp/${ESP_TOKEN}`,
+    }),
+  });
   const extra: Array<{ close(): Promise<void> }> = [];
   return {
     bffUrl,
     emulatorUrl: url,
     emulator,
+    app,
     store,
     logs,
     client: (base = bffUrl) => new HttpClient(base),
@@ -84,18 +107,25 @@ export async function startStack(
   };
 }
 
+/** Secret path tokens of the test BFF's unsigned callback routes. */
+export const ESP_TOKEN = 'test-esp-webhook-token-0123456789';
+export const TRANSFERS_TOKEN = 'test-transfers-token-0123456789';
+
 /** Serves a Koa app on a free loopback port. */
 async function listen(app: ReturnType<typeof createBff>): Promise<{ url: string; close(): Promise<void> }> {
   const server: Server = await new Promise((resolve) => {
     const s = app.listen(0, '127.0.0.1', () => resolve(s));
   });
+  await app.ready;
   return {
     url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`,
-    close: () =>
-      new Promise<void>((resolve) => {
+    close: async () => {
+      await app.shutdown();
+      await new Promise<void>((resolve) => {
         server.close(() => resolve());
         server.closeAllConnections();
-      }),
+      });
+    },
   };
 }
 

@@ -7,16 +7,19 @@ export const espStatusEventSchema = z.object({ walletId: z.string(), status: esp
 export type EspStatusEvent = z.infer<typeof espStatusEventSchema>;
 
 /**
- * `transaction.status`: a Mandarin transaction the BFF created finished. Exactly one of `operationId`
- * (wallet operations), `paymentId` (routed payments; `refundId` too for a refund) identifies it.
+ * `transaction.status`: a Mandarin transaction finished. `operationId` (wallet operations) or `paymentId`
+ * (routed payments; `refundId` too for a refund) identifies it; all are null for one the BFF did not create.
  */
 export const transactionStatusEventSchema = z.object({
-  kind: z.enum(['operation', 'payment', 'refund']),
+  kind: z.enum(['operation', 'payment', 'refund', 'unknown']),
   operationId: z.string().nullable(),
   paymentId: z.string().nullable(),
   refundId: z.string().nullable(),
   walletId: z.string().nullable(),
   status: z.string(),
+  /** Mandarin's references, so an operator can match an event the BFF could not attribute. */
+  orderId: z.string().nullable(),
+  transactionId: z.string().nullable(),
 });
 /** `transaction.status` payload. */
 export type TransactionStatusEvent = z.infer<typeof transactionStatusEventSchema>;

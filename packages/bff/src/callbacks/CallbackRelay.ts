@@ -1,0 +1,78 @@
+import { formatAmount } from '@mandarin-kit/core';
+import type { Logger } from 'pino';
+import type { EventFeed } from '../events/EventFeed.js';
+import type { HookRunner } from '../events/HookRunner.js';
+import type { Ack } from '../store/inbox.js';
+import type { PaymentRecord } from '../store/records.js';
+import type { Store } from '../store/Store.js';
+import { applyCallback } from './applyCallback.js';
+import { type AcceptedCallback, type CallbackAdapter, type CallbackRequest, jsonAck } from './types.js';
+
+/** A widget `check` decision: 0 pay, 10 wrong order, 11 wrong amount, 13 can't accept, 20 overdue. */
+export type CheckCode = 0 | 10 | 11 | 13 | 20;
+
+/** The host's say on a widget `check`; `payment` is the one the BFF created for that order, if any. */
+export type DecideCheck = (
+  payment: PaymentRecord | undefined,
+  notification: NonNullable<AcceptedCallback['check']>,
+) => CheckCode | Promise<CheckCode>;
+
+/** Default check: the order must be a pending payment the BFF created, for exactly this amount in roubles. */
+export const defaultDecideCheck: DecideCheck = (payment, n) => {
+  if (payment === undefined) return 10;
+  if (n.currency !== 'RUB' || formatAmount(payment.amount) !== n.amount) return 11;
+  return payment.status === 'pending' ? 0 : 13;
+};
+
+/**
+ * The relay's core: verify, store once (inbox row with a unique dedupe key, status change and events in one
+ * transaction) and only then acknowledge. A repeat gets the stored reply and creates nothing; a store failure
+ * throws, so the provider is told to retry.
+ */
+export class CallbackRelay {
+  constructor(
+    private readonly store: Store,
+    private readonly feed: EventFeed,
+    private readonly hooks: HookRunner | undefined,
+    private readonly decideCheck: DecideCheck,
+    private readonly logger: Logger,
+  ) {}
+
+  async receive(adapter: CallbackAdapter, request: CallbackRequest): Promise<Ack> {
+    const accepted = adapter.accept(request);
+    let ack = accepted.ack;
+    if (accepted.check !== undefined) {
+      const payment =
+        accepted.check.invoiceId === null
+          ? undefined
+          : await this.store.payments.findByTransactionOrOrder(null, accepted.check.invoiceId);
+      ack = jsonAck({ code: await this.decideCheck(payment, accepted.check) });
+    }
+    const result = await this.store.transaction(async (tx) => {
+      if (tx.driver.dialect === 'postgres') {
+        // Serialises event inserts across instances so that seq order is commit order (SSE resumes by seq).
+        await tx.driver.run('SELECT pg_advisory_xact_lock(72034)');
+      }
+      const inserted = await tx.inbox.insert({
+        provider: adapter.provider,
+        dedupeKey: accepted.dedupeKey,
+        payload: accepted.payload,
+        ack,
+      });
+      if (!inserted.inserted) return { ack: inserted.ack, events: [] };
+      const events = await applyCallback(tx, accepted.callback, inserted.id, this.hooks !== undefined);
+      return { ack, events };
+    });
+    if (result.events.length > 0) {
+      this.logger.info(
+        { provider: adapter.provider, events: result.events.map((e) => e.envelope.id) },
+        'callback stored',
+      );
+      await this.feed
+        .committed(result.events)
+        .catch((err) => this.logger.error({ err }, 'event publish failed'));
+      this.hooks?.kick();
+    }
+    return result.ack;
+  }
+}

@@ -1,0 +1,114 @@
+import type { TransactionStatusEvent } from '@mandarin-kit/core';
+import type { StoredEvent } from '../store/events.js';
+import type { Store } from '../store/Store.js';
+import type { NormalisedCallback } from './types.js';
+
+const PROVIDER_EVENT = {
+  transfers: 'transfer.status',
+  gateway: 'gateway.operation',
+  widget: 'widget.notification',
+  processing: 'processing.status',
+} as const;
+
+/**
+ * Applies a newly stored callback inside the inbox transaction: moves the status of what it is about (only
+ * forward: a late or repeated report changes nothing) and records events for the owner the BFF recorded when
+ * it created the operation. What the BFF can't attribute goes to the operator stream.
+ */
+export async function applyCallback(
+  store: Store,
+  callback: NormalisedCallback,
+  inboxId: bigint,
+  hook: boolean,
+): Promise<StoredEvent[]> {
+  const emit = (audience: { ownerId: string } | 'operator', type: string, data: unknown) =>
+    store.events.insert({ audience, type, data, inboxId, hook });
+
+  if (callback.kind === 'esp') {
+    const wallet = await store.wallets.get(callback.paymentTokenId);
+    const data = { walletId: callback.paymentTokenId, status: callback.status };
+    if (wallet === undefined) return [await emit('operator', 'esp.status', data)];
+    const changed = await store.wallets.applyStatus(wallet.id, callback.status, callback.createdAt);
+    return changed ? [await emit({ ownerId: wallet.ownerId }, 'esp.status', data)] : [];
+  }
+
+  if (callback.kind === 'provider') {
+    const data = {
+      provider: callback.provider,
+      reference: callback.reference,
+      status: callback.status,
+      details: {
+        ...callback.details,
+        ...(callback.orderReference ? { orderReference: callback.orderReference } : {}),
+      },
+    };
+    return [await emit('operator', PROVIDER_EVENT[callback.provider], data)];
+  }
+
+  if (callback.objectType === 'card_binding' && callback.card !== null) {
+    const card = await store.cards.get(callback.card.bindingId);
+    const status = callback.status === 'success' ? 'active' : 'failed';
+    const data = { cardId: callback.card.bindingId, status, cardMasked: callback.card.masked };
+    if (card === undefined) return [await emit('operator', 'card_binding.status', data)];
+    const changed = await store.cards.complete(card.id, {
+      status,
+      cardMasked: callback.card.masked,
+      cardHolder: callback.card.holder,
+      expiryMonth: callback.card.month,
+      expiryYear: callback.card.year,
+    });
+    return changed ? [await emit({ ownerId: card.ownerId }, 'card_binding.status', data)] : [];
+  }
+
+  const { orderId, transactionId, status } = callback;
+  const base: TransactionStatusEvent = {
+    kind: 'unknown',
+    operationId: null,
+    paymentId: null,
+    refundId: null,
+    walletId: null,
+    status,
+    orderId,
+    transactionId,
+  };
+
+  const op = await store.operations.findByTransactionOrOrder(transactionId, orderId);
+  if (op !== undefined) {
+    if (!(await store.operations.finish(op.id, status))) return [];
+    const data = { ...base, kind: 'operation', operationId: op.id, walletId: op.walletId };
+    return [await emit({ ownerId: op.ownerId }, 'transaction.status', data)];
+  }
+
+  const refund = await store.payments.findRefund(transactionId, orderId);
+  if (refund !== undefined) {
+    if (!(await store.payments.finishRefund(refund.id, status))) return [];
+    return [
+      await emit('operator', 'transaction.status', {
+        ...base,
+        kind: 'refund',
+        paymentId: refund.paymentId,
+        refundId: refund.id,
+      }),
+    ];
+  }
+
+  const payment = await store.payments.findByTransactionOrOrder(transactionId, orderId);
+  if (payment !== undefined) {
+    const capture =
+      payment.captureOrderId === orderId ||
+      (transactionId !== null && payment.captureTransactionId === transactionId);
+    // The first step of a two-step payment only holds the money; its completion is the second request.
+    const to = status === 'failed' ? 'failed' : payment.twoStep && !capture ? 'authorized' : 'success';
+    if (!(await store.payments.transition(payment.id, 'pending', to))) return [];
+    return [
+      await emit('operator', 'transaction.status', {
+        ...base,
+        kind: 'payment',
+        paymentId: payment.id,
+        status: to,
+      }),
+    ];
+  }
+
+  return [await emit('operator', 'transaction.status', base)];
+}

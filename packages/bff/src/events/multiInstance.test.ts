@@ -1,0 +1,98 @@
+import { createHash } from 'node:crypto';
+import { afterAll, beforeAll, expect, it } from 'vitest';
+import { Store } from '../store/Store.js';
+import { kycInput } from '../testkit/flows.js';
+import { describePostgres, type FreshDatabase, freshDatabase } from '../testkit/postgres.js';
+import { openSse } from '../testkit/sse.js';
+import { type Stack, startStack } from '../testkit/startStack.js';
+
+const secret = 'emulator-merchant-secret';
+const signed = (fields: Record<string, string>) => {
+  const keys = Object.keys(fields).sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+  const sign = createHash('sha256')
+    .update(`${keys.map((k) => fields[k]).join('-')}-${secret}`)
+    .digest('hex');
+  return new URLSearchParams({ ...fields, sign }).toString();
+};
+const post = (url: string, body: string) =>
+  fetch(`${url}/callbacks/mandarin`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/x-www-form-urlencoded' },
+    body,
+  });
+
+describePostgres('several BFF instances on one PostgreSQL database', () => {
+  let db: FreshDatabase;
+  let stack: Stack;
+  let storeB: Store;
+  let urlB: string;
+
+  beforeAll(async () => {
+    db = await freshDatabase();
+    stack = await startStack({ store: await Store.openPostgres(db.url) });
+    storeB = await Store.openPostgres(db.url);
+    urlB = (await stack.anotherBff({ store: storeB })).url;
+  });
+  afterAll(async () => {
+    await stack?.close();
+    await storeB?.close();
+    await db?.drop();
+  });
+
+  it('relays a callback received by instance A to an SSE client on instance B, once', async () => {
+    const operator = stack.client(urlB);
+    await operator.post('/api/session/operator');
+    const sse = await openSse(urlB, { cookie: operator.cookieHeader });
+    const body = signed({
+      orderId: 'multi-1',
+      transaction: 'aaaa0000aaaa0000aaaa0000aaaa0001',
+      status: 'success',
+    });
+    expect((await post(stack.bffUrl, body)).status).toBe(200);
+    expect((await post(urlB, body)).status).toBe(200); // the same callback at the other instance: deduped
+    await sse.waitFor((es) => es.some((e) => (e.data as { orderId: string }).orderId === 'multi-1'));
+    await new Promise((r) => setTimeout(r, 100));
+    expect(sse.events.filter((e) => (e.data as { orderId: string }).orderId === 'multi-1')).toHaveLength(1);
+    expect(await stack.store.inbox.count('mandarin')).toBe(1);
+    sse.close();
+  });
+
+  it('keeps events in one order across instances for a client that resumes elsewhere', async () => {
+    const operator = stack.client();
+    await operator.post('/api/session/operator');
+    const onA = await openSse(stack.bffUrl, { cookie: operator.cookieHeader });
+    for (let i = 0; i < 20; i++) {
+      const body = signed({
+        orderId: `order-${i}`,
+        transaction: `bbbb0000bbbb0000bbbb0000bbbb${String(i).padStart(4, '0')}`,
+        status: 'success',
+      });
+      expect((await post(i % 2 === 0 ? stack.bffUrl : urlB, body)).status).toBe(200);
+    }
+    await onA.waitFor(
+      (es) => es.filter((e) => (e.data as { orderId: string }).orderId?.startsWith('order-')).length === 20,
+    );
+    const ids = onA.events.map((e) => Number(e.id));
+    expect(ids).toEqual([...ids].sort((a, b) => a - b));
+    onA.close();
+    const resumed = await openSse(urlB, {
+      cookie: operator.cookieHeader,
+      'last-event-id': String(ids[ids.length - 5]),
+    });
+    await resumed.waitFor((es) => es.length === 4);
+    expect(resumed.events.map((e) => Number(e.id))).toEqual(ids.slice(-4));
+    resumed.close();
+  });
+
+  it('shares rate limits between instances', async () => {
+    const browser = stack.client();
+    const created = await browser.post('/api/wallets', kycInput());
+    const id: string = created.body.id;
+    const viaB = stack.client(urlB).withCookieOf(browser);
+    const statuses: number[] = [];
+    for (let i = 0; i < 6; i++)
+      statuses.push((await (i % 2 === 0 ? browser : viaB).post(`/api/wallets/${id}/otp/send`)).status);
+    expect(statuses.slice(0, 5).every((s) => s === 200)).toBe(true);
+    expect(statuses[5]).toBe(429);
+  });
+});

@@ -1,0 +1,188 @@
+import http from 'node:http';
+import type { EventEnvelope } from '@mandarin-kit/core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { kycInput, waitFor } from '../testkit/flows.js';
+import type { HttpClient } from '../testkit/HttpClient.js';
+import { openSse } from '../testkit/sse.js';
+import { ESP_TOKEN, type Stack, startStack } from '../testkit/startStack.js';
+
+let stack: Stack;
+let browser: HttpClient;
+const hooked: EventEnvelope[] = [];
+let failuresLeft = 2;
+
+beforeAll(async () => {
+  stack = await startStack({
+    bff: {
+      sse: { heartbeatMs: 20, maxStreamsPerUser: 3, allowedOrigins: ['https://shop.example'] },
+      onEvent: (event) => {
+        if (event.type === 'esp.status' && failuresLeft-- > 0) throw new Error('host is down');
+        hooked.push(event);
+      },
+    },
+  });
+  browser = stack.client();
+  await browser.get('/api/me');
+});
+afterAll(() => stack.close());
+
+async function onboard(): Promise<string> {
+  const created = await browser.post('/api/wallets', kycInput());
+  const id: string = created.body.id;
+  await browser.post(`/api/wallets/${id}/otp/send`);
+  const otp = await stack.admin(`/esp/${id}/otp`);
+  await browser.post(`/api/wallets/${id}/otp/verify`, { code: otp.body.code });
+  return id;
+}
+
+const webhook = (body: unknown) =>
+  fetch(`${stack.bffUrl}/callbacks/esp/${ESP_TOKEN}`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify(body),
+  });
+
+describe('live events over SSE', () => {
+  it('streams the ESP reaching Success with ids, a retry hint and heartbeats', async () => {
+    const sse = await openSse(stack.bffUrl, { cookie: browser.cookieHeader });
+    expect(sse.status).toBe(200);
+    expect(sse.headers['content-type']).toMatch(/^text\/event-stream/);
+    expect(sse.headers['x-accel-buffering']).toBe('no');
+    expect(sse.headers['content-encoding']).toBeUndefined();
+    const id = await onboard();
+    const events = await sse.waitFor((es) =>
+      es.some((e) => e.type === 'esp.status' && (e.data as any).status === 'Success'),
+    );
+    const success = events.find((e) => (e.data as any).status === 'Success')!;
+    expect(success.data).toEqual({ walletId: id, status: 'Success' });
+    expect(Number(success.id)).toBeGreaterThan(0);
+    await waitFor(
+      async () => sse.comments,
+      (n) => n >= 2,
+    );
+    sse.close();
+  });
+
+  it('never lets a late Processing overwrite Success, and ignores a repeated webhook', async () => {
+    const id = await onboard();
+    await waitFor(
+      () => browser.get(`/api/wallets/${id}`),
+      (r) => r.body.status === 'Success',
+    );
+    const before = await stack.store.events.lastSeq();
+    const late = {
+      event_id: crypto.randomUUID(),
+      payment_token_id: id,
+      status: 'Processing',
+      created_at: '2000-01-01T00:00:00Z',
+    };
+    expect((await webhook(late)).status).toBe(200);
+    expect((await webhook(late)).status).toBe(200);
+    expect((await stack.store.wallets.get(id))!.status).toBe('Success');
+    expect(await stack.store.events.lastSeq()).toBe(before);
+  });
+
+  it('refuses a webhook on a guessed path and stores nothing', async () => {
+    const inbox = await stack.store.inbox.count();
+    const response = await fetch(`${stack.bffUrl}/callbacks/esp/guess`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({
+        event_id: 'e',
+        payment_token_id: 'x',
+        status: 'Success',
+        created_at: '2026-01-01T00:00:00Z',
+      }),
+    });
+    expect(response.status).toBe(401);
+    expect(await stack.store.inbox.count()).toBe(inbox);
+  });
+
+  it('replays what was missed from Last-Event-ID, exactly once', async () => {
+    const first = await openSse(stack.bffUrl, { cookie: browser.cookieHeader });
+    const id = await onboard();
+    await first.waitFor((es) =>
+      es.some((e) => (e.data as any).walletId === id && (e.data as any).status === 'Success'),
+    );
+    const seen = first.events.filter((e) => (e.data as any).walletId === id);
+    first.close();
+    const lastId = seen[0]!.id;
+    const resumed = await openSse(stack.bffUrl, {
+      cookie: browser.cookieHeader,
+      'last-event-id': String(Number(lastId) - 1),
+    });
+    await resumed.waitFor((es) => es.some((e) => e.id === lastId));
+    const ids = resumed.events.map((e) => e.id);
+    expect(new Set(ids).size).toBe(ids.length);
+    expect(ids[0]).toBe(lastId);
+    resumed.close();
+  });
+
+  it('checks Origin and caps streams per user', async () => {
+    const evil = await openSse(stack.bffUrl, {
+      cookie: browser.cookieHeader,
+      origin: 'https://evil.example',
+    });
+    expect(evil.status).toBe(403);
+    const allowed = await openSse(stack.bffUrl, {
+      cookie: browser.cookieHeader,
+      origin: 'https://shop.example',
+    });
+    expect(allowed.status).toBe(200);
+    const more = [
+      await openSse(stack.bffUrl, { cookie: browser.cookieHeader }),
+      await openSse(stack.bffUrl, { cookie: browser.cookieHeader }),
+    ];
+    const over = await openSse(stack.bffUrl, { cookie: browser.cookieHeader });
+    expect(over.status).toBe(429);
+    for (const c of [allowed, ...more]) c.close();
+  });
+
+  it('disconnects a client that stops reading instead of buffering without bound', async () => {
+    const slow = await startStack({ bff: { sse: { maxBufferedBytes: 2048, heartbeatMs: 5 } } });
+    try {
+      const user = slow.client();
+      await user.get('/api/me');
+      const closed = new Promise<void>((resolve) => {
+        const req = http.get(
+          `${slow.bffUrl}/api/events`,
+          { headers: { cookie: user.cookieHeader } },
+          (res) => {
+            res.pause(); // never reads: the socket and then the server's buffer fill up
+            res.on('close', () => resolve());
+          },
+        );
+        req.on('error', () => resolve());
+      });
+      const me = (await user.get('/api/me')).body.id as string;
+      await waitFor(
+        async () => slow.app.hub.size,
+        (n) => n === 1,
+      );
+      const pad = 'x'.repeat(64 * 1024);
+      for (let i = 1; i <= 200 && slow.app.hub.size > 0; i++) {
+        const envelope = {
+          id: String(i),
+          type: 'esp.status',
+          occurredAt: new Date().toISOString(),
+          data: { pad },
+        };
+        slow.app.hub.publish([{ seq: BigInt(i), ownerId: me, audience: 'user', envelope }]);
+        await new Promise((r) => setTimeout(r, 1));
+      }
+      expect(slow.app.hub.size).toBe(0);
+      await closed;
+    } finally {
+      await slow.close();
+    }
+  }, 30_000);
+
+  it('calls the host onEvent hook for each event, retrying while it throws', async () => {
+    await waitFor(
+      async () => hooked.filter((e) => e.type === 'esp.status').length,
+      (n) => n >= 1,
+      1500,
+    );
+    expect(failuresLeft).toBeLessThan(0);
+  }, 20_000);
+});

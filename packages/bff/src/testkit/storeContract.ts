@@ -1,0 +1,205 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { migrate } from '../store/migrate.js';
+import { migrations } from '../store/migrations.js';
+import type { OperationRecord, PaymentRecord } from '../store/records.js';
+import type { Store } from '../store/Store.js';
+
+/** A store opened on an empty database for one test. */
+export interface OpenedStore {
+  store: Store;
+  /** Opens another Store on the same database, as a second start (or instance) would. */
+  reopen(): Promise<Store>;
+  /** Deletes the database; `store` is closed already. */
+  cleanup(): Promise<void>;
+}
+
+const now = '2026-11-23T10:00:00.000Z';
+
+const operation = (o: Partial<OperationRecord> = {}): OperationRecord => ({
+  id: 'op-1',
+  ownerId: 'u1',
+  kind: 'deposit',
+  walletId: null,
+  orderId: 'o-1',
+  transactionId: null,
+  status: 'pending',
+  amount: 1n,
+  destinationMasked: null,
+  sbp: null,
+  createdAt: now,
+  updatedAt: now,
+  ...o,
+});
+
+const payment = (p: Partial<PaymentRecord> = {}): PaymentRecord => ({
+  id: 'pay-1',
+  ownerId: 'op',
+  orderId: 'po-1',
+  transactionId: null,
+  captureOrderId: null,
+  captureTransactionId: null,
+  status: 'pending',
+  twoStep: true,
+  amount: 10_000n,
+  routing: [{ accountId: 'acc-1', amount: 10_000n, platformFee: 150n, description: 'Заказ №1' }],
+  payUrl: null,
+  jsOperationId: null,
+  customerEmail: 'buyer@example.com',
+  createdAt: now,
+  updatedAt: now,
+  ...p,
+});
+
+/**
+ * What every store must do, whatever the database: run it once per driver so that SQLite and PostgreSQL
+ * are held to the same behaviour.
+ */
+export function storeContract(name: string, open: () => Promise<OpenedStore>): void {
+  describe(name, () => {
+    let opened: OpenedStore;
+    let store: Store;
+
+    beforeEach(async () => {
+      opened = await open();
+      store = opened.store;
+    });
+    afterEach(async () => {
+      await store.close();
+      await opened.cleanup();
+    });
+
+    it('applies migrations once, whatever the number of starts', async () => {
+      expect(await migrate(store.driver)).toBe(0);
+      const reopened = await opened.reopen();
+      try {
+        expect(await reopened.driver.all('SELECT version FROM schema_migrations')).toHaveLength(
+          migrations.length,
+        );
+      } finally {
+        await reopened.close();
+      }
+    });
+
+    it('keeps amounts beyond 2^53 kopecks exact', async () => {
+      const amount = 2n ** 62n + 7n;
+      await store.operations.insert(operation({ amount }));
+      expect((await store.operations.get('op-1'))?.amount).toBe(amount);
+      await store.operations.update('op-1', { transactionId: 'tx-1' });
+      expect(await store.operations.findByTransactionOrOrder('tx-1', null)).toMatchObject({
+        status: 'pending',
+        amount,
+      });
+    });
+
+    it('refuses a second operation with the same orderId and writes nothing', async () => {
+      await store.operations.insert(operation({ id: 'a', orderId: 'same' }));
+      await expect(store.operations.insert(operation({ id: 'b', orderId: 'same' }))).rejects.toThrow(
+        /unique/i,
+      );
+      expect(await store.operations.get('b')).toBeUndefined();
+    });
+
+    it('tracks idempotency keys: proceed, in progress, replay, mismatch, retry with the same orderId', async () => {
+      const { idempotency } = store;
+      expect(await idempotency.begin('u1', 'k', 'fp', 'order-1')).toEqual({
+        state: 'proceed',
+        orderId: 'order-1',
+      });
+      expect(await idempotency.begin('u1', 'k', 'fp', 'order-2')).toEqual({ state: 'in_progress' });
+      await idempotency.release('u1', 'k');
+      expect(await idempotency.begin('u1', 'k', 'fp', 'order-3')).toEqual({
+        state: 'proceed',
+        orderId: 'order-1',
+      });
+      await idempotency.finish('u1', 'k', 201, { id: 'x' });
+      expect(await idempotency.begin('u1', 'k', 'fp', 'order-4')).toEqual({
+        state: 'replay',
+        status: 201,
+        body: { id: 'x' },
+      });
+      expect(await idempotency.begin('u1', 'k', 'other', 'order-5')).toEqual({ state: 'mismatch' });
+      // Keys are per user: another user's identical key is a different request.
+      expect(await idempotency.begin('u2', 'k', 'fp', 'order-6')).toEqual({
+        state: 'proceed',
+        orderId: 'order-6',
+      });
+    });
+
+    it('counts rate-limit hits per window', async () => {
+      expect(await store.rateLimits.hit('otp:w1', 60_000, 120_000)).toEqual({ count: 1, resetAt: 180_000 });
+      expect((await store.rateLimits.hit('otp:w1', 60_000, 179_999)).count).toBe(2);
+      expect((await store.rateLimits.hit('otp:w1', 60_000, 180_000)).count).toBe(1);
+    });
+
+    it('rolls a failed transaction back whole, nested transactions included', async () => {
+      const insert = 'INSERT INTO sub_merchants (id, owner_id, type, linked_at) VALUES (?, ?, ?, ?)';
+      await expect(
+        store.driver.transaction(async (tx) => {
+          await tx.run(insert, ['s1', 'u', 'Business', now]);
+          await tx.transaction((inner) => inner.run(insert, ['s2', 'u', 'Business', now]));
+          throw new Error('boom');
+        }),
+      ).rejects.toThrow('boom');
+      expect(await store.payments.subMerchants()).toEqual([]);
+      await store.driver.transaction((tx) => tx.run(insert, ['s3', 'u', 'Business', now]));
+      expect((await store.payments.subMerchants()).map((s) => s.id)).toEqual(['s3']);
+    });
+
+    it('reads back wallets, payments, refunds and cards as written', async () => {
+      const wallet = {
+        id: 'w1',
+        ownerId: 'u1',
+        status: 'Processing',
+        phoneMasked: '+7 *** ***-**-53',
+        contactPhone: '79017636353',
+        contactEmail: 'u1@example.com',
+        createdAt: now,
+        processedAt: null,
+        finishedAt: null,
+      };
+      await store.wallets.insert(wallet);
+      expect(await store.wallets.get('w1')).toMatchObject(wallet);
+      expect((await store.wallets.listByOwner('u1')).map((w) => w.id)).toEqual(['w1']);
+      expect(await store.wallets.listByOwner('u2')).toEqual([]);
+
+      await store.payments.insert(payment());
+      await store.payments.update('pay-1', { transactionId: 'ptx-1', payUrl: 'https://pay.example/1' });
+      expect(await store.payments.findByTransactionOrOrder('ptx-1', null)).toEqual({
+        ...payment(),
+        transactionId: 'ptx-1',
+        payUrl: 'https://pay.example/1',
+        updatedAt: expect.any(String),
+      });
+      expect((await store.payments.list(1)).map((p) => p.id)).toEqual(['pay-1']);
+      const refund = {
+        id: 'r1',
+        paymentId: 'pay-1',
+        orderId: 'ro-1',
+        transactionId: null,
+        status: 'pending' as const,
+        amount: 2_500n,
+        routing: [{ accountId: 'acc-1', amount: 2_500n, platformFee: 0n }],
+        createdAt: now,
+      };
+      await store.payments.insertRefund(refund);
+      expect(await store.payments.refunds('pay-1')).toEqual([refund]);
+      expect(await store.payments.findRefund(null, 'ro-1')).toEqual(refund);
+
+      await store.cards.insert({
+        id: 'c1',
+        ownerId: 'u1',
+        status: 'active',
+        cardMasked: '4111 11** **** 1111',
+        cardHolder: 'IVAN IVANOV',
+        expiryMonth: '12',
+        expiryYear: '30',
+        createdAt: now,
+      });
+      expect(await store.cards.getUsable('u1', 'c1')).toMatchObject({ id: 'c1', status: 'active' });
+      expect(await store.cards.getUsable('u2', 'c1')).toBeUndefined();
+      expect(await store.cards.remove('u1', 'c1')).toBe(true);
+      expect(await store.cards.remove('u1', 'c1')).toBe(false);
+      expect(await store.cards.listByOwner('u1')).toEqual([]);
+    });
+  });
+}

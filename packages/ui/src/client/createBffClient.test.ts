@@ -1,0 +1,106 @@
+import { describe, expect, it, vi } from 'vitest';
+import { ApiError } from './ApiError.js';
+import { createBffClient } from './createBffClient.js';
+
+const WALLET = '0f8fad5b-d9cb-469f-a165-70867728950e';
+const json = (status: number, body: unknown, headers: Record<string, string> = {}) =>
+  new Response(JSON.stringify(body), { status, headers: { 'Content-Type': 'application/json', ...headers } });
+
+function clientAnswering(response: Response | (() => Promise<Response>)) {
+  const fetch = vi.fn(async (_input: RequestInfo | URL, _init?: RequestInit) =>
+    typeof response === 'function' ? response() : response,
+  );
+  return { client: createBffClient({ baseUrl: 'https://shop.example/', fetch }), fetch };
+}
+
+describe('createBffClient', () => {
+  it('reads with cookies and no CSRF header, and validates the view', async () => {
+    const { client, fetch } = clientAnswering(
+      json(200, { walletId: WALLET, balance: { amount: '15000.75', currency: 'RUB' }, status: 'Success' }),
+    );
+    const view = await client.getBalance(WALLET);
+    expect(view.balance.amount).toBe('15000.75');
+    const [url, init] = fetch.mock.calls[0]!;
+    expect(url).toBe(`https://shop.example/api/wallets/${WALLET}/balance`);
+    expect(init?.credentials).toBe('include');
+    expect(init?.headers).not.toHaveProperty('X-CSRF');
+  });
+
+  it('sends X-CSRF on every non-GET and an Idempotency-Key on money calls', async () => {
+    const operation = {
+      id: '7c9e6679-7425-40de-944b-e07fc1f90ae7',
+      kind: 'payout_sbp',
+      status: 'pending',
+      amount: { amount: '10.00', currency: 'RUB' },
+      walletId: WALLET,
+      createdAt: 'x',
+      updatedAt: 'x',
+      destinationMasked: null,
+      sbp: null,
+    };
+    const { client, fetch } = clientAnswering(async () => json(201, operation));
+    await client.createPayout(
+      WALLET,
+      { amount: '10.00', destination: { type: 'card_number', cardNumber: '4111111111111111' } },
+      { idempotencyKey: 'action-key-1' },
+    );
+    await client.confirmSbpPayout(operation.id);
+    const first = fetch.mock.calls[0]![1]!.headers as Record<string, string>;
+    const second = fetch.mock.calls[1]![1]!.headers as Record<string, string>;
+    expect(first).toMatchObject({ 'X-CSRF': '1', 'Idempotency-Key': 'action-key-1' });
+    expect(second['X-CSRF']).toBe('1');
+    expect(second['Idempotency-Key']).toMatch(/^[0-9a-f-]{36}$/);
+    expect(JSON.parse(String(fetch.mock.calls[0]![1]!.body))).toMatchObject({ amount: '10.00' });
+  });
+
+  it('turns an error body into an ApiError with code, fields and request id', async () => {
+    const { client } = clientAnswering(
+      json(400, {
+        error: {
+          code: 'VALIDATION_FAILED',
+          message: 'Invalid',
+          fields: { 'document.serial': ['Passport series must be 4 digits'] },
+          requestId: 'req-42',
+        },
+      }),
+    );
+    const error = await client.listWallets().catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(ApiError);
+    expect(error).toMatchObject({
+      code: 'VALIDATION_FAILED',
+      status: 400,
+      requestId: 'req-42',
+      fields: { 'document.serial': ['Passport series must be 4 digits'] },
+      retryable: false,
+    });
+  });
+
+  it('reports a network failure as NETWORK and Retry-After on RATE_LIMITED', async () => {
+    const down = clientAnswering(() => Promise.reject(new TypeError('Failed to fetch')));
+    await expect(down.client.me()).rejects.toMatchObject({ code: 'NETWORK', status: 0, retryable: true });
+    const limited = clientAnswering(
+      json(
+        429,
+        { error: { code: 'RATE_LIMITED', message: 'Slow down', requestId: 'r' } },
+        { 'Retry-After': '7' },
+      ),
+    );
+    await expect(limited.client.me()).rejects.toMatchObject({ code: 'RATE_LIMITED', retryAfter: 7 });
+  });
+
+  it('refuses an answer that does not match the view, and a proxy page as INTERNAL', async () => {
+    const odd = clientAnswering(json(200, { walletId: WALLET, balance: 15000.75 }));
+    await expect(odd.client.getBalance(WALLET)).rejects.toMatchObject({ code: 'BAD_RESPONSE' });
+    const proxy = clientAnswering(new Response('<html>Bad gateway</html>', { status: 502 }));
+    await expect(proxy.client.me()).rejects.toMatchObject({ code: 'INTERNAL', status: 502, retryable: true });
+  });
+
+  it('passes an abort through untouched', async () => {
+    const controller = new AbortController();
+    const { client } = clientAnswering(() => {
+      controller.abort();
+      return Promise.reject(new DOMException('aborted', 'AbortError'));
+    });
+    await expect(client.me({ signal: controller.signal })).rejects.toMatchObject({ name: 'AbortError' });
+  });
+});

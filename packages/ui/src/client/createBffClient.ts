@@ -1,0 +1,137 @@
+import {
+  balanceViewSchema,
+  type completePaymentBodySchema,
+  type createPaymentBodySchema,
+  type createPayoutBodySchema,
+  type createRefundBodySchema,
+  type createTopUpBodySchema,
+  type createTransitPayoutBodySchema,
+  type EspKycFormValues,
+  type linkSubMerchantBodySchema,
+  meViewSchema,
+  type OtpVerifyBody,
+  operationViewSchema,
+  otpSentViewSchema,
+  otpVerifiedViewSchema,
+  paymentListViewSchema,
+  paymentViewSchema,
+  refundViewSchema,
+  sbpBankListViewSchema,
+  sbpRecipientViewSchema,
+  subMerchantViewSchema,
+  type WalletTransferBody,
+  walletListViewSchema,
+  walletViewSchema,
+} from '@mandarin-kit/core';
+import { z } from 'zod';
+import { createIdempotencyKey } from './idempotencyKey.js';
+import { type CallOptions, createRequester, type MutationOptions } from './request.js';
+
+/** Options of {@link createBffClient}. */
+export interface BffClientOptions {
+  /** Where the BFF answers, without `/api` (`''` for the same origin, `https://shop.example`). */
+  baseUrl: string;
+  /** A fetch to use instead of the global one (tests, instrumentation). */
+  fetch?: typeof fetch;
+}
+
+const operationListViewSchema = z.object({ operations: z.array(operationViewSchema) });
+const subMerchantListViewSchema = z.object({ subMerchants: z.array(subMerchantViewSchema) });
+
+const id = (value: string) => encodeURIComponent(value);
+
+/** Every BFF endpoint as a typed call; see {@link BffClient}. */
+export function createBffClient(options: BffClientOptions) {
+  const fetchImpl = options.fetch ?? ((...args: Parameters<typeof fetch>) => globalThis.fetch(...args));
+  const request = createRequester(options.baseUrl, fetchImpl);
+  const key = (o: MutationOptions | undefined) => o?.idempotencyKey ?? createIdempotencyKey();
+  const get = <S extends z.ZodType>(path: string, schema: S, o?: CallOptions) =>
+    request({ method: 'GET', path, schema, ...(o?.signal ? { signal: o.signal } : {}) });
+  const post = <S extends z.ZodType>(path: string, schema: S, body?: unknown, o?: CallOptions) =>
+    request({ method: 'POST', path, schema, body, ...(o?.signal ? { signal: o.signal } : {}) });
+  const postOnce = <S extends z.ZodType>(path: string, schema: S, body: unknown, o?: MutationOptions) =>
+    request({
+      method: 'POST',
+      path,
+      schema,
+      body,
+      idempotencyKey: key(o),
+      ...(o?.signal ? { signal: o.signal } : {}),
+    });
+  const wallet = (walletId: string) => `/api/wallets/${id(walletId)}`;
+  const operation = (operationId: string) => `/api/operations/${id(operationId)}`;
+  const payment = (paymentId: string) => `/api/payments/${id(paymentId)}`;
+
+  const baseUrl = options.baseUrl.replace(/\/+$/, '');
+
+  return {
+    /** Where the BFF answers, without a trailing slash. */
+    baseUrl,
+    /** The URL of the live event stream (`GET /api/events`). */
+    eventsUrl: `${baseUrl}/api/events`,
+
+    me: (o?: CallOptions) => get('/api/me', meViewSchema, o),
+    /** Demo only: makes the session an operator. */
+    signInAsOperator: (o?: CallOptions) => post('/api/session/operator', meViewSchema, undefined, o),
+    /** Ends the session; the BFF answers with a new anonymous user. */
+    signOut: (o?: CallOptions) =>
+      request({ method: 'DELETE', path: '/api/session', schema: meViewSchema, ...o }),
+
+    /** Opens a wallet (ESP) from the KYC form. */
+    createWallet: (body: EspKycFormValues, o?: MutationOptions) =>
+      postOnce('/api/wallets', walletViewSchema, body, o),
+    listWallets: (o?: CallOptions) => get('/api/wallets', walletListViewSchema, o),
+    getWallet: (walletId: string, o?: CallOptions) => get(wallet(walletId), walletViewSchema, o),
+    /** Sends (or re-sends) the SMS code for a wallet. */
+    sendOtp: (walletId: string, o?: CallOptions) =>
+      post(`${wallet(walletId)}/otp/send`, otpSentViewSchema, undefined, o),
+    verifyOtp: (walletId: string, body: OtpVerifyBody, o?: CallOptions) =>
+      post(`${wallet(walletId)}/otp/verify`, otpVerifiedViewSchema, body, o),
+    getBalance: (walletId: string, o?: CallOptions) =>
+      get(`${wallet(walletId)}/balance`, balanceViewSchema, o),
+    createTopUp: (walletId: string, body: z.input<typeof createTopUpBodySchema>, o?: MutationOptions) =>
+      postOnce(`${wallet(walletId)}/top-ups`, operationViewSchema, body, o),
+    createPayout: (walletId: string, body: z.input<typeof createPayoutBodySchema>, o?: MutationOptions) =>
+      postOnce(`${wallet(walletId)}/payouts`, operationViewSchema, body, o),
+    listOperations: (walletId: string, o?: CallOptions) =>
+      get(`${wallet(walletId)}/operations`, operationListViewSchema, o),
+
+    getOperation: (operationId: string, o?: CallOptions) =>
+      get(operation(operationId), operationViewSchema, o),
+    /** Asks the recipient's bank for the full name of a two-step SBP payout's recipient. */
+    getSbpRecipient: (operationId: string, o?: CallOptions) =>
+      post(`${operation(operationId)}/sbp/recipient`, sbpRecipientViewSchema, undefined, o),
+    confirmSbpPayout: (operationId: string, o?: MutationOptions) =>
+      postOnce(`${operation(operationId)}/sbp/confirm`, operationViewSchema, undefined, o),
+    rejectSbpPayout: (operationId: string, o?: MutationOptions) =>
+      postOnce(`${operation(operationId)}/sbp/reject`, operationViewSchema, undefined, o),
+    /** Banks of the SBP directory whose name contains `query` (all of them without one). */
+    listSbpBanks: (query?: string, o?: CallOptions) =>
+      get(`/api/sbp/banks${query ? `?query=${encodeURIComponent(query)}` : ''}`, sbpBankListViewSchema, o),
+
+    /** Operator: creates a routed payment. */
+    createPayment: (body: z.input<typeof createPaymentBodySchema>, o?: MutationOptions) =>
+      postOnce('/api/payments', paymentViewSchema, body, o),
+    listPayments: (o?: CallOptions) => get('/api/payments', paymentListViewSchema, o),
+    getPayment: (paymentId: string, o?: CallOptions) => get(payment(paymentId), paymentViewSchema, o),
+    completePayment: (
+      paymentId: string,
+      body: z.input<typeof completePaymentBodySchema>,
+      o?: MutationOptions,
+    ) => postOnce(`${payment(paymentId)}/complete`, paymentViewSchema, body, o),
+    createRefund: (paymentId: string, body: z.input<typeof createRefundBodySchema>, o?: MutationOptions) =>
+      postOnce(`${payment(paymentId)}/refunds`, refundViewSchema, body, o),
+    linkSubMerchant: (body: z.input<typeof linkSubMerchantBodySchema>, o?: MutationOptions) =>
+      postOnce('/api/sub-merchants', subMerchantViewSchema, body, o),
+    listSubMerchants: (o?: CallOptions) => get('/api/sub-merchants', subMerchantListViewSchema, o),
+    deposit: (walletId: string, body: WalletTransferBody, o?: MutationOptions) =>
+      postOnce(`${wallet(walletId)}/deposits`, operationViewSchema, body, o),
+    withdraw: (walletId: string, body: WalletTransferBody, o?: MutationOptions) =>
+      postOnce(`${wallet(walletId)}/withdrawals`, operationViewSchema, body, o),
+    createTransitPayout: (body: z.input<typeof createTransitPayoutBodySchema>, o?: MutationOptions) =>
+      postOnce('/api/transit-payouts', operationViewSchema, body, o),
+  };
+}
+
+/** A typed client of the BFF's browser API; every answer is validated against its core view schema. */
+export type BffClient = ReturnType<typeof createBffClient>;

@@ -1,0 +1,103 @@
+import { errorBodySchema, isErrorCode } from '@mandarin-kit/core';
+import type { z } from 'zod';
+import { ApiError } from './ApiError.js';
+
+/** Per-call options of every client method. */
+export interface CallOptions {
+  /** Cancels the call; an aborted call rejects with the AbortError, not an ApiError. */
+  signal?: AbortSignal;
+}
+
+/** Options of a state-changing call. */
+export interface MutationOptions extends CallOptions {
+  /**
+   * The user action this call belongs to. Pass the same key when retrying the same action; without one the
+   * call is its own action and gets a fresh key.
+   */
+  idempotencyKey?: string;
+}
+
+/** What a single HTTP call needs. */
+export interface RequestSpec<S extends z.ZodType> {
+  method: 'GET' | 'POST' | 'DELETE';
+  path: string;
+  body?: unknown;
+  idempotencyKey?: string;
+  signal?: AbortSignal;
+  /** The view the answer must match; an answer that does not is a `BAD_RESPONSE`. */
+  schema: S;
+}
+
+/** Performs one call with the BFF's conventions (cookies, `X-CSRF`, JSON, error bodies). */
+export type Requester = <S extends z.ZodType>(spec: RequestSpec<S>) => Promise<z.output<S>>;
+
+function retryAfterSeconds(response: Response): number | null {
+  const header = response.headers.get('Retry-After');
+  if (header === null) return null;
+  const seconds = Number(header);
+  if (Number.isFinite(seconds)) return Math.max(0, seconds);
+  const date = Date.parse(header);
+  return Number.isNaN(date) ? null : Math.max(0, Math.ceil((date - Date.now()) / 1000));
+}
+
+async function readJson(response: Response): Promise<unknown> {
+  const text = await response.text();
+  if (text === '') return undefined;
+  try {
+    return JSON.parse(text);
+  } catch {
+    return undefined;
+  }
+}
+
+function errorFromResponse(response: Response, body: unknown): ApiError {
+  const parsed = errorBodySchema.safeParse(body);
+  const retryAfter = retryAfterSeconds(response);
+  if (parsed.success) {
+    const { code, message, fields, requestId } = parsed.data.error;
+    return new ApiError({ code, message, status: response.status, fields, requestId, retryAfter });
+  }
+  // A proxy or a crashed server answered instead of the BFF: keep the status, guess the nearest code.
+  const raw = (body as { error?: { code?: unknown } } | undefined)?.error?.code;
+  const code = isErrorCode(raw) ? raw : response.status >= 500 ? 'INTERNAL' : 'BAD_RESPONSE';
+  return new ApiError({ code, message: `HTTP ${response.status}`, status: response.status, retryAfter });
+}
+
+/** Builds the requester for a BFF at `baseUrl` ('' for the same origin). */
+export function createRequester(baseUrl: string, fetchImpl: typeof fetch): Requester {
+  const root = baseUrl.replace(/\/+$/, '');
+  return async (spec) => {
+    const headers: Record<string, string> = { Accept: 'application/json' };
+    if (spec.method !== 'GET') headers['X-CSRF'] = '1';
+    if (spec.body !== undefined) headers['Content-Type'] = 'application/json';
+    if (spec.idempotencyKey !== undefined) headers['Idempotency-Key'] = spec.idempotencyKey;
+    let response: Response;
+    try {
+      response = await fetchImpl(`${root}${spec.path}`, {
+        method: spec.method,
+        headers,
+        credentials: 'include',
+        ...(spec.body === undefined ? {} : { body: JSON.stringify(spec.body) }),
+        ...(spec.signal ? { signal: spec.signal } : {}),
+      });
+    } catch (error) {
+      if (spec.signal?.aborted) throw error;
+      return Promise.reject(
+        new ApiError({ code: 'NETWORK', message: 'The server could not be reached', cause: error }),
+      );
+    }
+    const body = await readJson(response);
+    if (!response.ok) throw errorFromResponse(response, body);
+    const parsed = spec.schema.safeParse(body);
+    if (!parsed.success) {
+      throw new ApiError({
+        code: 'BAD_RESPONSE',
+        message: `Unexpected answer from ${spec.method} ${spec.path}`,
+        status: response.status,
+        requestId: response.headers.get('X-Request-Id'),
+        cause: parsed.error,
+      });
+    }
+    return parsed.data;
+  };
+}

@@ -1,0 +1,43 @@
+import { defineMessages } from './defineMessages.js';
+
+/** Strings shared by every component: API errors by code, retry. */
+export const commonMessages = defineMessages({
+  ru: {
+    'common.retry': 'Повторить',
+    'common.requestId': 'Код обращения: {id}',
+    'error.NETWORK': 'Нет связи с сервером. Проверьте подключение и повторите.',
+    'error.BAD_RESPONSE': 'Сервер ответил непонятно. Повторите попытку позже.',
+    'error.VALIDATION_FAILED': 'Проверьте введённые данные.',
+    'error.UNAUTHENTICATED': 'Сессия истекла. Обновите страницу.',
+    'error.FORBIDDEN': 'Недостаточно прав для этого действия.',
+    'error.CSRF_REQUIRED': 'Запрос отклонён из соображений безопасности. Обновите страницу.',
+    'error.NOT_FOUND': 'Не найдено.',
+    'error.CONFLICT': 'Действие уже выполнено или недоступно в текущем состоянии.',
+    'error.IDEMPOTENCY_KEY_REUSED': 'Этот запрос уже отправлялся с другими данными. Повторите действие.',
+    'error.RATE_LIMITED': 'Слишком много попыток. Подождите немного и повторите.',
+    'error.PAYLOAD_TOO_LARGE': 'Слишком большой запрос.',
+    'error.UPSTREAM_REJECTED': 'Банк отклонил операцию.',
+    'error.UPSTREAM_TIMEOUT': 'Банк не ответил вовремя. Повторите попытку.',
+    'error.UPSTREAM_UNAVAILABLE': 'Банк временно недоступен. Повторите попытку позже.',
+    'error.INTERNAL': 'Что-то пошло не так. Повторите попытку позже.',
+  },
+  en: {
+    'common.retry': 'Try again',
+    'common.requestId': 'Reference: {id}',
+    'error.NETWORK': 'Cannot reach the server. Check your connection and try again.',
+    'error.BAD_RESPONSE': 'The server sent an unexpected answer. Try again later.',
+    'error.VALIDATION_FAILED': 'Please check what you entered.',
+    'error.UNAUTHENTICATED': 'Your session has expired. Reload the page.',
+    'error.FORBIDDEN': 'You are not allowed to do this.',
+    'error.CSRF_REQUIRED': 'The request was refused for security reasons. Reload the page.',
+    'error.NOT_FOUND': 'Not found.',
+    'error.CONFLICT': 'This was already done or is not possible right now.',
+    'error.IDEMPOTENCY_KEY_REUSED': 'This request was already sent with other data. Please try again.',
+    'error.RATE_LIMITED': 'Too many attempts. Wait a moment and try again.',
+    'error.PAYLOAD_TOO_LARGE': 'The request is too large.',
+    'error.UPSTREAM_REJECTED': 'The bank declined the operation.',
+    'error.UPSTREAM_TIMEOUT': 'The bank did not answer in time. Try again.',
+    'error.UPSTREAM_UNAVAILABLE': 'The bank is unavailable right now. Try again later.',
+    'error.INTERNAL': 'Something went wrong. Try again later.',
+  },
+});

@@ -1,0 +1,43 @@
+import { defineMessages } from '../i18n/defineMessages.js';
+
+/** Strings of OtpInput. */
+export const otpMessages = defineMessages({
+  ru: {
+    'otp.title': 'Подтверждение телефона',
+    'otp.label': 'Код из SMS',
+    'otp.sending': 'Отправляем код…',
+    'otp.sentTo': 'Код отправлен на {phone}.',
+    'otp.notSent': 'Нажмите «Получить код», и мы пришлём SMS.',
+    'otp.send': 'Получить код',
+    'otp.expiresIn': 'Код действует ещё {time}.',
+    'otp.attemptsLeft': 'Осталось попыток: {count}.',
+    'otp.resend': 'Отправить код ещё раз',
+    'otp.resendIn': 'Отправить код ещё раз можно через {time}.',
+    'otp.verify': 'Подтвердить',
+    'otp.verifying': 'Проверяем код…',
+    'otp.verified': 'Телефон подтверждён.',
+    'otp.wrong': 'Неверный код. Осталось попыток: {count}.',
+    'otp.expired': 'Срок действия кода истёк. Запросите новый код.',
+    'otp.exhausted': 'Попытки закончились. Запросите новый код.',
+    'otp.incomplete': 'Введите все {length} цифры кода.',
+  },
+  en: {
+    'otp.title': 'Confirm your phone',
+    'otp.label': 'SMS code',
+    'otp.sending': 'Sending the code…',
+    'otp.sentTo': 'We sent a code to {phone}.',
+    'otp.notSent': 'Press “Get a code” and we will text you one.',
+    'otp.send': 'Get a code',
+    'otp.expiresIn': 'The code is valid for {time}.',
+    'otp.attemptsLeft': 'Attempts left: {count}.',
+    'otp.resend': 'Send the code again',
+    'otp.resendIn': 'You can ask for a new code in {time}.',
+    'otp.verify': 'Confirm',
+    'otp.verifying': 'Checking the code…',
+    'otp.verified': 'Your phone is confirmed.',
+    'otp.wrong': 'Wrong code. Attempts left: {count}.',
+    'otp.expired': 'The code has expired. Ask for a new one.',
+    'otp.exhausted': 'No attempts left. Ask for a new code.',
+    'otp.incomplete': 'Enter all {length} digits of the code.',
+  },
+});

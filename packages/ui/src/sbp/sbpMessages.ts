@@ -1,0 +1,41 @@
+import { defineMessages } from '../i18n/defineMessages.js';
+
+/** Strings of SbpRecipientConfirmation. */
+export const sbpMessages = defineMessages({
+  ru: {
+    'sbp.title': 'Проверьте получателя перевода',
+    'sbp.loading': 'Запрашиваем данные получателя в банке…',
+    'sbp.amount': 'Сумма',
+    'sbp.bank': 'Банк получателя',
+    'sbp.phone': 'Телефон',
+    'sbp.recipient': 'Получатель',
+    'sbp.unknownBank': 'Банк с идентификатором {bankId}',
+    'sbp.question': 'Это тот, кому вы хотите перевести деньги?',
+    'sbp.confirm': 'Подтвердить перевод',
+    'sbp.reject': 'Отменить перевод',
+    'sbp.confirming': 'Подтверждаем перевод…',
+    'sbp.rejecting': 'Отменяем перевод…',
+    'sbp.processing': 'Перевод отправлен. Ждём ответа банка…',
+    'sbp.success': 'Перевод выполнен.',
+    'sbp.failed': 'Перевод не выполнен. Деньги остались в кошельке.',
+    'sbp.rejected': 'Перевод отменён.',
+  },
+  en: {
+    'sbp.title': 'Check who receives the transfer',
+    'sbp.loading': 'Asking the bank for the recipient’s details…',
+    'sbp.amount': 'Amount',
+    'sbp.bank': 'Recipient’s bank',
+    'sbp.phone': 'Phone',
+    'sbp.recipient': 'Recipient',
+    'sbp.unknownBank': 'Bank with id {bankId}',
+    'sbp.question': 'Is this who you want to send the money to?',
+    'sbp.confirm': 'Confirm transfer',
+    'sbp.reject': 'Cancel transfer',
+    'sbp.confirming': 'Confirming the transfer…',
+    'sbp.rejecting': 'Cancelling the transfer…',
+    'sbp.processing': 'Transfer sent. Waiting for the bank…',
+    'sbp.success': 'Transfer complete.',
+    'sbp.failed': 'The transfer failed. The money stays in your wallet.',
+    'sbp.rejected': 'Transfer cancelled.',
+  },
+});

@@ -1,0 +1,36 @@
+import { composeStories, setProjectAnnotations } from '@storybook/react-vite';
+import { act } from '@testing-library/react';
+import { afterAll, describe, expect, it } from 'vitest';
+import preview from '../.storybook/preview.js';
+import { axeViolations, describeViolations } from './testing/axe.js';
+
+// Every story of the catalogue is rendered (and its play function run) here, so a broken story fails CI,
+// and axe checks what it rendered.
+const annotations = setProjectAnnotations([preview]);
+const modules = import.meta.glob<Parameters<typeof composeStories>[0]>('./**/*.stories.tsx', { eager: true });
+const settle = () => act(() => new Promise((resolve) => setTimeout(resolve, 60)));
+
+afterAll(() => {
+  document.body.innerHTML = '';
+});
+
+for (const [path, module] of Object.entries(modules)) {
+  describe(path.replace(/^\.\/.*\//, '').replace('.stories.tsx', ''), () => {
+    for (const [name, Story] of Object.entries(composeStories(module))) {
+      it(name, async () => {
+        const canvasElement = document.createElement('div');
+        document.body.appendChild(canvasElement);
+        try {
+          await act(() => Story.run({ canvasElement }));
+          await settle();
+          expect(canvasElement.querySelector('[data-slot="root"]')).not.toBeNull();
+          expect(describeViolations(await axeViolations(canvasElement))).toEqual([]);
+        } finally {
+          canvasElement.remove();
+        }
+      });
+    }
+  });
+}
+
+void annotations;

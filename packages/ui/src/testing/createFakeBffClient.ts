@@ -1,0 +1,266 @@
+import type { EspStatusValue, OperationStatus, OperationView } from '@mandarin-kit/core';
+import type { ApiErrorCode } from '../client/ApiError.js';
+import { type BffClient, createBffClient } from '../client/createBffClient.js';
+import type { EventSourceConstructor } from '../client/eventStream.js';
+import { createFakeEventHub, type FakeEventHub } from './FakeEventSource.js';
+
+/** Ids the fake answers with. */
+export const fakeIds = {
+  wallet: '0f8fad5b-d9cb-469f-a165-70867728950e',
+  operation: '7c9e6679-7425-40de-944b-e07fc1f90ae7',
+  accountA: '16f90c5e-6bc3-11eb-9439-0242ac130002',
+  accountB: '8ba85f01-8cc8-4161-b45d-ce6442e678ae',
+  accountC: '3f2504e0-4f89-41d3-9a0c-0305e82c3301',
+} as const;
+
+/** Endpoints whose answer a scenario can hold back or turn into an error. */
+export type FakeEndpoint =
+  | 'createWallet'
+  | 'sendOtp'
+  | 'verifyOtp'
+  | 'getBalance'
+  | 'getOperation'
+  | 'getSbpRecipient'
+  | 'confirmSbpPayout'
+  | 'rejectSbpPayout'
+  | 'listSbpBanks';
+
+/** An error answer; `times` fails only the first calls (a retry then succeeds). */
+export interface FakeError {
+  code: ApiErrorCode;
+  status?: number;
+  message?: string;
+  fields?: Record<string, string[]>;
+  times?: number;
+}
+
+/** What the fake BFF knows and how it behaves. */
+export interface FakeScenario {
+  /** Delay of every answer in ms (default 0). */
+  delayMs?: number;
+  /** Endpoints that never answer, for loading states. */
+  pending?: FakeEndpoint[];
+  errors?: Partial<Record<FakeEndpoint, FakeError>>;
+  balance?: string;
+  walletStatus?: EspStatusValue;
+  otp?: { code?: string; retries?: number; ttlSeconds?: number; phoneMasked?: string };
+  sbp?: {
+    fullName?: string;
+    bankName?: string | null;
+    bankId?: string;
+    phoneMasked?: string;
+    amount?: string;
+    status?: OperationStatus;
+    /** What the event stream reports after Confirm; none when null. */
+    finalStatus?: 'success' | 'failed' | null;
+    eventDelayMs?: number;
+  };
+}
+
+/** A BFF that lives in memory: the real client over a fake `fetch`, and a fake event stream. */
+export interface FakeBff {
+  client: BffClient;
+  EventSource: EventSourceConstructor;
+  hub: FakeEventHub;
+  /** Every request the client made, in order. */
+  requests: Array<{ method: string; path: string; headers: Record<string, string>; body: unknown }>;
+}
+
+const HTTP_STATUS: Partial<Record<ApiErrorCode, number>> = {
+  VALIDATION_FAILED: 400,
+  UNAUTHENTICATED: 401,
+  FORBIDDEN: 403,
+  CSRF_REQUIRED: 403,
+  NOT_FOUND: 404,
+  CONFLICT: 409,
+  UPSTREAM_REJECTED: 422,
+  IDEMPOTENCY_KEY_REUSED: 422,
+  RATE_LIMITED: 429,
+  UPSTREAM_UNAVAILABLE: 502,
+  UPSTREAM_TIMEOUT: 504,
+};
+
+const json = (status: number, body: unknown) =>
+  new Response(JSON.stringify(body), { status, headers: { 'Content-Type': 'application/json' } });
+
+/** Builds a fake BFF for stories and tests; no request leaves the page. */
+export function createFakeBffClient(scenario: FakeScenario = {}): FakeBff {
+  const hub = createFakeEventHub();
+  const requests: FakeBff['requests'] = [];
+  const calls = new Map<FakeEndpoint, number>();
+  const otp = {
+    code: scenario.otp?.code ?? '1234',
+    retries: scenario.otp?.retries ?? 3,
+    ttlSeconds: scenario.otp?.ttlSeconds ?? 300,
+  };
+  const sbp = scenario.sbp ?? {};
+  const now = () => new Date().toISOString();
+  let operation: OperationView = {
+    id: fakeIds.operation,
+    kind: 'payout_sbp',
+    status: sbp.status ?? 'awaiting_confirmation',
+    amount: { amount: sbp.amount ?? '1500.00', currency: 'RUB' },
+    walletId: fakeIds.wallet,
+    createdAt: now(),
+    updatedAt: now(),
+    destinationMasked: sbp.phoneMasked ?? '+7 *** ***-**-67',
+    sbp: { bankId: sbp.bankId ?? '100000000111', bankName: sbp.bankName ?? null, twoStep: true },
+  };
+
+  const routes: Array<[string, RegExp, FakeEndpoint | null, (body: unknown) => Response]> = [
+    ['GET', /^\/api\/me$/, null, () => json(200, { id: 'user-1', roles: ['customer'] })],
+    [
+      'POST',
+      /^\/api\/wallets$/,
+      'createWallet',
+      () =>
+        json(201, {
+          id: fakeIds.wallet,
+          status: 'Processing',
+          createdAt: now(),
+          processedAt: null,
+          finishedAt: null,
+        }),
+    ],
+    [
+      'POST',
+      /^\/api\/wallets\/[^/]+\/otp\/send$/,
+      'sendOtp',
+      () =>
+        json(200, {
+          phoneMasked: scenario.otp?.phoneMasked ?? '+7 *** ***-**-53',
+          expiresAt: new Date(Date.now() + otp.ttlSeconds * 1000).toISOString(),
+          retriesLeft: otp.retries,
+        }),
+    ],
+    [
+      'POST',
+      /^\/api\/wallets\/[^/]+\/otp\/verify$/,
+      'verifyOtp',
+      (body) => {
+        if (otp.retries <= 0) return json(422, errorBody('UPSTREAM_REJECTED', 'No attempts left'));
+        const ok = (body as { code?: string }).code === otp.code;
+        if (!ok) otp.retries--;
+        return json(200, { verified: ok, retriesLeft: otp.retries });
+      },
+    ],
+    [
+      'GET',
+      /^\/api\/wallets\/([^/]+)\/balance$/,
+      'getBalance',
+      () =>
+        json(200, {
+          walletId: fakeIds.wallet,
+          balance: { amount: scenario.balance ?? '15000.75', currency: 'RUB' },
+          status: scenario.walletStatus ?? 'Success',
+        }),
+    ],
+    ['GET', /^\/api\/operations\/[^/]+$/, 'getOperation', () => json(200, operation)],
+    [
+      'POST',
+      /^\/api\/operations\/[^/]+\/sbp\/recipient$/,
+      'getSbpRecipient',
+      () =>
+        json(200, {
+          operationId: fakeIds.operation,
+          fullName: sbp.fullName ?? 'Иванов Иван Иванович',
+          bankName: sbp.bankName === undefined ? 'Сбербанк' : sbp.bankName,
+          phoneMasked: sbp.phoneMasked ?? '+7 *** ***-**-67',
+          amount: operation.amount,
+        }),
+    ],
+    [
+      'POST',
+      /^\/api\/operations\/[^/]+\/sbp\/confirm$/,
+      'confirmSbpPayout',
+      () => {
+        operation = { ...operation, status: 'pending', updatedAt: now() };
+        const final = sbp.finalStatus === undefined ? 'success' : sbp.finalStatus;
+        if (final !== null) {
+          setTimeout(() => {
+            operation = { ...operation, status: final, updatedAt: now() };
+            hub.emit('transaction.status', {
+              kind: 'operation',
+              operationId: operation.id,
+              paymentId: null,
+              refundId: null,
+              walletId: operation.walletId,
+              status: final,
+              orderId: null,
+              transactionId: null,
+            });
+          }, sbp.eventDelayMs ?? 30);
+        }
+        return json(200, operation);
+      },
+    ],
+    [
+      'POST',
+      /^\/api\/operations\/[^/]+\/sbp\/reject$/,
+      'rejectSbpPayout',
+      () => {
+        operation = { ...operation, status: 'rejected', updatedAt: now() };
+        return json(200, operation);
+      },
+    ],
+    [
+      'GET',
+      /^\/api\/sbp\/banks/,
+      'listSbpBanks',
+      () =>
+        json(200, {
+          banks: [
+            { bankId: '100000000111', bankName: 'Сбербанк', bankBic: '044525225' },
+            { bankId: '100000000004', bankName: 'Т-Банк', bankBic: '044525974' },
+          ],
+        }),
+    ],
+  ];
+
+  function errorBody(code: ApiErrorCode, message: string, fields?: Record<string, string[]>) {
+    return { error: { code, message, ...(fields ? { fields } : {}), requestId: `req-${requests.length}` } };
+  }
+
+  const fakeFetch = async (input: RequestInfo | URL, init?: RequestInit): Promise<Response> => {
+    const url = new URL(String(input), 'http://fake.local');
+    const method = init?.method ?? 'GET';
+    const body = typeof init?.body === 'string' ? JSON.parse(init.body) : undefined;
+    requests.push({
+      method,
+      path: url.pathname + url.search,
+      headers: { ...(init?.headers as object) },
+      body,
+    });
+    const route = routes.find(([m, re]) => m === method && re.test(url.pathname));
+    if (!route) return json(404, errorBody('NOT_FOUND', 'No such route'));
+    const endpoint = route[2];
+    if (endpoint && scenario.pending?.includes(endpoint)) {
+      return new Promise((_, reject) => {
+        init?.signal?.addEventListener('abort', () => reject(init.signal?.reason));
+      });
+    }
+    if (scenario.delayMs) await new Promise((resolve) => setTimeout(resolve, scenario.delayMs));
+    // A call cancelled in flight (StrictMode's remount, React Query's cleanup) never reached the server.
+    if (init?.signal?.aborted) throw init.signal.reason;
+    if (endpoint) {
+      const n = (calls.get(endpoint) ?? 0) + 1;
+      calls.set(endpoint, n);
+      const error = scenario.errors?.[endpoint];
+      if (error && n <= (error.times ?? Number.POSITIVE_INFINITY)) {
+        if (error.code === 'NETWORK') throw new TypeError('Failed to fetch');
+        return json(
+          error.status ?? HTTP_STATUS[error.code] ?? 500,
+          errorBody(error.code, error.message ?? error.code, error.fields),
+        );
+      }
+    }
+    return route[3](body);
+  };
+
+  return {
+    client: createBffClient({ baseUrl: '', fetch: fakeFetch }),
+    EventSource: hub.EventSource,
+    hub,
+    requests,
+  };
+}
