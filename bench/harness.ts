@@ -32,8 +32,11 @@ export function opsPerSecond(fn: () => void, ms = quick ? 20 : 1000): number {
   return ops / (Number(elapsed) / 1e9);
 }
 
-/** Prints the rows as a table of ratios and keeps them as JSON under bench/results/ (full runs only). */
-export function report(suite: string, rows: BenchRow[]): void {
+/**
+ * Prints the rows as a table of ratios and keeps them as JSON under bench/results/ (full runs only). `notes`
+ * say what the rows can't (a row skipped and why, what a number includes); they are printed and kept too.
+ */
+export function report(suite: string, rows: BenchRow[], notes: string[] = []): void {
   console.log(`\n${suite}${quick ? ' (quick run: numbers not kept)' : ''}`);
   console.table(
     rows.map((r) => ({
@@ -45,10 +48,17 @@ export function report(suite: string, rows: BenchRow[]): void {
       pass: r.pass === undefined ? '' : r.pass ? 'yes' : 'NO',
     })),
   );
+  for (const note of notes) console.log(`note: ${note}`);
   if (quick) return;
   const dir = fileURLToPath(new URL('./results/', import.meta.url));
   mkdirSync(dir, { recursive: true });
-  const record = { suite, measuredAt: new Date().toISOString(), node: process.version, rows };
+  const record = {
+    suite,
+    measuredAt: new Date().toISOString(),
+    node: process.version,
+    rows,
+    ...(notes.length > 0 ? { notes } : {}),
+  };
   writeFileSync(`${dir}${suite}.json`, `${JSON.stringify(record, null, 2)}\n`);
 }
 

@@ -1,7 +1,7 @@
 export type { RateLimits } from './BffDeps.js';
 export type { BffEnv } from './config/env.js';
 export { baseUrlsFrom, bffEnvSchema, readBffEnv } from './config/env.js';
-export type { BffOptions } from './createBff.js';
+export type { BffApp, BffOptions, CallbackOptions } from './createBff.js';
 export { createBff } from './createBff.js';
 export { BffError } from './http/BffError.js';
 export { createLogger } from './log/createLogger.js';

@@ -37,7 +37,7 @@ describe('BalanceWidget', () => {
       scenario: { delayMs: 5, errors: { getBalance: { code: 'UPSTREAM_UNAVAILABLE', times: 1 } } },
     });
     const alert = await screen.findByRole('alert');
-    expect(alert.textContent).toContain('Банк временно недоступен');
+    expect(alert.textContent).toContain('Банк не отвечает');
     expect(onError).toHaveBeenCalledWith(expect.objectContaining({ code: 'UPSTREAM_UNAVAILABLE' }));
     const user = userEvent.setup();
     await user.tab();

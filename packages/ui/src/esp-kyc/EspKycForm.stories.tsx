@@ -1,5 +1,5 @@
 import type { Meta, StoryObj } from '@storybook/react-vite';
-import { expect } from 'storybook/test';
+import { expect, userEvent } from 'storybook/test';
 import { kit, validKycValues } from '../testing/storyParameters.js';
 import { EspKycForm } from './EspKycForm.js';
 
@@ -11,7 +11,7 @@ const meta = {
 export default meta;
 type Story = StoryObj<typeof meta>;
 
-const submit: Story['play'] = async ({ canvas, userEvent }) => {
+const submit: Story['play'] = async ({ canvas }) => {
   await userEvent.click(canvas.getByRole('button', { name: /Открыть кошелёк|Open wallet/ }));
 };
 

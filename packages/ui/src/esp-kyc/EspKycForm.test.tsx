@@ -30,7 +30,7 @@ async function fillValid(user: User) {
 
 function renderForm(scenario: FakeScenario = {}, onCreated = vi.fn()) {
   const view = renderWithKit(<EspKycForm onCreated={onCreated} />, { scenario });
-  return { ...view, onCreated, user: userEvent.setup() };
+  return { ...view, onCreated, user: userEvent.setup({ delay: null }) };
 }
 
 describe('EspKycForm', () => {

@@ -3,7 +3,7 @@ import { ErrorNotice } from '../feedback/ErrorNotice.js';
 import { useMessages } from '../i18n/useMessages.js';
 import { useKit } from '../provider/KitContext.js';
 import { cx } from '../state/cx.js';
-import { KycCheckbox, KycFieldContext, KycGroup, KycTextField } from './KycFields.js';
+import { KycCheckbox, KycFieldContext, KycGroup, type KycKey, KycTextField } from './KycFields.js';
 import { kycMessages } from './kycMessages.js';
 import {
   maskCountry,
@@ -14,7 +14,109 @@ import {
   maskPhone,
   maskSnils,
 } from './masks.js';
-import { type UseEspKycOptions, useEspKyc } from './useEspKyc.js';
+import { type EspKycFieldPath, type UseEspKycOptions, useEspKyc } from './useEspKyc.js';
+
+interface FieldOptions {
+  type?: 'date' | 'tel' | 'email';
+  autoComplete?: string;
+  numeric?: boolean;
+  mask?: (value: string) => string;
+  hint?: boolean;
+  optional?: boolean;
+  wide?: boolean;
+  checkbox?: boolean;
+}
+type FieldSpec = readonly [name: EspKycFieldPath, options?: FieldOptions];
+
+const check = { checkbox: true } as const;
+const digits = (mask: (value: string) => string, hint = false) => ({ numeric: true, mask, hint });
+
+// The form as data: each field's label key is `kyc.<last path segment>`, its hint `kyc.<segment>.hint`.
+const GROUPS: ReadonlyArray<readonly [KycKey, readonly FieldSpec[]]> = [
+  [
+    'kyc.person',
+    [
+      ['last_name', { autoComplete: 'family-name' }],
+      ['first_name', { autoComplete: 'given-name' }],
+      ['middle_name', { autoComplete: 'additional-name', hint: true, optional: true }],
+      ['birth_date', { type: 'date', autoComplete: 'bday' }],
+      ['citizenship', { autoComplete: 'country', mask: maskCountry, hint: true }],
+      ['inn', digits(maskInn, true)],
+      ['snils', digits(maskSnils, true)],
+    ],
+  ],
+  [
+    'kyc.passport',
+    [
+      ['document.serial', digits(maskPassportSeries)],
+      ['document.number', digits(maskPassportNumber)],
+      ['document.issue_date', { type: 'date' }],
+      ['document.issue_code', digits(maskIssueCode, true)],
+      ['document.issuer', { wide: true }],
+      ['document.birth_place', { wide: true }],
+      ['document.expiration_date', { type: 'date', optional: true }],
+    ],
+  ],
+  [
+    'kyc.addresses',
+    [
+      ['registration_address', { autoComplete: 'street-address', wide: true }],
+      ['same_address', check],
+      ['living_address', { autoComplete: 'street-address', wide: true }],
+    ],
+  ],
+  [
+    'kyc.contacts',
+    [
+      ['phones.0.phone', { type: 'tel', autoComplete: 'tel', mask: maskPhone, hint: true }],
+      ['email', { type: 'email', autoComplete: 'email' }],
+      ['fax', { type: 'tel', optional: true }],
+      ['phone_check', check],
+    ],
+  ],
+  [
+    'kyc.declarations',
+    [
+      ['is_public_official_person', check],
+      ['presence_of_beneficiary', check],
+      ['beneficiary_information', check],
+      ['exist_fatf_government_bills', check],
+      ['affiliation_with_foreign_taxpayers', check],
+      ['terms_agreement', { checkbox: true, optional: false }],
+    ],
+  ],
+];
+
+function renderField([name, options = {}]: FieldSpec, sameAddress: boolean) {
+  if (name === 'living_address' && sameAddress) return null;
+  const id = name.slice(name.lastIndexOf('.') + 1);
+  const label = `kyc.${id}` as KycKey;
+  if (options.checkbox) {
+    return <KycCheckbox key={name} name={name} label={label} required={name === 'terms_agreement'} />;
+  }
+  return (
+    <KycTextField
+      key={name}
+      name={name}
+      label={label}
+      hint={options.hint ? (`kyc.${id}.hint` as KycKey) : undefined}
+      type={options.type}
+      autoComplete={options.autoComplete}
+      inputMode={
+        options.numeric
+          ? 'numeric'
+          : options.type === 'tel'
+            ? 'tel'
+            : options.type === 'email'
+              ? 'email'
+              : undefined
+      }
+      mask={options.mask}
+      required={!options.optional}
+      className={options.wide ? 'mk-field--wide' : undefined}
+    />
+  );
+}
 
 /** Props of {@link EspKycForm}. */
 export interface EspKycFormProps extends UseEspKycOptions {
@@ -93,105 +195,11 @@ export function EspKycForm({ className, ref, ...options }: EspKycFormProps) {
             </>
           )}
         </div>
-        <KycGroup legend="kyc.person">
-          <KycTextField name="last_name" label="kyc.last_name" autoComplete="family-name" />
-          <KycTextField name="first_name" label="kyc.first_name" autoComplete="given-name" />
-          <KycTextField
-            name="middle_name"
-            label="kyc.middle_name"
-            hint="kyc.middle_name.hint"
-            autoComplete="additional-name"
-            required={false}
-          />
-          <KycTextField name="birth_date" label="kyc.birth_date" type="date" autoComplete="bday" />
-          <KycTextField
-            name="citizenship"
-            label="kyc.citizenship"
-            hint="kyc.citizenship.hint"
-            autoComplete="country"
-            mask={maskCountry}
-          />
-          <KycTextField name="inn" label="kyc.inn" hint="kyc.inn.hint" inputMode="numeric" mask={maskInn} />
-          <KycTextField
-            name="snils"
-            label="kyc.snils"
-            hint="kyc.snils.hint"
-            inputMode="numeric"
-            mask={maskSnils}
-          />
-        </KycGroup>
-        <KycGroup legend="kyc.passport">
-          <KycTextField
-            name="document.serial"
-            label="kyc.serial"
-            inputMode="numeric"
-            mask={maskPassportSeries}
-          />
-          <KycTextField
-            name="document.number"
-            label="kyc.number"
-            inputMode="numeric"
-            mask={maskPassportNumber}
-          />
-          <KycTextField name="document.issue_date" label="kyc.issue_date" type="date" />
-          <KycTextField
-            name="document.issue_code"
-            label="kyc.issue_code"
-            hint="kyc.issue_code.hint"
-            inputMode="numeric"
-            mask={maskIssueCode}
-          />
-          <KycTextField name="document.issuer" label="kyc.issuer" className="mk-field--wide" />
-          <KycTextField name="document.birth_place" label="kyc.birth_place" className="mk-field--wide" />
-          <KycTextField
-            name="document.expiration_date"
-            label="kyc.expiration_date"
-            type="date"
-            required={false}
-          />
-        </KycGroup>
-        <KycGroup legend="kyc.addresses">
-          <KycTextField
-            name="registration_address"
-            label="kyc.registration_address"
-            autoComplete="street-address"
-            className="mk-field--wide"
-          />
-          <KycCheckbox name="same_address" label="kyc.same_address" />
-          {!sameAddress && (
-            <KycTextField
-              name="living_address"
-              label="kyc.living_address"
-              autoComplete="street-address"
-              className="mk-field--wide"
-            />
-          )}
-        </KycGroup>
-        <KycGroup legend="kyc.contacts">
-          <KycTextField
-            name="phones.0.phone"
-            label="kyc.phone"
-            hint="kyc.phone.hint"
-            type="tel"
-            autoComplete="tel"
-            inputMode="tel"
-            mask={maskPhone}
-          />
-          <KycTextField name="email" label="kyc.email" type="email" autoComplete="email" inputMode="email" />
-          <KycTextField name="fax" label="kyc.fax" type="tel" required={false} />
-          <KycCheckbox name="phone_check" label="kyc.phone_check" />
-        </KycGroup>
-        <KycGroup legend="kyc.declarations">
-          <KycCheckbox name="is_public_official_person" label="kyc.is_public_official_person" />
-          <KycCheckbox name="presence_of_beneficiary" label="kyc.presence_of_beneficiary" />
-          <KycCheckbox name="beneficiary_information" label="kyc.beneficiary_information" />
-          <KycCheckbox name="exist_fatf_government_bills" label="kyc.exist_fatf_government_bills" />
-          <KycCheckbox
-            name="affiliation_with_foreign_taxpayers"
-            label="kyc.affiliation_with_foreign_taxpayers"
-          />
-          <KycCheckbox name="terms_agreement" label="kyc.terms_agreement" required />
-        </KycGroup>
+        {GROUPS.map(([legend, fields]) => (
+          <KycGroup key={legend} legend={legend}>
+            {fields.map((spec) => renderField(spec, sameAddress))}
+          </KycGroup>
+        ))}
         {kyc.state === 'error' && (
           <ErrorNotice error={kyc.requestError} onRetry={() => void kyc.onSubmit()} />
         )}

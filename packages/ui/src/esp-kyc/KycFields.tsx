@@ -4,7 +4,8 @@ import { cx } from '../state/cx.js';
 import type { kycMessages } from './kycMessages.js';
 import type { EspKycFieldPath, UseEspKycResult } from './useEspKyc.js';
 
-type KycKey = keyof (typeof kycMessages)['ru'];
+/** A key of the KYC strings. */
+export type KycKey = keyof (typeof kycMessages)['ru'];
 
 /** What the fields of the styled form share. */
 export interface KycFieldContextValue {

@@ -1,4 +1,3 @@
-import { zodResolver } from '@hookform/resolvers/zod';
 import {
   createEspKycInputSchema,
   type EspKycFormValues,
@@ -7,7 +6,15 @@ import {
   type WalletView,
 } from '@mandarin-kit/core';
 import { type FormEvent, type RefObject, useCallback, useEffect, useMemo, useRef, useState } from 'react';
-import { type FieldPath, get, type Resolver, type UseFormReturn, useForm } from 'react-hook-form';
+import {
+  type FieldErrors,
+  type FieldPath,
+  get,
+  type Resolver,
+  set,
+  type UseFormReturn,
+  useForm,
+} from 'react-hook-form';
 import { isApiError } from '../client/ApiError.js';
 import { useKit } from '../provider/KitContext.js';
 import { useIdempotentAction } from '../state/useIdempotentAction.js';
@@ -117,14 +124,20 @@ export function useEspKyc(options: UseEspKycOptions = {}): UseEspKycResult {
   const { client, locale, messages } = useKit();
   const { now } = options;
   const schema = useMemo(() => (now ? createEspKycInputSchema({ now }) : espKycInputSchema), [now]);
-  const resolver = useMemo<Resolver<EspKycFields, unknown, EspKycInput>>(() => {
-    const validate = zodResolver(schema);
-    return async (values, context, opts) => {
-      const result = await validate(toSchemaInput(values), context, opts as never);
-      if (values.same_address && 'living_address' in result.errors) delete result.errors.living_address;
-      return result as never;
-    };
-  }, [schema]);
+  // A resolver of our own (a dozen lines) rather than @hookform/resolvers: the first message per field.
+  const resolver = useMemo<Resolver<EspKycFields, unknown, EspKycInput>>(
+    () => async (values) => {
+      const result = await schema.safeParseAsync(toSchemaInput(values));
+      if (result.success) return { values: result.data, errors: {} };
+      const errors: FieldErrors<EspKycFields> = {};
+      for (const issue of result.error.issues) {
+        const path = fieldFor(issue.path.join('.'), values.same_address);
+        if (get(errors, path) === undefined) set(errors, path, { type: issue.code, message: issue.message });
+      }
+      return { values: {}, errors };
+    },
+    [schema],
+  );
   const form = useForm<EspKycFields, unknown, EspKycInput>({
     defaultValues: { ...EMPTY, ...options.defaultValues },
     resolver,

@@ -1,43 +1,57 @@
+import type { ApiErrorCode } from '../client/ApiError.js';
 import { defineMessages } from './defineMessages.js';
 
-/** Strings shared by every component: API errors by code, retry. */
+/** Strings shared by every component: API errors (grouped by what the user can do), retry. */
 export const commonMessages = defineMessages({
   ru: {
     'common.retry': 'Повторить',
     'common.requestId': 'Код обращения: {id}',
-    'error.NETWORK': 'Нет связи с сервером. Проверьте подключение и повторите.',
-    'error.BAD_RESPONSE': 'Сервер ответил непонятно. Повторите попытку позже.',
-    'error.VALIDATION_FAILED': 'Проверьте введённые данные.',
-    'error.UNAUTHENTICATED': 'Сессия истекла. Обновите страницу.',
-    'error.FORBIDDEN': 'Недостаточно прав для этого действия.',
-    'error.CSRF_REQUIRED': 'Запрос отклонён из соображений безопасности. Обновите страницу.',
-    'error.NOT_FOUND': 'Не найдено.',
-    'error.CONFLICT': 'Действие уже выполнено или недоступно в текущем состоянии.',
-    'error.IDEMPOTENCY_KEY_REUSED': 'Этот запрос уже отправлялся с другими данными. Повторите действие.',
-    'error.RATE_LIMITED': 'Слишком много попыток. Подождите немного и повторите.',
-    'error.PAYLOAD_TOO_LARGE': 'Слишком большой запрос.',
-    'error.UPSTREAM_REJECTED': 'Банк отклонил операцию.',
-    'error.UPSTREAM_TIMEOUT': 'Банк не ответил вовремя. Повторите попытку.',
-    'error.UPSTREAM_UNAVAILABLE': 'Банк временно недоступен. Повторите попытку позже.',
-    'error.INTERNAL': 'Что-то пошло не так. Повторите попытку позже.',
+    'error.network': 'Нет связи с сервером. Проверьте подключение и повторите.',
+    'error.invalid': 'Проверьте введённые данные.',
+    'error.session': 'Сессия истекла. Обновите страницу.',
+    'error.forbidden': 'Недостаточно прав для этого действия.',
+    'error.notFound': 'Не найдено.',
+    'error.conflict': 'Действие уже выполнено или сейчас недоступно.',
+    'error.rateLimited': 'Слишком много попыток. Подождите и повторите.',
+    'error.rejected': 'Банк отклонил операцию.',
+    'error.bankDown': 'Банк не отвечает. Повторите попытку позже.',
+    'error.generic': 'Что-то пошло не так. Повторите попытку позже.',
   },
   en: {
     'common.retry': 'Try again',
     'common.requestId': 'Reference: {id}',
-    'error.NETWORK': 'Cannot reach the server. Check your connection and try again.',
-    'error.BAD_RESPONSE': 'The server sent an unexpected answer. Try again later.',
-    'error.VALIDATION_FAILED': 'Please check what you entered.',
-    'error.UNAUTHENTICATED': 'Your session has expired. Reload the page.',
-    'error.FORBIDDEN': 'You are not allowed to do this.',
-    'error.CSRF_REQUIRED': 'The request was refused for security reasons. Reload the page.',
-    'error.NOT_FOUND': 'Not found.',
-    'error.CONFLICT': 'This was already done or is not possible right now.',
-    'error.IDEMPOTENCY_KEY_REUSED': 'This request was already sent with other data. Please try again.',
-    'error.RATE_LIMITED': 'Too many attempts. Wait a moment and try again.',
-    'error.PAYLOAD_TOO_LARGE': 'The request is too large.',
-    'error.UPSTREAM_REJECTED': 'The bank declined the operation.',
-    'error.UPSTREAM_TIMEOUT': 'The bank did not answer in time. Try again.',
-    'error.UPSTREAM_UNAVAILABLE': 'The bank is unavailable right now. Try again later.',
-    'error.INTERNAL': 'Something went wrong. Try again later.',
+    'error.network': 'Cannot reach the server. Check your connection and try again.',
+    'error.invalid': 'Please check what you entered.',
+    'error.session': 'Your session has expired. Reload the page.',
+    'error.forbidden': 'You are not allowed to do this.',
+    'error.notFound': 'Not found.',
+    'error.conflict': 'This was already done or is not possible right now.',
+    'error.rateLimited': 'Too many attempts. Wait a moment and try again.',
+    'error.rejected': 'The bank declined the operation.',
+    'error.bankDown': 'The bank is not answering. Try again later.',
+    'error.generic': 'Something went wrong. Try again later.',
   },
 });
+
+type ErrorKey =
+  `error.${'network' | 'invalid' | 'session' | 'forbidden' | 'notFound' | 'conflict' | 'rateLimited' | 'rejected' | 'bankDown' | 'generic'}`;
+
+const GROUPS: Partial<Record<ApiErrorCode, ErrorKey>> = {
+  NETWORK: 'error.network',
+  VALIDATION_FAILED: 'error.invalid',
+  UNAUTHENTICATED: 'error.session',
+  CSRF_REQUIRED: 'error.session',
+  FORBIDDEN: 'error.forbidden',
+  NOT_FOUND: 'error.notFound',
+  CONFLICT: 'error.conflict',
+  IDEMPOTENCY_KEY_REUSED: 'error.conflict',
+  RATE_LIMITED: 'error.rateLimited',
+  UPSTREAM_REJECTED: 'error.rejected',
+  UPSTREAM_TIMEOUT: 'error.bankDown',
+  UPSTREAM_UNAVAILABLE: 'error.bankDown',
+};
+
+/** The string key for an error code; a host may also override a single code as `error.<CODE>`. */
+export function errorMessageKey(code: ApiErrorCode): ErrorKey {
+  return GROUPS[code] ?? 'error.generic';
+}

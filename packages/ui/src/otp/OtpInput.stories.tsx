@@ -1,5 +1,5 @@
 import type { Meta, StoryObj } from '@storybook/react-vite';
-import { expect } from 'storybook/test';
+import { expect, userEvent } from 'storybook/test';
 import { fakeIds } from '../testing/createFakeBffClient.js';
 import { kit } from '../testing/storyParameters.js';
 import { OtpInput } from './OtpInput.js';
@@ -20,19 +20,19 @@ export const Sending: Story = { parameters: kit({ scenario: { pending: ['sendOtp
 export const Filled: Story = { args: { defaultValue: '12' } };
 export const Verifying: Story = {
   parameters: kit({ scenario: { pending: ['verifyOtp'] } }),
-  play: async ({ canvas, userEvent }) => {
+  play: async ({ canvas }) => {
     await userEvent.type(await canvas.findByRole('textbox'), '1234');
     await expect(await canvas.findByText('Проверяем код…')).toBeTruthy();
   },
 };
 export const Verified: Story = {
-  play: async ({ canvas, userEvent }) => {
+  play: async ({ canvas }) => {
     await userEvent.type(await canvas.findByRole('textbox'), '1234');
     await expect(await canvas.findByText('Телефон подтверждён.')).toBeTruthy();
   },
 };
 export const WrongCode: Story = {
-  play: async ({ canvas, userEvent }) => {
+  play: async ({ canvas }) => {
     await userEvent.type(await canvas.findByRole('textbox'), '0000');
     await expect(await canvas.findByText('Неверный код. Осталось попыток: 2.')).toBeTruthy();
   },
@@ -44,7 +44,7 @@ export const SendFailed: Story = {
 };
 export const VerifyNetworkError: Story = {
   parameters: kit({ scenario: { errors: { verifyOtp: { code: 'NETWORK' } } } }),
-  play: async ({ canvas, userEvent }) => {
+  play: async ({ canvas }) => {
     await userEvent.type(await canvas.findByRole('textbox'), '1234');
     await expect(await canvas.findByText(/Нет связи с сервером/)).toBeTruthy();
   },

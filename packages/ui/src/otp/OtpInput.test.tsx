@@ -47,9 +47,10 @@ describe('OtpInput', () => {
     const input = screen.getByRole('textbox', { name: 'Код из SMS' });
     expect(input.getAttribute('aria-invalid')).toBe('true');
     expect(input.getAttribute('aria-describedby')).toContain(alert.id);
-    await user.keyboard('{Backspace}');
+    expect((input as HTMLInputElement).value).toBe('');
+    await user.keyboard('1');
     expect(screen.queryByRole('alert')).toBeNull();
-    await user.keyboard('{Backspace>3/}1234');
+    await user.keyboard('234');
     expect(await screen.findByText('Телефон подтверждён.')).toBeTruthy();
   });
 

@@ -134,7 +134,7 @@ export function OtpInput({ className, ref, ...options }: OtpInputProps) {
               className="mk-button mk-button--secondary"
               data-slot="resend"
               disabled={!otp.canResend}
-              aria-describedby={otp.canResend ? undefined : `${id}-resend`}
+              aria-describedby={!otp.canResend && otp.resendIn > 0 ? `${id}-resend` : undefined}
               onClick={otp.send}
             >
               {t('otp.resend')}

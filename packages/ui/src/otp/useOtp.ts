@@ -112,6 +112,8 @@ export function useOtp(options: UseOtpOptions): UseOtpResult {
           setPhase('verified');
           latest.current.onVerified?.();
         } else {
+          // Cleared, so that the next try starts from an empty field instead of re-sending the wrong code.
+          setCodeValue('');
           setPhase(result.retriesLeft === 0 ? 'exhausted' : 'wrong');
         }
       } catch (e) {
@@ -129,7 +131,7 @@ export function useOtp(options: UseOtpOptions): UseOtpResult {
         busy.current = false;
       }
     },
-    [client, walletId, length, sent],
+    [client, walletId, length, sent, setCodeValue],
   );
 
   const blocked = phase === 'exhausted' || phase === 'verified' || expired;

@@ -169,7 +169,9 @@ export function RoutingSplitEditor({ accounts, className, ref, ...options }: Rou
                 </th>
               )}
               <th scope="col" data-slot="column">
-                <span className="mk-visually-hidden">{t('routing.removeRow', { row: '' }).trim()}</span>
+                <span className="mk-visually-hidden" data-slot="column-label">
+                  {t('routing.removeRow', { row: '' }).trim()}
+                </span>
               </th>
             </tr>
           </thead>

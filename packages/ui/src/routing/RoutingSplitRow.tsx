@@ -93,9 +93,11 @@ export const RoutingSplitRow = memo(function RoutingSplitRow({
             onKeyDown={onKeyDown}
             {...account.aria}
           >
-            <option value="">{t('routing.chooseAccount')}</option>
+            <option value="" data-slot="option">
+              {t('routing.chooseAccount')}
+            </option>
             {accounts.map((option) => (
-              <option key={option.id} value={option.id}>
+              <option key={option.id} value={option.id} data-slot="option">
                 {option.label}
               </option>
             ))}
@@ -180,7 +182,9 @@ export const RoutingSplitRow = memo(function RoutingSplitRow({
           aria-label={t('routing.removeRow', { row: n })}
           onClick={() => onRemove(row.key)}
         >
-          <span aria-hidden="true">×</span>
+          <span aria-hidden="true" data-slot="remove-icon">
+            ×
+          </span>
         </button>
       </td>
     </tr>

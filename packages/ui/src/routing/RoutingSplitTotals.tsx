@@ -36,24 +36,32 @@ export const RoutingSplitTotals = memo(function RoutingSplitTotals({
     <div className="mk-routing__totals" data-slot="totals" data-state={valid ? 'valid' : 'invalid'}>
       <dl className="mk-details" data-slot="totals-list">
         <div className="mk-details__row" data-slot="total">
-          <dt>{t(mode === 'source' ? 'routing.totalRefund' : 'routing.total')}</dt>
-          <dd className="mk-money">{money(total)}</dd>
+          <dt data-slot="label">{t(mode === 'source' ? 'routing.totalRefund' : 'routing.total')}</dt>
+          <dd className="mk-money" data-slot="value">
+            {money(total)}
+          </dd>
         </div>
         <div className="mk-details__row" data-slot="allocated">
-          <dt>{t('routing.allocated')}</dt>
-          <dd className="mk-money">{money(allocated)}</dd>
+          <dt data-slot="label">{t('routing.allocated')}</dt>
+          <dd className="mk-money" data-slot="value">
+            {money(allocated)}
+          </dd>
         </div>
         <div
           className="mk-details__row"
           data-slot="remaining"
           data-state={remaining === 0n ? 'zero' : 'open'}
         >
-          <dt>{t('routing.remaining')}</dt>
-          <dd className="mk-money">{money(remaining)}</dd>
+          <dt data-slot="label">{t('routing.remaining')}</dt>
+          <dd className="mk-money" data-slot="value">
+            {money(remaining)}
+          </dd>
         </div>
         <div className="mk-details__row" data-slot="fees">
-          <dt>{t('routing.fees')}</dt>
-          <dd className="mk-money">{money(fees)}</dd>
+          <dt data-slot="label">{t('routing.fees')}</dt>
+          <dd className="mk-money" data-slot="value">
+            {money(fees)}
+          </dd>
         </div>
       </dl>
       <div className="mk-routing__issues" data-slot="split-issues" role="status">

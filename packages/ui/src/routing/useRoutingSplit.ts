@@ -83,18 +83,20 @@ export interface UseRoutingSplitResult {
   canSplitRefund: boolean;
 }
 
+// Keys of the first rows come from their position, so that the server and the client agree (hydration);
+// rows added later get a sequence number of their own.
 let keySeq = 0;
-const newKey = () => `r${++keySeq}`;
+const newKey = () => `n${++keySeq}`;
 
-function blankRow(): RoutingRowDraft {
-  return { key: newKey(), accountId: '', amount: '', fee: '', description: '', percent: '', touched: false };
+function blankRow(key = newKey()): RoutingRowDraft {
+  return { key, accountId: '', amount: '', fee: '', description: '', percent: '', touched: false };
 }
 
-function rowsFrom(wire: RoutingWire | undefined, locale: 'ru' | 'en'): RoutingRowDraft[] {
+function rowsFrom(wire: RoutingWire | undefined, locale: 'ru' | 'en', prefix: string): RoutingRowDraft[] {
   const entries = wire ? ('destination' in wire ? wire.destination : wire.source) : [];
-  if (entries.length === 0) return [blankRow()];
-  return fromRoutingWire(entries).map((share) => ({
-    key: newKey(),
+  if (entries.length === 0) return [blankRow(`${prefix}0`)];
+  return fromRoutingWire(entries).map((share, i) => ({
+    key: `${prefix}${i}`,
     accountId: share.accountId,
     amount: amountToText(share.amount, locale),
     fee: amountToText(share.platformFee, locale),
@@ -148,7 +150,7 @@ export function useRoutingSplit(options: UseRoutingSplitOptions): UseRoutingSpli
   const { locale } = useKit();
   const mode = options.mode ?? 'destination';
   const [rows, setRows] = useState<RoutingRowDraft[]>(() =>
-    rowsFrom(options.value ?? options.defaultValue, locale),
+    rowsFrom(options.value ?? options.defaultValue, locale, 'i'),
   );
   const [actionIssue, setActionIssue] = useState<string | null>(null);
   const rowsRef = useRef(rows);
@@ -161,7 +163,7 @@ export function useRoutingSplit(options: UseRoutingSplitOptions): UseRoutingSpli
   useEffect(() => {
     if (valueJson === null || valueJson === lastEmitted.current) return;
     lastEmitted.current = valueJson;
-    const next = rowsFrom(JSON.parse(valueJson) as RoutingWire, locale);
+    const next = rowsFrom(JSON.parse(valueJson) as RoutingWire, locale, newKey());
     rowsRef.current = next;
     setRows(next);
   }, [valueJson, locale]);

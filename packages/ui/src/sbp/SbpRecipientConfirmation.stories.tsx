@@ -1,5 +1,5 @@
 import type { Meta, StoryObj } from '@storybook/react-vite';
-import { expect } from 'storybook/test';
+import { expect, userEvent } from 'storybook/test';
 import { fakeIds } from '../testing/createFakeBffClient.js';
 import { kit } from '../testing/storyParameters.js';
 import { SbpRecipientConfirmation } from './SbpRecipientConfirmation.js';
@@ -20,47 +20,47 @@ export const BankFromDirectory: Story = {
 };
 export const Confirming: Story = {
   parameters: kit({ scenario: { pending: ['confirmSbpPayout'] } }),
-  play: async ({ canvas, userEvent }) => {
+  play: async ({ canvas }) => {
     await userEvent.click(await canvas.findByRole('button', { name: 'Подтвердить перевод' }));
     await expect(await canvas.findByText('Подтверждаем перевод…')).toBeTruthy();
   },
 };
 export const Processing: Story = {
   parameters: kit({ scenario: { sbp: { finalStatus: null } } }),
-  play: async ({ canvas, userEvent }) => {
+  play: async ({ canvas }) => {
     await userEvent.click(await canvas.findByRole('button', { name: 'Подтвердить перевод' }));
     await expect(await canvas.findByText('Перевод отправлен. Ждём ответа банка…')).toBeTruthy();
   },
 };
 export const Success: Story = {
-  play: async ({ canvas, userEvent }) => {
+  play: async ({ canvas }) => {
     await userEvent.click(await canvas.findByRole('button', { name: 'Подтвердить перевод' }));
     await expect(await canvas.findByText('Перевод выполнен.')).toBeTruthy();
   },
 };
 export const Failed: Story = {
   parameters: kit({ scenario: { sbp: { finalStatus: 'failed' } } }),
-  play: async ({ canvas, userEvent }) => {
+  play: async ({ canvas }) => {
     await userEvent.click(await canvas.findByRole('button', { name: 'Подтвердить перевод' }));
     await expect(await canvas.findByText('Перевод не выполнен. Деньги остались в кошельке.')).toBeTruthy();
   },
 };
 export const Rejected: Story = {
-  play: async ({ canvas, userEvent }) => {
+  play: async ({ canvas }) => {
     await userEvent.click(await canvas.findByRole('button', { name: 'Отменить перевод' }));
     await expect(await canvas.findByText('Перевод отменён.')).toBeTruthy();
   },
 };
 export const ConfirmNetworkError: Story = {
   parameters: kit({ scenario: { errors: { confirmSbpPayout: { code: 'NETWORK' } } } }),
-  play: async ({ canvas, userEvent }) => {
+  play: async ({ canvas }) => {
     await userEvent.click(await canvas.findByRole('button', { name: 'Подтвердить перевод' }));
     await expect(await canvas.findByText(/Нет связи с сервером/)).toBeTruthy();
   },
 };
 export const ConfirmConflict: Story = {
   parameters: kit({ scenario: { errors: { confirmSbpPayout: { code: 'CONFLICT' } } } }),
-  play: async ({ canvas, userEvent }) => {
+  play: async ({ canvas }) => {
     await userEvent.click(await canvas.findByRole('button', { name: 'Подтвердить перевод' }));
     await expect(await canvas.findByText(/уже выполнено/)).toBeTruthy();
   },

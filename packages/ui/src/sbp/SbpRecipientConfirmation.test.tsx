@@ -89,7 +89,7 @@ describe('SbpRecipientConfirmation', () => {
     renderWithKit(<SbpRecipientConfirmation operationId={fakeIds.operation} />, {
       scenario: { delayMs: 5, errors: { getSbpRecipient: { code: 'UPSTREAM_TIMEOUT', times: 1 } } },
     });
-    expect((await screen.findByRole('alert')).textContent).toContain('Банк не ответил вовремя');
+    expect((await screen.findByRole('alert')).textContent).toContain('Банк не отвечает');
     await userEvent.setup().click(screen.getByRole('button', { name: 'Повторить' }));
     expect(await screen.findByText('Иванов Иван Иванович')).toBeTruthy();
   });

@@ -20,7 +20,7 @@ describePostgres('PgDriver', () => {
   });
   afterEach(async () => {
     await Promise.all(opened.splice(0).map((d) => d.close()));
-    await db.drop();
+    await db?.drop();
   });
 
   it('numbers placeholders but not a ? inside literals, identifiers or comments', async () => {

@@ -21,8 +21,9 @@ export interface PgDriverOptions {
  * SUM(bigint) returns) stays a decimal string, which `big()` reads too.
  */
 const integerTypes = new pg.TypeOverrides();
-const INT8_INT2_INT4 = [20, 21, 23];
-for (const oid of INT8_INT2_INT4) {
+// OIDs of int8, int2 and int4.
+const INTEGER_OIDS = [20, 21, 23];
+for (const oid of INTEGER_OIDS) {
   integerTypes.setTypeParser(oid, (value: string) => BigInt(value));
 }
 
@@ -87,6 +88,8 @@ export class PgDriver implements SqlDriver {
 
   async transaction<T>(fn: (tx: SqlDriver) => Promise<T>): Promise<T> {
     for (let attempt = 1; ; attempt++) {
+      // A short, jittered pause before a re-run, so that racing instances don't collide again in lockstep.
+      if (attempt > 1) await new Promise((resolve) => setTimeout(resolve, attempt * 10 * Math.random()));
       const client = await this.pool.connect();
       // A checked-out client has no error listener of the pool's; a broken one must not crash the process.
       let broken: Error | undefined;
@@ -118,10 +121,7 @@ export class PgDriver implements SqlDriver {
           broken ??= rollbackError;
         });
         const cause = sqlState(error) === IN_FAILED_TRANSACTION ? (failed ?? error) : error;
-        if (attempt < ATTEMPTS && RETRYABLE.has(sqlState(cause) ?? '')) {
-          await delay(attempt);
-          continue;
-        }
+        if (attempt < ATTEMPTS && RETRYABLE.has(sqlState(cause) ?? '')) continue;
         throw error;
       } finally {
         client.off('error', onClientError);
@@ -216,9 +216,4 @@ export class PgDriver implements SqlDriver {
 function sqlState(error: unknown): string | undefined {
   const code = (error as { code?: unknown } | null)?.code;
   return typeof code === 'string' ? code : undefined;
-}
-
-/** A short, jittered pause so that racing instances don't collide again in lockstep. */
-function delay(attempt: number): Promise<void> {
-  return new Promise((resolve) => setTimeout(resolve, attempt * 10 * Math.random()));
 }

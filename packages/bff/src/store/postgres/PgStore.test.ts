@@ -9,29 +9,32 @@ const small = { max: 4 };
 describePostgres('PostgreSQL store', () => {
   storeContract('store contract', async () => {
     const db = await freshDatabase();
-    return {
-      store: await Store.openPostgres(db.url, small),
-      reopen: () => Store.openPostgres(db.url, small),
-      cleanup: () => db.drop(),
-    };
+    const store = await Store.openPostgres(db.url, small).catch(async (error) => {
+      await db.drop();
+      throw error;
+    });
+    return { store, reopen: () => Store.openPostgres(db.url, small), cleanup: () => db.drop() };
   });
 
   describe('several instances on one database', () => {
-    let db: FreshDatabase;
+    let db: FreshDatabase | undefined;
     let a: Store;
     let b: Store;
 
     beforeEach(async () => {
       db = await freshDatabase();
+      // Opened together: migrating at the same time is part of what is tested.
       [a, b] = await Promise.all([Store.openPostgres(db.url, small), Store.openPostgres(db.url, small)]);
     });
     afterEach(async () => {
-      await Promise.all([a.close(), b.close()]);
-      await db.drop();
+      // Even when opening failed, so that a long-lived test server doesn't collect databases.
+      await Promise.all([a?.close(), b?.close()]);
+      await db?.drop();
+      db = undefined;
     });
 
     it('migrate together without error, each migration applied once', async () => {
-      const more = await Promise.all([1, 2, 3, 4].map(() => Store.openPostgres(db.url, { max: 2 })));
+      const more = await Promise.all([1, 2, 3, 4].map(() => Store.openPostgres(db!.url, { max: 2 })));
       await Promise.all(more.map((s) => s.close()));
       const rows = await a.driver.all('SELECT version FROM schema_migrations ORDER BY version');
       expect(rows.map((r) => Number(r.version))).toEqual(migrations.map((m) => m.version));

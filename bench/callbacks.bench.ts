@@ -1,0 +1,130 @@
+import { freshDatabase, postgresServer } from './bffDeps.js';
+import { FORM, orderIds, signedCallback } from './callbackBodies.js';
+import { type BenchRow, quick, report } from './harness.js';
+import { operatorSessions } from './httpClient.js';
+import { startServer } from './processes.js';
+import { checkIngestion, ingest, type Latency, relayLatency } from './relay.js';
+
+// The callback relay: (a) signed Mandarin callbacks acknowledged per second, each verified and stored durably
+// (inbox row + event row in one transaction) before its 200, against a bare node:http handler that stores the
+// same body under a unique key with the same storage settings and nothing else; (b) latency from a callback's
+// POST to its event arriving at an operator's SSE stream, at a fixed 200 callbacks/s. The latency baseline is
+// a bare SSE server that relays each POST body to its stream: the same two loopback hops (POST in, SSE frame
+// out) with no verification, storage or event log, so the gap is what the BFF adds. (A plain HTTP round trip
+// would leave out the SSE write and the client's second socket, and flatter nothing useful.)
+// Targets: ≥ 1 000 callbacks/s on SQLite; p99 callback→client ≤ 50 ms at 200/s.
+
+const connections = quick ? 4 : 50;
+const RATE = 200;
+const latencyRun = quick ? { warmup: 20, count: RATE } : { warmup: RATE, count: RATE * 10 };
+const rows: BenchRow[] = [];
+const notes: string[] = [];
+
+async function ingestionRow(store: 'SQLite' | 'PostgreSQL', target: string): Promise<BenchRow> {
+  const bff = await startServer('bff-callbacks', [target]);
+  const bare = await startServer('bare-callbacks', [target]);
+  try {
+    const next = orderIds('ingest');
+    const run = async (url: string, label: string, amount: number) => {
+      const result = await ingest(url, { connections, amount, body: () => signedCallback(next()) });
+      checkIngestion(`${label} (${store})`, result, amount);
+      return result;
+    };
+    // Warm-up, which also sizes the measured run to about ten seconds of the BFF's pace.
+    const probe = await run(bff.url, 'BFF warm-up', quick ? 20 : 1000);
+    await run(bare.url, 'bare warm-up', quick ? 20 : 1000);
+    const amount = quick ? 100 : Math.min(50_000, Math.max(2000, Math.round(probe.perSecond * 10)));
+    const measured = await run(bff.url, 'BFF', amount);
+    const baseline = await run(bare.url, 'bare', amount);
+    const sqlite = store === 'SQLite';
+    return {
+      name: `signed callbacks ingested durably, ${store} (${amount}, ${connections} conns)`,
+      unit: 'callbacks/s',
+      value: measured.perSecond,
+      baseline: { name: `bare node:http + ${store} insert`, value: baseline.perSecond },
+      higherIsBetter: true,
+      ...(sqlite ? { target: '≥ 1 000/s', pass: measured.perSecond >= 1000 } : {}),
+    };
+  } finally {
+    await bff.stop();
+    await bare.stop();
+  }
+}
+
+async function latencyRows(
+  store: 'SQLite' | 'PostgreSQL',
+  target: string,
+  bareRelay: Latency,
+): Promise<BenchRow[]> {
+  const bff = await startServer('bff-callbacks', [target]);
+  try {
+    const [cookie] = await operatorSessions(bff.url, 1);
+    const measured = await relayLatency(
+      {
+        stream: { url: `${bff.url}/api/events`, headers: { cookie: cookie! } },
+        post: { url: `${bff.url}/callbacks/mandarin`, contentType: FORM, body: signedCallback },
+      },
+      { rate: RATE, ...latencyRun, markers: orderIds('latency') },
+    );
+    notes.push(`${store} callback→SSE: ${measured.samples} samples, max ${measured.max.toFixed(2)} ms`);
+    const sqlite = store === 'SQLite';
+    const name = `callback→SSE client at ${RATE}/s, ${store}`;
+    return [
+      {
+        name: `${name}, p50`,
+        unit: 'ms',
+        value: measured.p50,
+        baseline: { name: 'bare POST→SSE relay p50', value: bareRelay.p50 },
+        higherIsBetter: false,
+      },
+      {
+        name: `${name}, p99`,
+        unit: 'ms',
+        value: measured.p99,
+        baseline: { name: 'bare POST→SSE relay p99', value: bareRelay.p99 },
+        higherIsBetter: false,
+        ...(sqlite ? { target: '≤ 50 ms', pass: measured.p99 <= 50 } : {}),
+      },
+    ];
+  } finally {
+    await bff.stop();
+  }
+}
+
+async function bareRelayLatency(): Promise<Latency> {
+  const bare = await startServer('bare-sse');
+  try {
+    return await relayLatency(
+      {
+        stream: { url: `${bare.url}/events`, headers: {} },
+        post: {
+          url: `${bare.url}/broadcast`,
+          contentType: 'application/json',
+          body: (marker) => JSON.stringify({ orderId: marker }),
+        },
+      },
+      { rate: RATE, ...latencyRun, markers: orderIds('bare') },
+    );
+  } finally {
+    await bare.stop();
+  }
+}
+
+rows.push(await ingestionRow('SQLite', 'sqlite'));
+const bareRelay = await bareRelayLatency();
+notes.push(`bare POST→SSE relay: ${bareRelay.samples} samples, max ${bareRelay.max.toFixed(2)} ms`);
+rows.push(...(await latencyRows('SQLite', 'sqlite', bareRelay)));
+
+const pg = postgresServer();
+if ('skipped' in pg) {
+  notes.push(`PostgreSQL rows skipped: ${pg.skipped}`);
+} else {
+  const database = await freshDatabase(pg.url);
+  try {
+    rows.push(await ingestionRow('PostgreSQL', database.url));
+    rows.push(...(await latencyRows('PostgreSQL', database.url, bareRelay)));
+  } finally {
+    await database.drop();
+  }
+}
+report('callbacks', rows, notes);

@@ -1,0 +1,158 @@
+// The two measurements of the callback relay, each usable against the BFF and against its bare baseline.
+import http from 'node:http';
+import { performance } from 'node:perf_hooks';
+import autocannon from 'autocannon';
+import { FORM } from './callbackBodies.js';
+import { request, stats } from './httpClient.js';
+import { openSse, waitUntil } from './sseClient.js';
+
+export interface Ingestion {
+  /** Callbacks acknowledged with 2xx per second over the whole run. */
+  perSecond: number;
+  ok: number;
+  failed: number;
+  /** Inbox rows the run added, read from the server's own store afterwards. */
+  rowsAdded: number;
+}
+
+/**
+ * Posts `amount` callbacks, each with a fresh body, over `connections` keep-alive connections as fast as the
+ * server acknowledges them. A fixed amount rather than a duration: autocannon then waits for every answer, so
+ * rows stored and 2xx answers can be compared exactly (a timed run cuts requests off in flight).
+ */
+export async function ingest(
+  baseUrl: string,
+  options: { connections: number; amount: number; body: () => string },
+): Promise<Ingestion> {
+  const before = (await stats(baseUrl)).inbox!;
+  const started = performance.now();
+  // autocannon notices that the amount is reached only on its next one-second tick, so the run ends at the
+  // last answer, not when autocannon returns.
+  let lastAnswer = started;
+  const result = await autocannon({
+    url: baseUrl,
+    connections: options.connections,
+    amount: options.amount,
+    timeout: 10,
+    requests: [
+      {
+        method: 'POST',
+        path: '/callbacks/mandarin',
+        headers: { 'content-type': FORM },
+        setupRequest: (req) => ({ ...req, body: options.body() }),
+        onResponse: () => {
+          lastAnswer = performance.now();
+        },
+      },
+    ],
+  });
+  const seconds = (lastAnswer - started) / 1000;
+  const after = (await stats(baseUrl)).inbox!;
+  return {
+    perSecond: result['2xx'] / seconds,
+    ok: result['2xx'],
+    failed: result.non2xx + result.errors + result.timeouts,
+    rowsAdded: after - before,
+  };
+}
+
+/** Throws unless every request got a 2xx and each 2xx stored exactly one row. */
+export function checkIngestion(label: string, run: Ingestion, amount: number): void {
+  if (run.failed > 0 || run.ok !== amount || run.rowsAdded !== run.ok) {
+    throw new Error(
+      `${label}: ${amount} sent, ${run.ok} 2xx, ${run.failed} failed, ${run.rowsAdded} rows stored (expected all equal)`,
+    );
+  }
+}
+
+export interface LatencyTarget {
+  /** The SSE stream the measured client holds, and the headers it opens it with (the session cookie). */
+  stream: { url: string; headers: Record<string, string> };
+  /** Where each message is POSTed, and the body carrying its marker. */
+  post: { url: string; contentType: string; body: (marker: string) => string };
+}
+
+export interface Latency {
+  p50: number;
+  p99: number;
+  max: number;
+  samples: number;
+}
+
+const MARKER = /"orderId":"([^"]+)"/;
+
+/**
+ * Open loop at a fixed rate: message i leaves at start + i/rate whether or not earlier ones arrived, as
+ * providers' callbacks do. Latency = arrival of the frame carrying the message's marker at the SSE client
+ * minus the moment its POST was issued, both on this process's monotonic clock. The first `warmup` messages
+ * are sent the same way and not counted (JIT, prepared statements, connection set-up).
+ */
+export async function relayLatency(
+  target: LatencyTarget,
+  options: { rate: number; count: number; warmup: number; markers: () => string },
+): Promise<Latency> {
+  const arrived = new Map<string, number>();
+  const stream = await openSse(target.stream.url, target.stream.headers, (frame, at) => {
+    const marker = MARKER.exec(frame)?.[1];
+    if (marker !== undefined && !arrived.has(marker)) arrived.set(marker, at);
+  });
+  const agent = new http.Agent({ keepAlive: true, maxSockets: 32 });
+  const sent: Array<{ marker: string; at: number }> = [];
+  const replies: Array<Promise<void>> = [];
+  const failures: string[] = [];
+  const total = options.warmup + options.count;
+  try {
+    const start = performance.now();
+    for (let i = 0; i < total; i++) {
+      const due = start + (i * 1000) / options.rate;
+      const wait = due - performance.now();
+      if (wait > 0) await new Promise((r) => setTimeout(r, wait));
+      const marker = options.markers();
+      sent.push({ marker, at: performance.now() });
+      const reply = request(target.post.url, {
+        method: 'POST',
+        headers: { 'content-type': target.post.contentType },
+        body: target.post.body(marker),
+        agent,
+      });
+      // Collected rather than thrown: a rejection nobody awaits yet would crash the process mid-run.
+      replies.push(
+        reply.then(
+          (r) => {
+            if (r.status !== 200) failures.push(`${r.status} ${r.body}`);
+          },
+          (error: Error) => {
+            failures.push(error.message);
+          },
+        ),
+      );
+    }
+    await Promise.all(replies);
+    if (failures.length > 0)
+      throw new Error(`POST ${target.post.url}: ${failures.length} failed, e.g. ${failures[0]}`);
+    await waitUntil(
+      () => sent.every((s) => arrived.has(s.marker)),
+      10_000,
+      () =>
+        `${sent.filter((s) => !arrived.has(s.marker)).length} of ${sent.length} messages never reached the SSE client`,
+    );
+  } finally {
+    stream.close();
+    agent.destroy();
+  }
+  const latencies = sent
+    .slice(options.warmup)
+    .map((s) => arrived.get(s.marker)! - s.at)
+    .sort((a, b) => a - b);
+  return {
+    p50: percentile(latencies, 0.5),
+    p99: percentile(latencies, 0.99),
+    max: latencies.at(-1)!,
+    samples: latencies.length,
+  };
+}
+
+/** Nearest-rank percentile of sorted values. */
+function percentile(sorted: readonly number[], q: number): number {
+  return sorted[Math.max(0, Math.ceil(q * sorted.length) - 1)]!;
+}

@@ -1,0 +1,49 @@
+// Bench helper process: a BFF whose callback relay and SSE are measured. argv[2] is `sqlite` (a file in a
+// temp folder) or a postgres:// URL (a database the bench created for this run). Operator sign-in is on so
+// that every SSE client can be an operator (operators see the operator stream, where callbacks for unknown
+// transactions go), and one user may hold any number of streams.
+import { mkdtempSync, rmSync } from 'node:fs';
+import http from 'node:http';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { createBff, createLogger, Store } from '@mandarin-kit/bff';
+import { BENCH_MANDARIN_SECRET } from '../callbackBodies.js';
+import { announce, control } from './control.js';
+
+const target = process.argv[2] ?? 'sqlite';
+const dir = target === 'sqlite' ? mkdtempSync(join(tmpdir(), 'mk-bench-cb-')) : undefined;
+const store =
+  dir === undefined ? await Store.openPostgres(target) : await Store.openSqlite(join(dir, 'bff.sqlite'));
+// Callbacks and SSE never call Mandarin; the discard port makes any unexpected upstream call fail fast.
+const nowhere = 'http://127.0.0.1:9';
+const app = createBff({
+  store,
+  mandarin: {
+    baseUrls: { oauth: nowhere, esp: nowhere, classic: nowhere, routing: nowhere, accounts: nowhere },
+    clientId: 'bench-client',
+    clientSecret: 'bench-client-secret',
+    merchantId: '777',
+    secret: BENCH_MANDARIN_SECRET,
+    timeoutMs: 1000,
+  },
+  sessionSecret: 'bench-session-secret-0123456789abcdef',
+  demoOperatorLogin: true,
+  logger: createLogger({ level: 'silent' }),
+  sse: { maxStreamsPerUser: 1_000_000 },
+});
+await app.ready;
+const handle = app.callback();
+const server = http.createServer((req, res) => {
+  if (control(req, res, async () => ({ inbox: await store.inbox.count(), clients: app.hub.size }))) return;
+  void handle(req, res);
+});
+server.listen(0, '127.0.0.1', () => announce(server));
+process.on('SIGTERM', async () => {
+  // SSE streams never end by themselves: end them, then drop whatever sockets are left.
+  await app.shutdown();
+  server.closeAllConnections();
+  server.close();
+  await store.close();
+  if (dir !== undefined) rmSync(dir, { recursive: true, force: true });
+  process.exit(0);
+});

@@ -1,0 +1,29 @@
+import { renderToString } from 'react-dom/server';
+import { describe, expect, it } from 'vitest';
+import { BalanceWidget } from './balance/BalanceWidget.js';
+import { EspKycForm } from './esp-kyc/EspKycForm.js';
+import { OtpInput } from './otp/OtpInput.js';
+import { MandarinKitProvider } from './provider/MandarinKitProvider.js';
+import { RoutingSplitEditor } from './routing/RoutingSplitEditor.js';
+import { SbpRecipientConfirmation } from './sbp/SbpRecipientConfirmation.js';
+import { createFakeBffClient, fakeIds } from './testing/createFakeBffClient.js';
+
+describe('server rendering', () => {
+  it('renders every component without touching window, fetch or EventSource', () => {
+    const fake = createFakeBffClient();
+    const html = renderToString(
+      <MandarinKitProvider client={fake.client} EventSource={fake.EventSource} theme="dark">
+        <EspKycForm />
+        <OtpInput walletId={fakeIds.wallet} />
+        <BalanceWidget walletId={fakeIds.wallet} />
+        <SbpRecipientConfirmation operationId={fakeIds.operation} />
+        <RoutingSplitEditor total={100n} />
+      </MandarinKitProvider>,
+    );
+    expect(html.match(/data-slot="root"/g)).toHaveLength(5);
+    expect(html).toContain('data-mk-theme="dark"');
+    expect(html).not.toContain('style=');
+    expect(fake.requests).toHaveLength(0);
+    expect(fake.hub.instances).toHaveLength(0);
+  });
+});
