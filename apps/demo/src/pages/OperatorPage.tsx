@@ -1,8 +1,14 @@
-import { parseAmount, type RoutingWireEntry } from '@mandarin-kit/core';
+import { fromRoutingWire, parseAmount, type RoutingWireEntry, validateRouting } from '@mandarin-kit/core';
 import { type BffClient, queryKeys, RoutingSplitEditor, type RoutingWire, useKit } from '@mandarin-kit/ui';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { sandboxSubMerchantTokens } from '../sandbox.js';
+
+const entry = (accountId: string, value: string, fee: string): RoutingWireEntry => ({
+  accountId,
+  amount: { value, currency: 'RUB' },
+  platformFeeAmount: { value: fee, currency: 'RUB' },
+});
 
 const toMinor = (amount: string) => {
   try {
@@ -14,7 +20,6 @@ const toMinor = (amount: string) => {
 
 /** Flow 3: a checkout split across sub-merchants, paid on the hosted page, then two partial refunds. */
 export function OperatorPage({ client }: { client: BffClient }) {
-  const qc = useQueryClient();
   const me = useQuery({ queryKey: ['demo', 'me'], queryFn: () => client.me() });
   if (!me.data) return <p>Loading…</p>;
   if (!me.data.roles.includes('operator')) {
@@ -26,7 +31,8 @@ export function OperatorPage({ client }: { client: BffClient }) {
           type="button"
           onClick={async () => {
             await client.signInAsOperator();
-            await qc.invalidateQueries();
+            // A new identity: reload so the live event stream reconnects with the operator's session.
+            window.location.reload();
           }}
         >
           Sign in as operator
@@ -51,8 +57,7 @@ function Checkout() {
     onSuccess: () => qc.invalidateQueries({ queryKey: ['demo', 'sub-merchants'] }),
   });
   const [amount, setAmount] = useState('5000.00');
-  const [routing, setRouting] = useState<RoutingWire | null>(null);
-  const [valid, setValid] = useState(false);
+  const [edited, setEdited] = useState<{ routing: RoutingWire; valid: boolean } | null>(null);
   const [paymentId, setPaymentId] = useState<string | null>(null);
   const create = useMutation({
     mutationFn: () =>
@@ -67,6 +72,15 @@ function Checkout() {
     id: a.id,
     label: `Shop ${i + 1} (${a.id.slice(0, 8)})`,
   }));
+  // The editor reports edits; until the first one, the starting split is what will be sent.
+  const initial: RoutingWireEntry[] =
+    options.length < 2
+      ? []
+      : [entry(options[0]!.id, '4000.00', '50.00'), entry(options[1]!.id, '1000.00', '50.00')];
+  const routing = edited?.routing ?? { destination: initial };
+  const valid =
+    edited?.valid ??
+    (initial.length > 0 && validateRouting(toMinor(amount), fromRoutingWire(initial)).length === 0);
   if (options.length < 2) {
     return (
       <section className="demo-card" aria-labelledby="subs-title">
@@ -89,24 +103,8 @@ function Checkout() {
       <RoutingSplitEditor
         total={toMinor(amount)}
         accounts={options}
-        defaultValue={{
-          destination: [
-            {
-              accountId: options[0]!.id,
-              amount: { value: '4000.00', currency: 'RUB' },
-              platformFeeAmount: { value: '50.00', currency: 'RUB' },
-            },
-            {
-              accountId: options[1]!.id,
-              amount: { value: '1000.00', currency: 'RUB' },
-              platformFeeAmount: { value: '50.00', currency: 'RUB' },
-            },
-          ],
-        }}
-        onValueChange={(wire, detail) => {
-          setRouting(wire);
-          setValid(detail.valid);
-        }}
+        defaultValue={{ destination: initial }}
+        onValueChange={(wire, detail) => setEdited({ routing: wire, valid: detail.valid })}
       />
       <button type="button" disabled={!valid || create.isPending} onClick={() => create.mutate()}>
         Create payment
@@ -137,7 +135,11 @@ function Payment({
   const refund = useMutation({
     mutationFn: () =>
       client.createRefund(paymentId, { amount, routing: (routing as { source: RoutingWireEntry[] }).source }),
-    onSuccess: () => qc.invalidateQueries({ queryKey: queryKeys.payment(paymentId) }),
+    onSuccess: () => {
+      setRouting(null);
+      setValid(false);
+      return qc.invalidateQueries({ queryKey: queryKeys.payment(paymentId) });
+    },
   });
   const p = payment.data;
   if (!p) return <p>Loading…</p>;

@@ -5,7 +5,11 @@ import type { EventHub } from './EventHub.js';
 
 /** What a PostgreSQL driver offers for fan-out between instances. */
 interface Notifier {
-  listen(channel: string, onPayload: (payload: string) => void): Promise<() => Promise<void>>;
+  listen(
+    channel: string,
+    onPayload: (payload: string) => void,
+    onResume?: () => void,
+  ): Promise<() => Promise<void>>;
   notify(channel: string, payload: string): Promise<void>;
 }
 
@@ -27,6 +31,8 @@ export class EventFeed {
   private unlisten: (() => Promise<void>) | undefined;
   private readonly notifier: Notifier | undefined;
   private chain: Promise<void> = Promise.resolve();
+  /** The newest event handed to the hub, so a reconnected listener can catch up on what it missed. */
+  private lastSeq = 0n;
 
   constructor(
     private readonly store: Store,
@@ -38,12 +44,17 @@ export class EventFeed {
 
   async start(): Promise<void> {
     if (this.notifier === undefined) return;
-    this.unlisten = await this.notifier.listen(CHANNEL, (payload) => {
-      // Loaded one after another so that events reach the hub in the order they were committed.
-      this.chain = this.chain
-        .then(() => this.load(payload))
-        .catch((err) => this.logger.error({ err }, 'event fan-out failed'));
-    });
+    this.lastSeq = await this.store.events.lastSeq();
+    // Loaded one after another so that events reach the hub in the order they were committed.
+    const enqueue = (work: () => Promise<void>) => {
+      this.chain = this.chain.then(work).catch((err) => this.logger.error({ err }, 'event fan-out failed'));
+    };
+    this.unlisten = await this.notifier.listen(
+      CHANNEL,
+      (payload) => enqueue(() => this.load(payload)),
+      // Notifications sent while the listening connection was down are lost: read them from the log.
+      () => enqueue(() => this.catchUp()),
+    );
   }
 
   /** Called after the transaction that stored `events` committed. */
@@ -65,10 +76,24 @@ export class EventFeed {
   private async load(payload: string): Promise<void> {
     const events: StoredEvent[] = [];
     for (const seq of payload.split(',')) {
-      if (!/^\d+$/.test(seq)) continue;
+      if (!/^\d+$/.test(seq) || BigInt(seq) <= this.lastSeq) continue;
       const event = await this.store.events.get(BigInt(seq));
       if (event !== undefined) events.push(event);
     }
+    this.publish(events);
+  }
+
+  private async catchUp(): Promise<void> {
+    for (;;) {
+      const missed = await this.store.events.since(this.lastSeq);
+      if (missed.length === 0) return;
+      this.publish(missed);
+    }
+  }
+
+  private publish(events: StoredEvent[]): void {
+    const last = events.at(-1);
+    if (last !== undefined && last.seq > this.lastSeq) this.lastSeq = last.seq;
     this.hub.publish(events);
   }
 }

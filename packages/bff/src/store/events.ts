@@ -85,6 +85,12 @@ export class EventTable {
     return rows.map(toEvent);
   }
 
+  /** Every event after `seq`, whoever it is for (fan-out catch-up), oldest first. */
+  async since(seq: bigint, limit = 1000): Promise<StoredEvent[]> {
+    const rows = await this.db.all('SELECT * FROM events WHERE seq > ? ORDER BY seq LIMIT ?', [seq, limit]);
+    return rows.map(toEvent);
+  }
+
   /** The newest seq, or 0. */
   async lastSeq(): Promise<bigint> {
     const row = await first(this.db, 'SELECT MAX(seq) AS seq FROM events');

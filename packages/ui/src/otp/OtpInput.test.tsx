@@ -96,6 +96,21 @@ describe('OtpInput', () => {
     expect(await screen.findByText('We sent a code to +7 *** ***-**-53.')).toBeTruthy();
   });
 
+  it('fills and verifies the code from WebOTP where the browser has it', async () => {
+    const get = vi.fn(async () => ({ code: '1234', type: 'otp' }));
+    vi.stubGlobal('OTPCredential', class {});
+    Object.defineProperty(navigator, 'credentials', { value: { get }, configurable: true });
+    try {
+      const onVerified = vi.fn();
+      renderWithKit(<OtpInput walletId={fakeIds.wallet} onVerified={onVerified} />);
+      await waitFor(() => expect(onVerified).toHaveBeenCalledTimes(1));
+      expect(get).toHaveBeenCalledWith(expect.objectContaining({ otp: { transport: ['sms'] } }));
+    } finally {
+      vi.unstubAllGlobals();
+      Reflect.deleteProperty(navigator, 'credentials');
+    }
+  });
+
   it('is controlled through value and onValueChange', async () => {
     const onValueChange = vi.fn();
     renderWithKit(<OtpInput walletId={fakeIds.wallet} value="12" onValueChange={onValueChange} />);

@@ -107,6 +107,22 @@ describe('RoutingSplitEditor', () => {
     expect([cell('Сумма, ₽', 1).value, cell('Сумма, ₽', 2).value]).toEqual(['700,00', '300,00']);
   });
 
+  it('says when no shares were given, and marks a share that is not a number', async () => {
+    renderWithKit(
+      <RoutingSplitEditor
+        total={100000n}
+        defaultValue={{ destination: [entry(A, '1.00'), entry(B, '1.00')] }}
+      />,
+    );
+    const user = userEvent.setup();
+    await user.click(screen.getByRole('checkbox', { name: 'Указать доли в процентах' }));
+    await user.click(screen.getByRole('button', { name: 'Разделить по долям' }));
+    expect(screen.getByRole('alert').textContent).toBe('Укажите доли хотя бы для одной строки.');
+    await user.type(cell('Доля, %', 1), 'abc');
+    expect(cell('Доля, %', 1).getAttribute('aria-invalid')).toBe('true');
+    expect(screen.getByText('Введите долю, например 33,5.')).toBeTruthy();
+  });
+
   it('splits a partial refund in proportion to what each account still holds', async () => {
     const onValueChange = vi.fn();
     renderWithKit(

@@ -1,0 +1,69 @@
+import { afterAll, beforeAll, expect, it } from 'vitest';
+import { walletViaApi } from './apiSetup.js';
+import {
+  type DemoSession,
+  describeInBrowser,
+  expectNoAxeViolations,
+  openDemo,
+  screenshot,
+} from './demoFixture.js';
+
+describeInBrowser('demo flow 4: live event log, provider callbacks and SSE reconnect in Chromium', () => {
+  let s: DemoSession;
+  beforeAll(async () => {
+    s = await openDemo();
+  });
+  afterAll(() => s?.close());
+
+  const log = () => s.page.getByTestId('event-log').locator('li');
+
+  it('fires each of the other providers’ callbacks and shows the relay’s reply and the event', async () => {
+    const { page } = s;
+    await page.goto(`${s.demo.url}/#/operator`);
+    await page.getByRole('button', { name: 'Sign in as operator' }).click();
+    await page.waitForLoadState();
+    await page.goto(`${s.demo.url}/#/events`);
+    await expect.poll(() => page.getByTestId('stream-status').textContent()).toContain('open');
+    const replies = page.getByTestId('replies').locator('li');
+    const fire = async (label: string, reply: RegExp) => {
+      await page.getByRole('button', { name: label }).click();
+      await expect.poll(() => replies.first().textContent(), { timeout: 10_000 }).toMatch(reply);
+    };
+    await fire('Transfer status (form, path token)', /transfers: HTTP 200 OK/);
+    await fire('Bank gateway (checksum)', /gateway: HTTP 200 OK/);
+    await fire('Widget check (Content-HMAC)', /widget: HTTP 200 \{"code":\d+\}/);
+    await fire('Widget pay (Content-HMAC)', /widget: HTTP 200 \{"code":0\}/);
+    await fire('Signed JSON processing (HMAC-SHA512)', /processing: HTTP 200 OK/);
+    await expect
+      .poll(async () => (await log().allTextContents()).join('\n'), { timeout: 10_000 })
+      .toMatch(/transfer\.status/);
+    const text = (await log().allTextContents()).join('\n');
+    for (const type of ['gateway.operation', 'widget.notification', 'processing.status'])
+      expect(text).toContain(type);
+    await expectNoAxeViolations(page);
+    await screenshot(page, '4-events-providers');
+  });
+
+  it('reconnects after the BFF restarts and receives what happened meanwhile, without a reload', async () => {
+    const { page } = s;
+    const walletId = await walletViaApi(page, s.demo.url);
+    await expect
+      .poll(async () => (await log().allTextContents()).join('\n'), { timeout: 15_000 })
+      .toContain(walletId);
+    const before = await log().count();
+    await s.demo.restartBff();
+    // While the page reconnects, an event happens: a deposit from the operator to the wallet.
+    const deposit = await page.request.post(`${s.demo.url}/api/wallets/${walletId}/deposits`, {
+      data: { amount: '10.00' },
+      headers: { 'x-csrf': '1', 'idempotency-key': `deposit-${Date.now()}` },
+    });
+    expect(deposit.status()).toBe(201);
+    await expect
+      .poll(() => page.getByTestId('stream-status').textContent(), { timeout: 20_000 })
+      .toContain('open');
+    await expect.poll(() => log().count(), { timeout: 20_000 }).toBeGreaterThan(before);
+    const ids = (await log().locator('code').allTextContents()).filter((t) => t.startsWith('#'));
+    expect(new Set(ids).size).toBe(ids.length);
+    await screenshot(page, '4-events-after-restart');
+  });
+});
