@@ -1,6 +1,7 @@
 import Router from '@koa/router';
 import Koa from 'koa';
 import type { Logger } from 'pino';
+import { cardRoutes } from './api/cards.js';
 import { operationRoutes } from './api/operations.js';
 import { operatorWalletRoutes } from './api/operatorWallets.js';
 import { paymentRoutes } from './api/payments.js';
@@ -138,6 +139,7 @@ export function createBff(options: BffOptions): BffApp {
     operationRoutes(deps, banks),
     paymentRoutes(deps),
     operatorWalletRoutes(deps),
+    cardRoutes(deps),
     sseRoutes(options.store, hub, {
       heartbeatMs: options.sse?.heartbeatMs ?? 15_000,
       maxStreamsPerUser: options.sse?.maxStreamsPerUser ?? 5,

@@ -4,6 +4,7 @@ import {
   businessAccountCreateResponseSchema,
   completePaymentBodySchema,
   createPaymentBodySchema,
+  createRecurringPaymentBodySchema,
   createRefundBodySchema,
   formatAmount,
   linkSubMerchantBodySchema,
@@ -114,6 +115,56 @@ export function paymentRoutes(deps: BffDeps): Router {
       };
       await deps.store.payments.update(record.id, patch);
       return { status: 201, body: paymentView({ ...record, ...patch }, []) };
+    });
+  });
+
+  // Recurring (auto-debit): charged to a card a customer bound for it, with no payer present.
+  router.post('/payments/recurring', async (ctx) => {
+    const user = requireRole(ctx, 'operator');
+    const input = await body(ctx, createRecurringPaymentBodySchema);
+    const amount = parseAmount(input.amount);
+    const routing = sharesFromBody(amount, input.routing);
+    const card = await deps.store.cards.get(input.cardId.toLowerCase());
+    if (card === undefined || card.status !== 'active') throw notFound('Card');
+    await idempotent(ctx, deps, input, async (orderId) => {
+      const now = new Date().toISOString();
+      const record: PaymentRecord = (await deps.store.payments.findByTransactionOrOrder(null, orderId)) ?? {
+        id: randomUUID(),
+        ownerId: user.id,
+        orderId,
+        transactionId: null,
+        captureOrderId: null,
+        captureTransactionId: null,
+        status: 'pending',
+        twoStep: false,
+        amount,
+        routing,
+        payUrl: null,
+        jsOperationId: null,
+        customerEmail: '',
+        createdAt: now,
+        updatedAt: now,
+      };
+      if (record.createdAt === now) await deps.store.payments.insert(record);
+      const created = await deps.mandarin
+        .call('routedTransactionCreate', {
+          body: {
+            payment: { action: 'pay', orderId, amount: { value: formatAmount(amount), currency: 'RUB' } },
+            target: { card: card.id },
+            routing: toRoutingDestination(routing),
+            ...urls(deps),
+          },
+          schema: transactionResponseSchema,
+          repeatable: true,
+        })
+        .catch(async (error: unknown) => {
+          if (error instanceof BffError && error.status < 500) {
+            await deps.store.payments.update(record.id, { status: 'failed' });
+          }
+          throw error;
+        });
+      await deps.store.payments.update(record.id, { transactionId: created.id });
+      return { status: 201, body: paymentView({ ...record, transactionId: created.id }, []) };
     });
   });
 

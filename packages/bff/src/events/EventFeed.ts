@@ -23,7 +23,8 @@ function notifierOf(store: Store): Notifier | undefined {
 }
 
 /**
- * Delivers committed events to SSE clients. On SQLite (one instance) straight to the local hub; on PostgreSQL
+ * Delivers committed events to SSE clients, in seq order. On SQLite (one instance) from the event log after each
+ * commit; on PostgreSQL
  * every instance, this one included, learns of events through NOTIFY, in commit order, so a client on any
  * instance sees every event exactly once and in order.
  */
@@ -43,17 +44,13 @@ export class EventFeed {
   }
 
   async start(): Promise<void> {
-    if (this.notifier === undefined) return;
     this.lastSeq = await this.store.events.lastSeq();
-    // Loaded one after another so that events reach the hub in the order they were committed.
-    const enqueue = (work: () => Promise<void>) => {
-      this.chain = this.chain.then(work).catch((err) => this.logger.error({ err }, 'event fan-out failed'));
-    };
+    if (this.notifier === undefined) return;
     this.unlisten = await this.notifier.listen(
       CHANNEL,
-      (payload) => enqueue(() => this.load(payload)),
+      (payload) => this.enqueue(() => this.load(payload)),
       // Notifications sent while the listening connection was down are lost: read them from the log.
-      () => enqueue(() => this.catchUp()),
+      () => this.enqueue(() => this.catchUp()),
     );
   }
 
@@ -61,7 +58,10 @@ export class EventFeed {
   async committed(events: readonly StoredEvent[]): Promise<void> {
     if (events.length === 0) return;
     if (this.notifier === undefined) {
-      this.hub.publish(events);
+      // Callbacks commit concurrently and their continuations may run out of order; reading the log from the
+      // last published seq hands events to the hub strictly in seq order (a client skips what it has seen).
+      this.enqueue(() => this.catchUp());
+      await this.chain;
       return;
     }
     const seqs = events.map((e) => e.seq.toString()).join(',');
@@ -71,6 +71,11 @@ export class EventFeed {
   async stop(): Promise<void> {
     await this.unlisten?.();
     await this.chain;
+  }
+
+  /** Runs fan-out work one piece after another, so events reach the hub in the order they were committed. */
+  private enqueue(work: () => Promise<void>): void {
+    this.chain = this.chain.then(work).catch((err) => this.logger.error({ err }, 'event fan-out failed'));
   }
 
   private async load(payload: string): Promise<void> {

@@ -1,3 +1,18 @@
+export type {
+  CardBindingStartedView,
+  CardListView,
+  CardView,
+  CreateRecurringPaymentBody,
+  StartCardBindingBody,
+} from './cards.js';
+export {
+  cardBindingStartedViewSchema,
+  cardListViewSchema,
+  cardViewSchema,
+  createRecurringPaymentBodySchema,
+  startCardBindingBodySchema,
+  subMerchantListViewSchema,
+} from './cards.js';
 export type { MeView, MoneyView } from './common.js';
 export { amountBodySchema, meViewSchema, moneyViewSchema, uuidSchema } from './common.js';
 export type {

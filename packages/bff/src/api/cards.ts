@@ -1,0 +1,88 @@
+import Router from '@koa/router';
+import {
+  type CardView,
+  cardBindingResponseSchema,
+  startCardBindingBodySchema,
+  uuidSchema,
+} from '@mandarin-kit/core';
+import type { BffDeps } from '../BffDeps.js';
+import { BffError, notFound } from '../http/BffError.js';
+import type { CardRecord } from '../store/cards.js';
+import { body, param, userOf } from './context.js';
+import { idempotent } from './idempotent.js';
+
+/** A card as its owner sees it: masked number only. */
+export function cardView(c: CardRecord): CardView {
+  return {
+    id: c.id,
+    status: c.status,
+    cardMasked: c.cardMasked,
+    cardHolder: c.cardHolder,
+    expiryMonth: c.expiryMonth,
+    expiryYear: c.expiryYear,
+    createdAt: c.createdAt,
+  };
+}
+
+/**
+ * Card binding (tokenization): start a binding for the signed-in user (the card itself is typed into
+ * Mandarin's hosted fields or page, never into the kit), list my cards, remove one from my list. The binding's
+ * result arrives as a `card_binding` callback, which completes the record and emits an event.
+ */
+export function cardRoutes(deps: BffDeps): Router {
+  const router = new Router();
+
+  router.post('/cards', async (ctx) => {
+    const input = await body(ctx, startCardBindingBodySchema);
+    const user = userOf(ctx);
+    const wallet = (await deps.store.wallets.listByOwner(user.id))[0];
+    const email = input.email ?? wallet?.contactEmail;
+    const phone = input.phone === undefined ? wallet?.contactPhone : `+${input.phone}`;
+    if (email === undefined && phone === undefined) {
+      throw new BffError(400, 'VALIDATION_FAILED', 'An email or a phone is needed to bind a card', {
+        fields: { email: ['Required when you have no wallet'] },
+      });
+    }
+    await idempotent(ctx, deps, input, async () => {
+      const created = await deps.mandarin.call('cardBindingCreate', {
+        body: {
+          customerInfo: { ...(email ? { email } : {}), ...(phone ? { phone } : {}) },
+          ...(deps.callbackUrl === undefined ? {} : { urls: { callback: deps.callbackUrl } }),
+        },
+        schema: cardBindingResponseSchema,
+      });
+      await deps.store.cards.insert({
+        id: created.id.toLowerCase(),
+        ownerId: user.id,
+        status: 'pending',
+        cardMasked: null,
+        cardHolder: null,
+        expiryMonth: null,
+        expiryYear: null,
+        createdAt: new Date().toISOString(),
+      });
+      return {
+        status: 201,
+        body: {
+          id: created.id.toLowerCase(),
+          status: 'pending',
+          jsOperationId: created.jsOperationId,
+          payUrl: created.userWebLink,
+        },
+      };
+    });
+  });
+
+  router.get('/cards', async (ctx) => {
+    const cards = await deps.store.cards.listByOwner(userOf(ctx).id);
+    ctx.body = { cards: cards.map(cardView) };
+  });
+
+  router.delete('/cards/:cardId', async (ctx) => {
+    const id = param(ctx, 'cardId', uuidSchema, 'Card');
+    if (!(await deps.store.cards.remove(userOf(ctx).id, id.toLowerCase()))) throw notFound('Card');
+    ctx.status = 204;
+  });
+
+  return router;
+}
