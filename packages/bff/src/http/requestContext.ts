@@ -22,11 +22,11 @@ export function requestContext(logger: Logger): Middleware {
     try {
       await next();
     } finally {
-      const ms = Math.round((performance.now() - started) * 10) / 10;
-      ctx.state.log.info(
-        { method: ctx.method, path: ctx.path, status: ctx.status, ms, userId: ctx.state.user?.id },
-        'request',
-      );
+      if (logger.isLevelEnabled('info')) {
+        const ms = Math.round((performance.now() - started) * 10) / 10;
+        const line = { requestId, method: ctx.method, path: ctx.path, status: ctx.status, ms, userId: ctx.state.user?.id };
+        logger.info(line, 'request');
+      }
     }
   };
 }
