@@ -1,6 +1,7 @@
 import { AccountStore } from './accounts/AccountStore.js';
 import { type EmulatorStats, emptyStats } from './admin/Stats.js';
 import { DeliveryService } from './callbacks/DeliveryService.js';
+import { CardBindingStore } from './cardBindings/CardBindingStore.js';
 import { Clock } from './clock/Clock.js';
 import { Scheduler } from './clock/Scheduler.js';
 import { EspService } from './esp/EspService.js';
@@ -25,6 +26,7 @@ export class EmulatorContext {
   readonly wallets: WalletStore;
   readonly transactions = new TransactionStore();
   readonly accounts = new AccountStore();
+  readonly cardBindings = new CardBindingStore();
 
   constructor(readonly options: ResolvedEmulatorOptions) {
     this.scheduler = new Scheduler(options.timeScale, (error) =>
@@ -40,7 +42,7 @@ export class EmulatorContext {
     this.options.logger(line);
   }
 
-  /** Cancels every timer and delivery and forgets all state: tokens, ESPs, wallets, transactions, faults. */
+  /** Cancels every timer and delivery and forgets all state: tokens, ESPs, wallets, transactions, card bindings, faults. */
   reset(): void {
     this.scheduler.cancelAll();
     this.deliveries.reset();
@@ -50,6 +52,7 @@ export class EmulatorContext {
     this.wallets.reset();
     this.transactions.reset();
     this.accounts.reset();
+    this.cardBindings.reset();
     this.clock.reset();
     Object.assign(this.stats, emptyStats());
   }

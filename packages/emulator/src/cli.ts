@@ -30,6 +30,7 @@ async function main(): Promise<void> {
   Merchant:  Mid=${o.merchantId}  secret=${o.secret}  (X-Auth and callback sign)
   Callbacks: ${o.callbackUrl ?? '(per transaction urls.callback only)'}
   Webhooks:  ${o.webhookUrl ?? '(none: set --webhook-url or POST /__emulator/config)'}
+  Card form: <script src="${running.url}/api/hosted.js">  test cards 4111 1111 1111 1111 (binds), 4000 0000 0000 0002 (declined)
   Time scale: ${o.timeScale}
 Admin API:
 ${ADMIN_ROUTES.map(([route, description]) => `  ${route.padEnd(46)} ${description}`).join('\n')}`);

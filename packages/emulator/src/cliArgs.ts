@@ -24,6 +24,7 @@ export const USAGE = `Usage: mandarin-kit-emulator [options]
   --otp-code <code>       fixed OTP code instead of a random one (demos)
   --initial-balance <n>   balance of new wallets, in minor units
   --sbp-one-step          SBP payouts complete without confirm
+  --strict-cards          refuse card ids that no card binding created
   --quiet                 do not log requests
   --help                  show this text`;
 
@@ -53,6 +54,7 @@ export function parseCliArgs(argv: string[]): CliConfig {
       'otp-code': { type: 'string' },
       'initial-balance': { type: 'string' },
       'sbp-one-step': { type: 'boolean' },
+      'strict-cards': { type: 'boolean' },
       quiet: { type: 'boolean' },
       help: { type: 'boolean' },
     },
@@ -76,6 +78,7 @@ export function parseCliArgs(argv: string[]): CliConfig {
       ? { initialWalletBalance: Math.trunc(number('initial-balance', values['initial-balance'], 0)) }
       : {}),
     ...(values['sbp-one-step'] ? { sbpOneStep: true } : {}),
+    ...(values['strict-cards'] ? { strictCards: true } : {}),
   };
   return { port, quiet: values.quiet ?? false, help: values.help ?? false, options };
 }

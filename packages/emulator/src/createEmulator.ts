@@ -6,9 +6,12 @@ import { registerAccountRoutes } from './accounts/accountRoutes.js';
 import { registerAdminRoutes } from './admin/adminRoutes.js';
 import { registerInspectRoutes } from './admin/inspectRoutes.js';
 import type { EmulatorStats } from './admin/Stats.js';
+import { registerCardBindingRoutes } from './cardBindings/cardBindingRoutes.js';
+import { hostedCardBindings } from './cardBindings/hostedCardBindings.js';
 import { EmulatorContext } from './EmulatorContext.js';
 import { registerEspRoutes } from './esp/espRoutes.js';
 import { faultMiddleware } from './faults/faultMiddleware.js';
+import { registerHostedFieldRoutes } from './hosted/fields/hostedFieldRoutes.js';
 import { registerHostedRoutes } from './hosted/hostedRoutes.js';
 import { errorMiddleware } from './http/errorMiddleware.js';
 import { registerOAuthRoutes } from './oauth/oauthRoutes.js';
@@ -65,9 +68,9 @@ function statsMiddleware(emulator: EmulatorContext): Koa.Middleware {
 }
 
 /**
- * Creates an offline Mandarin: OAuth, ESP, transactions, SBP, sub-merchants, the hosted payment page,
- * signed callbacks with retries, the other providers' callback senders and the admin API under
- * `/__emulator`. Nothing listens until `start()`.
+ * Creates an offline Mandarin: OAuth, ESP, transactions, SBP, sub-merchants, card bindings, the hosted
+ * payment page and hosted card fields, signed callbacks with retries, the other providers' callback senders
+ * and the admin API under `/__emulator`. Nothing listens until `start()`.
  */
 export function createEmulator(options?: EmulatorOptions): Emulator {
   const emulator = new EmulatorContext(resolveOptions(options));
@@ -77,7 +80,9 @@ export function createEmulator(options?: EmulatorOptions): Emulator {
   registerTransactionRoutes(router, emulator);
   registerSbpRoutes(router, emulator);
   registerAccountRoutes(router, emulator);
-  registerHostedRoutes(router, [hostedTransactions(emulator)]);
+  registerCardBindingRoutes(router, emulator);
+  registerHostedRoutes(router, [hostedTransactions(emulator), hostedCardBindings(emulator)]);
+  registerHostedFieldRoutes(router, emulator);
   registerAdminRoutes(router, emulator);
   registerInspectRoutes(router, emulator);
   registerProviderRoutes(router, emulator);

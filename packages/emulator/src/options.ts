@@ -61,6 +61,11 @@ export interface EmulatorOptions {
   sbpOneStep?: boolean;
   /** Refuse routing to accounts not created with `POST /api/v1/accounts/business`. Default false. */
   strictAccounts?: boolean;
+  /**
+   * Refuse (400) transactions naming a card id that no `POST /api/card-bindings` created. Default false, so
+   * made-up ids keep working; a known binding that is not bound fails the transaction either way.
+   */
+  strictCards?: boolean;
   /** Secrets of the other providers' callback senders. */
   providers?: Partial<ProviderSecrets>;
   /** Receives one line per request and per notable event; silent by default. */
@@ -85,6 +90,7 @@ export interface ResolvedEmulatorOptions {
   callbackRetry: RetrySchedule;
   sbpOneStep: boolean;
   strictAccounts: boolean;
+  strictCards: boolean;
   providers: ProviderSecrets;
   logger: (line: string) => void;
 }
@@ -133,6 +139,7 @@ export function resolveOptions(options: EmulatorOptions = {}): ResolvedEmulatorO
     },
     sbpOneStep: options.sbpOneStep ?? false,
     strictAccounts: options.strictAccounts ?? false,
+    strictCards: options.strictCards ?? false,
     providers: {
       gatewaySecret: 'emulator-gateway-secret',
       widgetSecret: 'emulator-widget-secret',

@@ -24,7 +24,14 @@ export function requestContext(logger: Logger): Middleware {
     } finally {
       if (logger.isLevelEnabled('info')) {
         const ms = Math.round((performance.now() - started) * 10) / 10;
-        const line = { requestId, method: ctx.method, path: ctx.path, status: ctx.status, ms, userId: ctx.state.user?.id };
+        const line = {
+          requestId,
+          method: ctx.method,
+          path: ctx.path,
+          status: ctx.status,
+          ms,
+          userId: ctx.state.user?.id,
+        };
         logger.info(line, 'request');
       }
     }

@@ -19,6 +19,7 @@ const configSchema = z.object({
   callbackUrl: z.url().nullable().optional(),
   webhookUrl: z.url().nullable().optional(),
   publicUrl: z.url().nullable().optional(),
+  strictCards: z.boolean().optional(),
 });
 
 const clockSchema = z.object({
@@ -45,16 +46,18 @@ export function registerAdminRoutes(router: Router, emulator: EmulatorContext): 
 
   // URLs can change at runtime: a test often learns the receiver's port after the emulator started.
   router.get('/__emulator/config', (ctx) => {
-    const { callbackUrl, webhookUrl, publicUrl, merchantId, timeScale } = emulator.options;
-    ctx.body = { callbackUrl, webhookUrl, publicUrl, merchantId, timeScale };
+    const { callbackUrl, webhookUrl, publicUrl, merchantId, timeScale, strictCards } = emulator.options;
+    ctx.body = { callbackUrl, webhookUrl, publicUrl, merchantId, timeScale, strictCards };
   });
   router.post('/__emulator/config', async (ctx) => {
     const patch = parseWith(configSchema, await readOptionalJson(ctx));
     for (const key of ['callbackUrl', 'webhookUrl', 'publicUrl'] as const) {
       if (patch[key] !== undefined) emulator.options[key] = patch[key] ?? undefined;
     }
-    const { callbackUrl, webhookUrl, publicUrl } = emulator.options;
-    ctx.body = { callbackUrl, webhookUrl, publicUrl };
+    // An end-to-end test may want unknown card ids refused without restarting the emulator.
+    if (patch.strictCards !== undefined) emulator.options.strictCards = patch.strictCards;
+    const { callbackUrl, webhookUrl, publicUrl, strictCards } = emulator.options;
+    ctx.body = { callbackUrl, webhookUrl, publicUrl, strictCards };
   });
 
   router.get('/__emulator/clock', (ctx) => {

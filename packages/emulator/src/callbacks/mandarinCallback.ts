@@ -22,6 +22,7 @@ export function maskCardNumber(pan: string): string {
 export const HOSTED_PAGE_CARD = '4111111111111111';
 
 function cardNumberOf(tx: TransactionRecord): string | undefined {
+  if (tx.payerCard) return tx.payerCard;
   const destination = tx.request.destination as { knownCardNumber?: string } | undefined;
   if (destination?.knownCardNumber) return maskCardNumber(destination.knownCardNumber);
   if (tx.kind === 'routedPayment' || tx.kind === 'twoStepAuth') return maskCardNumber(HOSTED_PAGE_CARD);
@@ -78,7 +79,7 @@ export function withSign(fields: Record<string, string>, secret: string): Record
 
 /**
  * Delivers signed Mandarin callback fields (form-urlencoded POST), retrying until the receiver answers
- * 200 with the body `OK`. Shared by every Mandarin object type (transactions now, card bindings later).
+ * 200 with the body `OK`. Shared by every Mandarin object type (transactions and card bindings).
  */
 export function deliverMandarinCallback(
   emulator: EmulatorContext,

@@ -7,13 +7,15 @@ import { renderMessagePage, renderOperationPage } from './renderPage.js';
 function sendHtml(ctx: Context, status: number, html: string): void {
   ctx.status = status;
   ctx.type = 'text/html; charset=utf-8';
+  // Card data may be echoed back into a refused form: never let a cache keep the page.
   ctx.set('Cache-Control', 'no-store');
   ctx.body = html;
 }
 
 /**
- * The hosted payment page at `userWebLink`: `GET /Pay?transaction=…` shows the operation, and the form
- * posts the decision back to `POST /Pay`. Plain HTML forms, so a person, a browser test or `fetch` can drive it.
+ * The hosted page at `userWebLink`: `GET /Pay?transaction=…` shows the operation (a payment, or a card
+ * binding with card inputs), and the form posts back to `POST /Pay`. Plain HTML forms, so a person, a
+ * browser test or `fetch` can drive it.
  */
 export function registerHostedRoutes(router: Router, sources: HostedOperationSource[]): void {
   const find = (token: string) => {
@@ -36,33 +38,33 @@ export function registerHostedRoutes(router: Router, sources: HostedOperationSou
 
   router.post('/Pay', async (ctx) => {
     const form = await readForm(ctx);
-    const operation = find(form.transaction ?? '');
+    const token = form.transaction ?? '';
+    const operation = find(token);
     if (!operation) {
       sendHtml(ctx, 404, renderMessagePage('Payment not found', 'This payment is not known here.'));
       return;
     }
-    if (form.decision !== 'pay' && form.decision !== 'decline') {
-      sendHtml(ctx, 400, renderMessagePage('Choose Pay or Decline', 'The form was sent without a decision.'));
+    const labels = operation.buttons.map(([, label]) => label);
+    if (!operation.buttons.some(([value]) => value === form.decision)) {
+      const choice = `Choose ${labels.join(' or ')}`;
+      sendHtml(ctx, 400, renderMessagePage(choice, 'The form was sent without a decision.'));
       return;
     }
     if (operation.state !== 'open') {
-      sendHtml(ctx, 409, renderMessagePage(operation.title, 'This payment has already been decided.'));
+      sendHtml(ctx, 409, renderMessagePage(operation.title, 'This has already been decided.'));
       return;
     }
-    operation.decide(form.decision);
+    const result = operation.submit(form.decision!, form);
+    if (result.kind === 'invalid') {
+      // Nothing was decided: the same form again, with what to fix (422 so scripts can tell).
+      sendHtml(ctx, 422, renderOperationPage(token, operation, { errors: result.errors, values: form }));
+      return;
+    }
     if (operation.returnUrl) {
       ctx.redirect(operation.returnUrl);
       ctx.status = 303;
       return;
     }
-    const paid = form.decision === 'pay';
-    sendHtml(
-      ctx,
-      200,
-      renderMessagePage(
-        paid ? 'Payment accepted' : 'Payment declined',
-        paid ? 'Thank you.' : 'No money was taken.',
-      ),
-    );
+    sendHtml(ctx, 200, renderMessagePage(result.outcome.heading, result.outcome.message));
   });
 }

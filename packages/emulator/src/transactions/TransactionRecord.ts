@@ -49,6 +49,11 @@ export interface TransactionRecord {
   /** Two-step payments: the authorisation has been charged (or a charge is under way). */
   captured: boolean;
   sbp: SbpProgress | null;
+  /**
+   * The masked card the payer used (hosted fields) or the bound card the transaction named, for the
+   * callback's `card_number`.
+   */
+  payerCard?: string;
   /** The fields of the callback once sent, so a re-send repeats them exactly. */
   callbackFields: Record<string, string> | null;
 }

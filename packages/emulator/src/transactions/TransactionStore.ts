@@ -19,6 +19,11 @@ export class TransactionStore {
     return this.#byPayToken.get(token.toLowerCase());
   }
 
+  /** The transaction the hosted fields pay (their `operationId`). Linear: only payers' clicks call it. */
+  byJsOperationId(operationId: string): TransactionRecord | undefined {
+    return this.list().find((tx) => tx.jsOperationId === operationId);
+  }
+
   list(): TransactionRecord[] {
     return [...this.#byId.values()];
   }

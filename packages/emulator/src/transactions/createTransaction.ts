@@ -5,19 +5,15 @@ import {
   fromRoutingWire,
   parseAmount,
 } from '@mandarin-kit/core';
+import { checkBoundCardReference } from '../cardBindings/boundCards.js';
 import type { EmulatorContext } from '../EmulatorContext.js';
+import { newJsOperationId } from '../hosted/jsOperationId.js';
 import { badRequest } from '../http/HttpError.js';
 import { bankFor } from '../sbp/banks.js';
 import { normalizeRuPhone } from '../sbp/sandboxPhones.js';
 import { checkReversal, checkRouting } from './checkRouting.js';
 import { explainInvalidTransaction } from './explainInvalid.js';
 import type { TransactionRecord } from './TransactionRecord.js';
-
-const JS_OPERATION_ALPHABET = 'abcdefghijklmnopqrstuvwxyz0123456789';
-
-function jsOperationId(): string {
-  return [...randomBytes(24)].map((b) => JS_OPERATION_ALPHABET[b % JS_OPERATION_ALPHABET.length]).join('');
-}
 
 function amountOf({ request }: ClassifiedTransactionRequest): bigint {
   const payment = request.payment as { amount?: { value: string }; price?: string };
@@ -59,10 +55,11 @@ export function createTransaction(emulator: EmulatorContext, body: unknown): Tra
       errorCode: -2,
     });
   }
+  checkBoundCardReference(emulator, request);
   const tx: TransactionRecord = {
     id: randomBytes(16).toString('hex'),
     payToken: randomUUID(),
-    jsOperationId: jsOperationId(),
+    jsOperationId: newJsOperationId(),
     kind,
     action: payment.action,
     orderId: payment.orderId,

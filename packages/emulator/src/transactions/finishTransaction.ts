@@ -1,4 +1,5 @@
 import { sendTransactionCallback } from '../callbacks/mandarinCallback.js';
+import { requireBoundCard } from '../cardBindings/boundCards.js';
 import type { EmulatorContext } from '../EmulatorContext.js';
 import { recipientName } from '../sbp/sandboxPhones.js';
 import { type Wallet, WalletRefusal } from '../wallet/WalletStore.js';
@@ -17,6 +18,9 @@ function activeWallet(emulator: EmulatorContext, espId: string | null): Wallet {
 /** Moves money for a transaction that succeeds; throws WalletRefusal when it can't. */
 function applyEffects(emulator: EmulatorContext, tx: TransactionRecord): void {
   const { wallets } = emulator;
+  // A declined or unfinished card binding can't be charged or paid out to.
+  const binding = requireBoundCard(emulator, tx.request);
+  if (binding?.card) tx.payerCard = binding.card.masked;
   switch (tx.kind) {
     case 'deposit':
     case 'topUp':

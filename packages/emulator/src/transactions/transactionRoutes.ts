@@ -3,8 +3,10 @@ import { formatAmount } from '@mandarin-kit/core';
 import { z } from 'zod';
 import { requireAuth } from '../auth/requireAuth.js';
 import { sendTransactionCallback } from '../callbacks/mandarinCallback.js';
+import { sendCardBindingCallback } from '../cardBindings/cardBindingCallback.js';
 import type { EmulatorContext } from '../EmulatorContext.js';
 import { notFound } from '../http/HttpError.js';
+import { publicOrigin } from '../http/origin.js';
 import { parseWith } from '../http/parseWith.js';
 import { readJson } from '../http/readBody.js';
 import { SCOPES } from '../oauth/scopes.js';
@@ -40,10 +42,9 @@ export function registerTransactionRoutes(router: Router, emulator: EmulatorCont
       return;
     }
     // The hosted page lives on this emulator, at the origin the caller reached it by.
-    const origin = emulator.options.publicUrl ?? `${ctx.protocol}://${ctx.get('host')}`;
     ctx.body = {
       id: tx.id,
-      userWebLink: `${origin}/Pay?transaction=${tx.payToken}`,
+      userWebLink: `${publicOrigin(emulator, ctx)}/Pay?transaction=${tx.payToken}`,
       jsOperationId: tx.jsOperationId,
     };
   };
@@ -65,7 +66,7 @@ export function registerTransactionRoutes(router: Router, emulator: EmulatorCont
     },
   );
 
-  // Re-sends the callbacks of finished transactions (reconciliation); unknown or unfinished ids are listed.
+  // Re-sends the callbacks of finished transactions and card bindings (reconciliation); unknown or unfinished ids are listed.
   router.post(
     '/api/notifications/bulk',
     requireAuth(emulator, SCOPES.notificationsWrite, 'bearer'),
@@ -75,9 +76,13 @@ export function registerTransactionRoutes(router: Router, emulator: EmulatorCont
       const notFoundIds: string[] = [];
       for (const id of ids) {
         const tx = emulator.transactions.get(id);
+        const binding = emulator.cardBindings.get(id);
         if (tx?.callbackFields) {
           sendTransactionCallback(emulator, tx);
           sent.push(tx.id);
+        } else if (binding?.callbackFields) {
+          sendCardBindingCallback(emulator, binding);
+          sent.push(binding.id);
         } else {
           notFoundIds.push(id);
         }

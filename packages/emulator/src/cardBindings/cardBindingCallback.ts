@@ -1,0 +1,51 @@
+import type { Delivery } from '../callbacks/Delivery.js';
+import { deliverMandarinCallback, withSign } from '../callbacks/mandarinCallback.js';
+import type { EmulatorContext } from '../EmulatorContext.js';
+import type { CardBindingRecord } from './CardBindingRecord.js';
+
+/**
+ * The form fields of a card-binding callback (SPEC.md "Card binding"): `object_type=card_binding`, the
+ * binding id, the masked card and its expiry, the outcome, and `sign` over all of them. The card fields are
+ * left out when no card was entered (the payer cancelled).
+ */
+export function cardBindingCallbackFields(
+  emulator: EmulatorContext,
+  binding: CardBindingRecord,
+): Record<string, string> {
+  const { customerInfo, card } = binding;
+  const fields: Record<string, string | undefined> = {
+    merchantId: emulator.options.merchantId,
+    object_type: 'card_binding',
+    card_binding: binding.id,
+    status: binding.status === 'success' ? 'success' : 'failed',
+    card_holder: card?.holder,
+    card_number: card?.masked,
+    card_expiration_year: card?.expirationYear,
+    card_expiration_month: card?.expirationMonth,
+    email: customerInfo.email,
+    customer_email: customerInfo.email,
+    customer_phone: customerInfo.phone,
+    payment_system: 'mandarinpayv1',
+    sandbox: 'true',
+    cb_processed_at: emulator.clock.iso(),
+  };
+  const present = Object.fromEntries(
+    Object.entries(fields).filter((entry): entry is [string, string] => entry[1] !== undefined),
+  );
+  return withSign(present, emulator.options.secret);
+}
+
+/**
+ * Sends a finished binding's callback to its `urls.callback` or the default URL, on the same channel,
+ * signature and retry schedule as transaction callbacks. Fields are fixed the first time, so a re-send
+ * (`notifications/bulk`) repeats them exactly.
+ */
+export function sendCardBindingCallback(emulator: EmulatorContext, binding: CardBindingRecord): Delivery {
+  binding.callbackFields ??= cardBindingCallbackFields(emulator, binding);
+  return deliverMandarinCallback(
+    emulator,
+    binding.id,
+    binding.callbackUrl ?? emulator.options.callbackUrl,
+    binding.callbackFields,
+  );
+}

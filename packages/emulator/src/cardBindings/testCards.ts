@@ -1,0 +1,30 @@
+/** The sandbox card that binds (and pays) on the hosted page and in the hosted fields. */
+export const SUCCESS_TEST_CARD = '4111111111111111';
+
+/** The sandbox card the emulator declines: the binding (or payment) ends `failed`. */
+export const DECLINED_TEST_CARD = '4000000000000002';
+
+/** Luhn checksum: what every real card number satisfies, so typos are caught before anything is decided. */
+export function luhnValid(digits: string): boolean {
+  if (!/^\d+$/.test(digits)) return false;
+  let sum = 0;
+  for (let i = 0; i < digits.length; i++) {
+    let d = Number(digits[digits.length - 1 - i]);
+    if (i % 2 === 1) {
+      d *= 2;
+      if (d > 9) d -= 9;
+    }
+    sum += d;
+  }
+  return sum % 10 === 0;
+}
+
+/** `4111111111111111` → `411111******1111`: the masked form card-binding callbacks carry. */
+export function maskPan(pan: string): string {
+  return pan.length < 10 ? pan : `${pan.slice(0, 6)}${'*'.repeat(pan.length - 10)}${pan.slice(-4)}`;
+}
+
+/** What the issuer "answers" for a card: only the declined test card is refused. */
+export function issuerDecision(pan: string): 'success' | 'failed' {
+  return pan === DECLINED_TEST_CARD ? 'failed' : 'success';
+}

@@ -1,0 +1,15 @@
+import type { Context } from 'koa';
+import type { EmulatorContext } from '../EmulatorContext.js';
+
+/** The origin the caller reached this emulator by (`http://127.0.0.1:4010`). */
+export function requestOrigin(ctx: Context): string {
+  return `${ctx.protocol}://${ctx.get('host')}`;
+}
+
+/**
+ * Origin of links the emulator hands out (`userWebLink`): `publicUrl` when set (a proxy or container in
+ * front of the emulator), otherwise the origin of the request, so links work however the caller got here.
+ */
+export function publicOrigin(emulator: EmulatorContext, ctx: Context): string {
+  return emulator.options.publicUrl ?? requestOrigin(ctx);
+}
