@@ -40,20 +40,36 @@ export function postgresServer(): { url: string } | { skipped: string } {
       };
 }
 
-/** A database of the bench's own on that server, so nothing else's tables or rows count; dropped after. */
-export async function freshDatabase(server: string): Promise<{ url: string; drop(): Promise<void> }> {
+/**
+ * A database of the bench's own on that server, so nothing else's tables or rows count; dropped after.
+ * `durability` says whether the server really flushes commits: the test server runs with fsync off, which
+ * flatters absolute PostgreSQL numbers (not the ratio against the bare baseline on the same server).
+ */
+export async function freshDatabase(
+  server: string,
+): Promise<{ url: string; durability: string; drop(): Promise<void> }> {
   const name = `mk_bench_${randomBytes(6).toString('hex')}`;
   await onServer(server, `CREATE DATABASE ${name}`);
+  const fsync = await onServer(server, 'SHOW fsync');
+  const commit = await onServer(server, 'SHOW synchronous_commit');
   const url = new URL(server);
   url.pathname = `/${name}`;
-  return { url: url.href, drop: () => onServer(server, `DROP DATABASE IF EXISTS ${name} WITH (FORCE)`) };
+  return {
+    url: url.href,
+    durability: `fsync=${fsync}, synchronous_commit=${commit}`,
+    drop: async () => {
+      await onServer(server, `DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+    },
+  };
 }
 
-async function onServer(url: string, sql: string): Promise<void> {
+/** Runs one statement on its own connection; returns the first column of the first row, if any. */
+async function onServer(url: string, sql: string): Promise<string> {
   const client = new pg.Client({ connectionString: url, application_name: 'mandarin-kit-bench' });
   await client.connect();
   try {
-    await client.query(sql);
+    const { rows } = await client.query(sql);
+    return rows[0] === undefined ? '' : String(Object.values(rows[0])[0]);
   } finally {
     await client.end();
   }

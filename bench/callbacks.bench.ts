@@ -19,6 +19,16 @@ const RATE = 200;
 const latencyRun = quick ? { warmup: 20, count: RATE } : { warmup: RATE, count: RATE * 10 };
 const rows: BenchRow[] = [];
 const notes: string[] = [];
+/** Correctness failures found along the way; the suite reports its numbers first, then fails on these. */
+const problems: string[] = [];
+
+function checkLost(label: string, latency: Latency, sent: number): void {
+  if (latency.lost > 0) {
+    problems.push(
+      `${label}: ${latency.lost} of ${sent} callbacks acknowledged with 200 never reached the SSE client`,
+    );
+  }
+}
 
 async function ingestionRow(store: 'SQLite' | 'PostgreSQL', target: string): Promise<BenchRow> {
   const bff = await startServer('bff-callbacks', [target]);
@@ -67,6 +77,7 @@ async function latencyRows(
       { rate: RATE, ...latencyRun, markers: orderIds('latency') },
     );
     notes.push(`${store} callback→SSE: ${measured.samples} samples, max ${measured.max.toFixed(2)} ms`);
+    checkLost(`BFF on ${store}`, measured, latencyRun.warmup + latencyRun.count);
     const sqlite = store === 'SQLite';
     const name = `callback→SSE client at ${RATE}/s, ${store}`;
     return [
@@ -113,6 +124,7 @@ async function bareRelayLatency(): Promise<Latency> {
 rows.push(await ingestionRow('SQLite', 'sqlite'));
 const bareRelay = await bareRelayLatency();
 notes.push(`bare POST→SSE relay: ${bareRelay.samples} samples, max ${bareRelay.max.toFixed(2)} ms`);
+checkLost('bare SSE relay', bareRelay, latencyRun.warmup + latencyRun.count);
 rows.push(...(await latencyRows('SQLite', 'sqlite', bareRelay)));
 
 const pg = postgresServer();
@@ -120,6 +132,7 @@ if ('skipped' in pg) {
   notes.push(`PostgreSQL rows skipped: ${pg.skipped}`);
 } else {
   const database = await freshDatabase(pg.url);
+  notes.push(`PostgreSQL server settings: ${database.durability}`);
   try {
     rows.push(await ingestionRow('PostgreSQL', database.url));
     rows.push(...(await latencyRows('PostgreSQL', database.url, bareRelay)));
@@ -127,4 +140,5 @@ if ('skipped' in pg) {
     await database.drop();
   }
 }
-report('callbacks', rows, notes);
+report('callbacks', rows, [...notes, ...problems.map((p) => `FAILED: ${p}`)]);
+if (problems.length > 0) throw new Error(`callbacks: ${problems.join('; ')}`);

@@ -74,7 +74,7 @@ function stopChild(child: ChildProcess): Promise<void> {
   });
 }
 
-/** Resident set size of a process in bytes, from /proc (Linux): what the operating system really holds for it. */
+/** Resident set size of a process in bytes, from /proc (Linux): what the system really holds for it. */
 export function rssBytes(pid: number): number {
   const status = readFileSync(`/proc/${pid}/status`, 'utf8');
   const kb = /^VmRSS:\s+(\d+)\s+kB$/m.exec(status)?.[1];

@@ -18,7 +18,7 @@ const MiB = 1024 * 1024;
 async function bff(): Promise<FleetResult> {
   const server = await startServer('bff-callbacks', ['sqlite'], ['--expose-gc']);
   try {
-    // One more session than streams: the warm-up reuses the first ones, and sessions are signed cookies.
+    // A session per stream, as N browsers would have; the warm-up streams reuse the first few.
     const cookies = await operatorSessions(server.url, N);
     return await measureFleet(
       {
@@ -69,6 +69,7 @@ async function bare(): Promise<FleetResult> {
 
 const measured = await bff();
 const baseline = await bare();
+const mib = (bytes: number) => (bytes / MiB).toFixed(1);
 const perConnection = (r: FleetResult) => (r.rssAfter - r.rssBefore) / r.held / 1024;
 const rows: BenchRow[] = [
   {
@@ -105,6 +106,6 @@ const rows: BenchRow[] = [
   },
 ];
 report('sse', rows, [
-  `RSS before opening streams: BFF ${(measured.rssBefore / MiB).toFixed(1)} MiB, bare ${(baseline.rssBefore / MiB).toFixed(1)} MiB`,
+  `RSS before opening streams: BFF ${mib(measured.rssBefore)} MiB, bare ${mib(baseline.rssBefore)} MiB`,
   `broadcast to half the clients: BFF ${measured.broadcastHalfMs.toFixed(1)} ms, bare ${baseline.broadcastHalfMs.toFixed(1)} ms`,
 ]);

@@ -66,7 +66,7 @@ export function openSse(
   });
 }
 
-/** Resolves when `done()` holds, polling every `everyMs`; rejects after `timeoutMs` with `what()` in the message. */
+/** Resolves once `done()` holds, polling every `everyMs`; rejects after `timeoutMs`, saying `what()`. */
 export async function waitUntil(
   done: () => boolean | Promise<boolean>,
   timeoutMs: number,

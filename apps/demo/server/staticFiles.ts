@@ -20,7 +20,7 @@ const TYPES: Record<string, string> = {
 export function staticFiles(root: string, emulatorOrigin: string) {
   const csp = [
     "default-src 'self'",
-    "script-src 'self'",
+    `script-src 'self' ${emulatorOrigin}`,
     "style-src 'self'",
     "img-src 'self' data:",
     "connect-src 'self'",

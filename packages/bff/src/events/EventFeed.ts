@@ -34,6 +34,7 @@ export class EventFeed {
   private chain: Promise<void> = Promise.resolve();
   /** The newest event handed to the hub, so a reconnected listener can catch up on what it missed. */
   private lastSeq = 0n;
+  private wakePending = false;
 
   constructor(
     private readonly store: Store,
@@ -48,9 +49,11 @@ export class EventFeed {
     if (this.notifier === undefined) return;
     this.unlisten = await this.notifier.listen(
       CHANNEL,
-      (payload) => this.enqueue(() => this.load(payload)),
+      // A notice is only a wake-up: notices sent from different pool connections can arrive out of commit
+      // order, so the events themselves are read from the log, in seq order, from the last one published.
+      () => this.wake(),
       // Notifications sent while the listening connection was down are lost: read them from the log.
-      () => this.enqueue(() => this.catchUp()),
+      () => this.wake(),
     );
   }
 
@@ -60,7 +63,7 @@ export class EventFeed {
     if (this.notifier === undefined) {
       // Callbacks commit concurrently and their continuations may run out of order; reading the log from the
       // last published seq hands events to the hub strictly in seq order (a client skips what it has seen).
-      this.enqueue(() => this.catchUp());
+      this.wake();
       await this.chain;
       return;
     }
@@ -73,19 +76,19 @@ export class EventFeed {
     await this.chain;
   }
 
+  /** Schedules one read of the log; wake-ups that arrive before it starts are served by the same read. */
+  private wake(): void {
+    if (this.wakePending) return;
+    this.wakePending = true;
+    this.enqueue(async () => {
+      this.wakePending = false;
+      await this.catchUp();
+    });
+  }
+
   /** Runs fan-out work one piece after another, so events reach the hub in the order they were committed. */
   private enqueue(work: () => Promise<void>): void {
     this.chain = this.chain.then(work).catch((err) => this.logger.error({ err }, 'event fan-out failed'));
-  }
-
-  private async load(payload: string): Promise<void> {
-    const events: StoredEvent[] = [];
-    for (const seq of payload.split(',')) {
-      if (!/^\d+$/.test(seq) || BigInt(seq) <= this.lastSeq) continue;
-      const event = await this.store.events.get(BigInt(seq));
-      if (event !== undefined) events.push(event);
-    }
-    this.publish(events);
   }
 
   private async catchUp(): Promise<void> {
