@@ -40,6 +40,8 @@ const components = [
   'BalanceWidget',
   'SbpRecipientConfirmation',
   'RoutingSplitEditor',
+  'HostedCardForm',
+  'BoundCards',
 ];
 const inputOtp = await gzipSize(`export { OTPInput } from 'input-otp';`);
 const stripeElements = await gzipSize(`export { Elements, PaymentElement } from '@stripe/react-stripe-js';`);

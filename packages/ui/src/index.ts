@@ -2,6 +2,34 @@ export type { BalanceWidgetProps } from './balance/BalanceWidget.js';
 export { BalanceWidget } from './balance/BalanceWidget.js';
 export type { BalanceState, UseBalanceResult } from './balance/useBalance.js';
 export { useBalance } from './balance/useBalance.js';
+export type { BoundCardsProps } from './cards/BoundCards.js';
+export { BoundCards } from './cards/BoundCards.js';
+export { cardShortName, formatCardNumber, formatExpiry } from './cards/cardFormat.js';
+export type { HostedCardFormProps } from './cards/HostedCardForm.js';
+export { HostedCardForm } from './cards/HostedCardForm.js';
+export type {
+  HostedFailure,
+  HostedField,
+  HostedSetupOptions,
+  HostedSuccess,
+  MandarinPayHosted,
+} from './cards/loadHostedFields.js';
+export { HOSTED_FIELDS, HostedScriptError, loadHostedFields } from './cards/loadHostedFields.js';
+export type {
+  BoundCardsOutcome,
+  BoundCardsState,
+  UseBoundCardsOptions,
+  UseBoundCardsResult,
+} from './cards/useBoundCards.js';
+export { useBoundCards } from './cards/useBoundCards.js';
+export type {
+  HostedCardFormState,
+  HostedFieldState,
+  HostedFieldStatus,
+  UseHostedCardFormOptions,
+  UseHostedCardFormResult,
+} from './cards/useHostedCardForm.js';
+export { useHostedCardForm } from './cards/useHostedCardForm.js';
 export type { ApiErrorCode, ApiErrorInit } from './client/ApiError.js';
 export { ApiError, isApiError } from './client/ApiError.js';
 export type { BffClient, BffClientOptions } from './client/createBffClient.js';

@@ -1,6 +1,8 @@
 import { renderToString } from 'react-dom/server';
 import { describe, expect, it } from 'vitest';
 import { BalanceWidget } from './balance/BalanceWidget.js';
+import { BoundCards } from './cards/BoundCards.js';
+import { HostedCardForm } from './cards/HostedCardForm.js';
 import { EspKycForm } from './esp-kyc/EspKycForm.js';
 import { OtpInput } from './otp/OtpInput.js';
 import { MandarinKitProvider } from './provider/MandarinKitProvider.js';
@@ -18,9 +20,12 @@ describe('server rendering', () => {
         <BalanceWidget walletId={fakeIds.wallet} />
         <SbpRecipientConfirmation operationId={fakeIds.operation} />
         <RoutingSplitEditor total={100n} />
+        <HostedCardForm operationId="js-op" scriptSrc="https://secure.mandarinpay.test/api/hosted.js" />
+        <BoundCards hostedScriptSrc="https://secure.mandarinpay.test/api/hosted.js" selectable />
       </MandarinKitProvider>,
     );
-    expect(html.match(/data-slot="root"/g)).toHaveLength(5);
+    expect(html.match(/data-slot="root"/g)).toHaveLength(7);
+    expect(document.querySelectorAll('script')).toHaveLength(0);
     expect(html).toContain('data-mk-theme="dark"');
     expect(html).not.toContain('style=');
     expect(fake.requests).toHaveLength(0);

@@ -103,4 +103,27 @@ describe('createBffClient', () => {
     });
     await expect(client.me({ signal: controller.signal })).rejects.toMatchObject({ name: 'AbortError' });
   });
+
+  it('lists, starts binding (Idempotency-Key) and removes cards (X-CSRF, 204)', async () => {
+    const card = 'c0ffee00-1234-4abc-8def-0123456789ab';
+    const answers = [
+      json(200, { cards: [] }),
+      json(201, { id: card, status: 'pending', jsOperationId: 'js-1', payUrl: 'https://pay.example/1' }),
+      new Response(null, { status: 204 }),
+    ];
+    const { client, fetch } = clientAnswering(async () => answers.shift()!);
+    expect(await client.listCards()).toEqual({ cards: [] });
+    const started = await client.startCardBinding(undefined, { idempotencyKey: 'bind-1' });
+    expect(started.jsOperationId).toBe('js-1');
+    await expect(client.removeCard(card)).resolves.toBeUndefined();
+    const [list, start, remove] = fetch.mock.calls;
+    expect(list![0]).toBe('https://shop.example/api/cards');
+    expect(start![1]).toMatchObject({ method: 'POST', body: '{}' });
+    expect(start![1]!.headers).toMatchObject({ 'X-CSRF': '1', 'Idempotency-Key': 'bind-1' });
+    expect(remove![0]).toBe(`https://shop.example/api/cards/${card}`);
+    expect(remove![1]).toMatchObject({
+      method: 'DELETE',
+      headers: expect.objectContaining({ 'X-CSRF': '1' }),
+    });
+  });
 });

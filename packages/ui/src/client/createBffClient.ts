@@ -1,8 +1,11 @@
 import {
   balanceViewSchema,
+  cardBindingStartedViewSchema,
+  cardListViewSchema,
   type completePaymentBodySchema,
   type createPaymentBodySchema,
   type createPayoutBodySchema,
+  type createRecurringPaymentBodySchema,
   type createRefundBodySchema,
   type createTopUpBodySchema,
   type createTransitPayoutBodySchema,
@@ -18,6 +21,8 @@ import {
   refundViewSchema,
   sbpBankListViewSchema,
   sbpRecipientViewSchema,
+  type startCardBindingBodySchema,
+  subMerchantListViewSchema,
   subMerchantViewSchema,
   type WalletTransferBody,
   walletListViewSchema,
@@ -36,7 +41,8 @@ export interface BffClientOptions {
 }
 
 const operationListViewSchema = z.object({ operations: z.array(operationViewSchema) });
-const subMerchantListViewSchema = z.object({ subMerchants: z.array(subMerchantViewSchema) });
+// `204 No Content`: whatever body a proxy adds is ignored.
+const noContentSchema = z.unknown().transform((): void => undefined);
 
 const id = (value: string) => encodeURIComponent(value);
 
@@ -61,6 +67,7 @@ export function createBffClient(options: BffClientOptions) {
   const wallet = (walletId: string) => `/api/wallets/${id(walletId)}`;
   const operation = (operationId: string) => `/api/operations/${id(operationId)}`;
   const payment = (paymentId: string) => `/api/payments/${id(paymentId)}`;
+  const card = (cardId: string) => `/api/cards/${id(cardId)}`;
 
   const baseUrl = options.baseUrl.replace(/\/+$/, '');
 
@@ -124,6 +131,20 @@ export function createBffClient(options: BffClientOptions) {
     linkSubMerchant: (body: z.input<typeof linkSubMerchantBodySchema>, o?: MutationOptions) =>
       postOnce('/api/sub-merchants', subMerchantViewSchema, body, o),
     listSubMerchants: (o?: CallOptions) => get('/api/sub-merchants', subMerchantListViewSchema, o),
+    /** The signed-in user's bound cards, newest first (pending and failed bindings included). */
+    listCards: (o?: CallOptions) => get('/api/cards', cardListViewSchema, o),
+    /**
+     * Starts binding a card: pay the answer's `jsOperationId` in the hosted card fields, or open its `payUrl`.
+     * The result arrives as a `card_binding.status` event. Contacts default to those of the user's wallet.
+     */
+    startCardBinding: (body?: z.input<typeof startCardBindingBodySchema>, o?: MutationOptions) =>
+      postOnce('/api/cards', cardBindingStartedViewSchema, body ?? {}, o),
+    /** Removes a card from the user's list (`404` when it is not theirs). */
+    removeCard: (cardId: string, o?: CallOptions): Promise<void> =>
+      request({ method: 'DELETE', path: card(cardId), schema: noContentSchema, ...o }),
+    /** Operator: a recurring (auto-debit) routed payment charged to a card a customer bound. */
+    createRecurringPayment: (body: z.input<typeof createRecurringPaymentBodySchema>, o?: MutationOptions) =>
+      postOnce('/api/payments/recurring', paymentViewSchema, body, o),
     deposit: (walletId: string, body: WalletTransferBody, o?: MutationOptions) =>
       postOnce(`${wallet(walletId)}/deposits`, operationViewSchema, body, o),
     withdraw: (walletId: string, body: WalletTransferBody, o?: MutationOptions) =>

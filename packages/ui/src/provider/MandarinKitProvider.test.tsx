@@ -5,6 +5,7 @@ import { BalanceWidget } from '../balance/BalanceWidget.js';
 import { createFakeBffClient, type FakeScenario, fakeIds } from '../testing/createFakeBffClient.js';
 import { renderWithKit } from '../testing/renderWithKit.js';
 import { MandarinKitProvider } from './MandarinKitProvider.js';
+import { queryKeys } from './queryKeys.js';
 import { useMandarinEvents } from './useMandarinEvents.js';
 
 function Listener({ onEvent }: { onEvent: (type: string) => void }) {
@@ -56,6 +57,33 @@ describe('MandarinKitProvider', () => {
     await waitFor(() => expect(fake.requests.length).toBeGreaterThan(before));
     expect(fake.requests.at(-1)?.path).toBe(`/api/wallets/${fakeIds.wallet}/balance`);
     expect((await screen.findByText(/^250,00/)).getAttribute('data-slot')).toBe('amount');
+  });
+
+  it('writes a card_binding.status into the cached card list at once, then refetches it', async () => {
+    const { fake, queryClient } = renderWithKit(<Listener onEvent={() => {}} />);
+    await flush();
+    const pending = {
+      id: 'card-1',
+      status: 'pending' as const,
+      cardMasked: null,
+      cardHolder: null,
+      expiryMonth: null,
+      expiryYear: null,
+      createdAt: 'x',
+    };
+    queryClient.setQueryData(queryKeys.cards(), { cards: [pending] });
+    act(() => {
+      fake.hub.emit('card_binding.status', {
+        cardId: 'card-1',
+        status: 'active',
+        cardMasked: '411111******1111',
+      });
+      fake.hub.emit('card_binding.status', { cardId: 'card-1', status: 'unknown' });
+    });
+    expect(queryClient.getQueryData(queryKeys.cards())).toEqual({
+      cards: [{ ...pending, status: 'active', cardMasked: '411111******1111' }],
+    });
+    expect(queryClient.getQueryState(queryKeys.cards())?.isInvalidated).toBe(true);
   });
 
   it('ignores events for other wallets and malformed data, and hands every event to listeners', async () => {

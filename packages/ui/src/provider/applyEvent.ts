@@ -1,5 +1,6 @@
 import {
   type BalanceView,
+  type CardListView,
   cardBindingEventSchema,
   type EventEnvelope,
   espStatusEventSchema,
@@ -59,7 +60,19 @@ export function applyEvent(queryClient: QueryClient, event: EventEnvelope): void
       return;
     }
     case 'card_binding.status': {
-      if (!cardBindingEventSchema.safeParse(event.data).success) return;
+      const parsed = cardBindingEventSchema.safeParse(event.data);
+      if (!parsed.success) return;
+      const { cardId, status, cardMasked } = parsed.data;
+      queryClient.setQueryData<CardListView>(queryKeys.cards(), (old) =>
+        old
+          ? {
+              ...old,
+              cards: old.cards.map((card) =>
+                card.id === cardId ? { ...card, status, cardMasked: cardMasked ?? card.cardMasked } : card,
+              ),
+            }
+          : old,
+      );
       void queryClient.invalidateQueries({ queryKey: queryKeys.cards() });
       return;
     }

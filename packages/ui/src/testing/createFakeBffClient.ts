@@ -1,4 +1,4 @@
-import type { EspStatusValue, OperationStatus, OperationView } from '@mandarin-kit/core';
+import type { CardView, EspStatusValue, OperationStatus, OperationView } from '@mandarin-kit/core';
 import type { ApiErrorCode } from '../client/ApiError.js';
 import { type BffClient, createBffClient } from '../client/createBffClient.js';
 import type { EventSourceConstructor } from '../client/eventStream.js';
@@ -11,7 +11,32 @@ export const fakeIds = {
   accountA: '16f90c5e-6bc3-11eb-9439-0242ac130002',
   accountB: '8ba85f01-8cc8-4161-b45d-ce6442e678ae',
   accountC: '3f2504e0-4f89-41d3-9a0c-0305e82c3301',
+  cardVisa: '5b1e8a2c-3f4d-4e6a-9b7c-1d2e3f4a5b6c',
+  cardMir: '9a8b7c6d-5e4f-4a3b-8c2d-1e0f9a8b7c6d',
+  binding: 'c0ffee00-1234-4abc-8def-0123456789ab',
 } as const;
+
+/** The cards a fake user has bound, unless the scenario says otherwise. */
+export const fakeCards: CardView[] = [
+  {
+    id: fakeIds.cardVisa,
+    status: 'active',
+    cardMasked: '411111******1111',
+    cardHolder: 'IVAN IVANOV',
+    expiryMonth: '12',
+    expiryYear: '2027',
+    createdAt: '2025-03-01T10:00:00.000Z',
+  },
+  {
+    id: fakeIds.cardMir,
+    status: 'active',
+    cardMasked: '220220******0004',
+    cardHolder: 'IVAN IVANOV',
+    expiryMonth: '03',
+    expiryYear: '2029',
+    createdAt: '2025-02-01T10:00:00.000Z',
+  },
+];
 
 /** Endpoints whose answer a scenario can hold back or turn into an error. */
 export type FakeEndpoint =
@@ -23,7 +48,10 @@ export type FakeEndpoint =
   | 'getSbpRecipient'
   | 'confirmSbpPayout'
   | 'rejectSbpPayout'
-  | 'listSbpBanks';
+  | 'listSbpBanks'
+  | 'listCards'
+  | 'startCardBinding'
+  | 'removeCard';
 
 /** An error answer; `times` fails only the first calls (a retry then succeeds). */
 export interface FakeError {
@@ -55,6 +83,15 @@ export interface FakeScenario {
     finalStatus?: 'success' | 'failed' | null;
     eventDelayMs?: number;
   };
+  cards?: {
+    /** The user's cards (default {@link fakeCards}). */
+    list?: CardView[];
+    /** What the stream reports for a binding once started (the user "paid" it); none when null (default). */
+    bindingResult?: 'active' | 'failed' | null;
+    bindingDelayMs?: number;
+    /** The masked number a binding ends with. */
+    boundMasked?: string;
+  };
 }
 
 /** A BFF that lives in memory: the real client over a fake `fetch`, and a fake event stream. */
@@ -64,6 +101,10 @@ export interface FakeBff {
   hub: FakeEventHub;
   /** Every request the client made, in order. */
   requests: Array<{ method: string; path: string; headers: Record<string, string>; body: unknown }>;
+  /** The user's cards as the fake BFF has them now. */
+  cards(): CardView[];
+  /** Finishes a binding as Mandarin's callback would: the card is updated and `card_binding.status` emitted. */
+  completeCardBinding(cardId: string, status: 'active' | 'failed', cardMasked?: string | null): void;
 }
 
 const HTTP_STATUS: Partial<Record<ApiErrorCode, number>> = {
@@ -105,6 +146,30 @@ export function createFakeBffClient(scenario: FakeScenario = {}): FakeBff {
     updatedAt: now(),
     destinationMasked: sbp.phoneMasked ?? '+7 *** ***-**-67',
     sbp: { bankId: sbp.bankId ?? '100000000111', bankName: sbp.bankName ?? null, twoStep: true },
+  };
+
+  let cards: CardView[] = (scenario.cards?.list ?? fakeCards).map((card) => ({ ...card }));
+  let bindings = 0;
+  const completeCardBinding: FakeBff['completeCardBinding'] = (cardId, status, cardMasked) => {
+    const masked =
+      cardMasked === undefined
+        ? status === 'active'
+          ? (scenario.cards?.boundMasked ?? '555555******4444')
+          : null
+        : cardMasked;
+    cards = cards.map((card) =>
+      card.id === cardId
+        ? {
+            ...card,
+            status,
+            cardMasked: masked,
+            ...(status === 'active'
+              ? { cardHolder: 'IVAN IVANOV', expiryMonth: '09', expiryYear: '2030' }
+              : {}),
+          }
+        : card,
+    );
+    hub.emit('card_binding.status', { cardId, status, cardMasked: masked });
   };
 
   const routes: Array<[string, RegExp, FakeEndpoint | null, (body: unknown) => Response]> = [
@@ -215,6 +280,42 @@ export function createFakeBffClient(scenario: FakeScenario = {}): FakeBff {
           ],
         }),
     ],
+    ['GET', /^\/api\/cards$/, 'listCards', () => json(200, { cards })],
+    [
+      'POST',
+      /^\/api\/cards$/,
+      'startCardBinding',
+      () => {
+        bindings++;
+        const id =
+          bindings === 1
+            ? fakeIds.binding
+            : `${fakeIds.binding.slice(0, -4)}${String(bindings).padStart(4, '0')}`;
+        cards = [
+          {
+            id,
+            status: 'pending',
+            cardMasked: null,
+            cardHolder: null,
+            expiryMonth: null,
+            expiryYear: null,
+            createdAt: now(),
+          },
+          ...cards,
+        ];
+        const result = scenario.cards?.bindingResult ?? null;
+        if (result !== null) {
+          setTimeout(() => completeCardBinding(id, result), scenario.cards?.bindingDelayMs ?? 30);
+        }
+        return json(201, {
+          id,
+          status: 'pending',
+          jsOperationId: `js-${id}`,
+          payUrl: `https://secure.mandarinpay.test/pay/${id}`,
+        });
+      },
+    ],
+    ['DELETE', /^\/api\/cards\/[^/]+$/, 'removeCard', () => new Response(null, { status: 204 })],
   ];
 
   function errorBody(code: ApiErrorCode, message: string, fields?: Record<string, string[]>) {
@@ -254,6 +355,11 @@ export function createFakeBffClient(scenario: FakeScenario = {}): FakeBff {
         );
       }
     }
+    if (method === 'DELETE' && endpoint === 'removeCard') {
+      const cardId = decodeURIComponent(url.pathname.split('/').at(-1) ?? '');
+      if (!cards.some((card) => card.id === cardId)) return json(404, errorBody('NOT_FOUND', 'No such card'));
+      cards = cards.filter((card) => card.id !== cardId);
+    }
     return route[3](body);
   };
 
@@ -262,5 +368,7 @@ export function createFakeBffClient(scenario: FakeScenario = {}): FakeBff {
     EventSource: hub.EventSource,
     hub,
     requests,
+    cards: () => cards,
+    completeCardBinding,
   };
 }

@@ -1,0 +1,41 @@
+import { defineMessages } from '../i18n/defineMessages.js';
+
+/** Strings of HostedCardForm. */
+export const hostedMessages = defineMessages({
+  ru: {
+    'hosted.title': 'Данные карты',
+    'hosted.secure': 'Данные карты вводятся в защищённых полях Mandarin и не попадают на этот сайт.',
+    'hosted.field.card-number': 'Номер карты',
+    'hosted.field.card-holder': 'Имя владельца',
+    'hosted.field.card-expiration': 'Срок действия',
+    'hosted.field.card-cvv': 'Код CVC/CVV',
+    'hosted.invalid.card-number': 'Проверьте номер карты.',
+    'hosted.invalid.card-holder': 'Укажите имя латиницей, как на карте.',
+    'hosted.invalid.card-expiration': 'Проверьте срок действия (ММ/ГГ).',
+    'hosted.invalid.card-cvv': 'Проверьте код на обороте карты.',
+    'hosted.loading': 'Загружаем защищённую форму карты…',
+    'hosted.loadError': 'Не удалось загрузить защищённую форму карты. Проверьте подключение и повторите.',
+    'hosted.submit': 'Продолжить',
+    'hosted.processing': 'Отправляем…',
+    'hosted.success': 'Данные карты приняты.',
+    'hosted.error': 'Карта не принята. Проверьте данные и попробуйте ещё раз.',
+  },
+  en: {
+    'hosted.title': 'Card details',
+    'hosted.secure': "Card details are typed into Mandarin's secure fields and never reach this site.",
+    'hosted.field.card-number': 'Card number',
+    'hosted.field.card-holder': 'Cardholder name',
+    'hosted.field.card-expiration': 'Expiry date',
+    'hosted.field.card-cvv': 'Security code (CVC/CVV)',
+    'hosted.invalid.card-number': 'Check the card number.',
+    'hosted.invalid.card-holder': 'Enter the name as it appears on the card.',
+    'hosted.invalid.card-expiration': 'Check the expiry date (MM/YY).',
+    'hosted.invalid.card-cvv': 'Check the code on the back of the card.',
+    'hosted.loading': 'Loading the secure card form…',
+    'hosted.loadError': 'Could not load the secure card form. Check your connection and try again.',
+    'hosted.submit': 'Continue',
+    'hosted.processing': 'Sending…',
+    'hosted.success': 'Card details accepted.',
+    'hosted.error': 'The card was not accepted. Check the details and try again.',
+  },
+});
