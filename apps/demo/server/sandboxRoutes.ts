@@ -1,12 +1,8 @@
-import { randomUUID } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import type { Store } from '@mandarin-kit/bff';
 
-/** What the sandbox routes need: where the emulator is, where the BFF answers, and the store for test cards. */
+/** What the sandbox routes need: where the emulator is and where each provider's callbacks go. */
 export interface SandboxContext {
   emulatorUrl: string;
-  selfUrl: () => string;
-  store: () => Store;
   providerUrls: () => Record<'transfers' | 'gateway' | 'widget' | 'processing', string>;
 }
 
@@ -25,16 +21,10 @@ async function readBody(req: IncomingMessage): Promise<Record<string, unknown>> 
   return raw === '' ? {} : (JSON.parse(raw) as Record<string, unknown>);
 }
 
-/** The session user, asked of the BFF itself with the browser's cookie (the demo has no user system). */
-async function me(ctx: SandboxContext, req: IncomingMessage): Promise<{ id: string } | undefined> {
-  const response = await fetch(`${ctx.selfUrl()}/api/me`, { headers: { cookie: req.headers.cookie ?? '' } });
-  return response.ok ? ((await response.json()) as { id: string }) : undefined;
-}
-
 /**
  * Demo-only helpers under `/demo/sandbox`, clearly marked in the UI: the emulator's OTP code (a real phone
- * would get an SMS), a test card for top-ups until card binding is wired in, and a panel that makes the
- * emulator fire the other providers' callbacks at the relay. None of this exists outside the demo.
+ * would get an SMS), where the emulator is (its hosted card fields), and a panel that makes the emulator fire
+ * the other providers' callbacks at the relay. None of this exists outside the demo.
  */
 export function sandboxRoutes(ctx: SandboxContext) {
   return async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
@@ -47,22 +37,6 @@ export function sandboxRoutes(ctx: SandboxContext) {
       }
       if (req.method === 'GET' && url.pathname === '/demo/sandbox/config') {
         return json(res, 200, { emulatorUrl: ctx.emulatorUrl });
-      }
-      if (req.method === 'POST' && url.pathname === '/demo/sandbox/cards') {
-        const user = await me(ctx, req);
-        if (user === undefined) return json(res, 401, { error: 'no session' });
-        const card = {
-          id: randomUUID(),
-          ownerId: user.id,
-          status: 'active' as const,
-          cardMasked: '•••• 1111',
-          cardHolder: 'SANDBOX CARD',
-          expiryMonth: '12',
-          expiryYear: '2030',
-          createdAt: new Date().toISOString(),
-        };
-        await ctx.store().cards.insert(card);
-        return json(res, 201, { id: card.id, cardMasked: card.cardMasked });
       }
       const send = /^\/demo\/sandbox\/send\/(transfers|gateway|widget|processing)$/.exec(url.pathname);
       if (req.method === 'POST' && send) {

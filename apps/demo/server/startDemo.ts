@@ -87,8 +87,6 @@ export async function startDemo(options: DemoOptions): Promise<RunningDemo> {
   const serveStatic = staticFiles(options.staticDir, emulatorServer.url);
   const sandbox = sandboxRoutes({
     emulatorUrl: emulatorServer.url,
-    selfUrl: () => url,
-    store: () => store,
     providerUrls: () => ({
       transfers: `${url}/callbacks/transfers/${TRANSFERS_TOKEN}`,
       gateway: `${url}/callbacks/gateway`,

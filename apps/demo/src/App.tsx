@@ -25,7 +25,7 @@ export function App({ client }: { client: BffClient }) {
   return (
     <QueryClientProvider client={queryClient}>
       <MandarinKitProvider client={client} locale={locale} theme={theme} queryClient={queryClient}>
-        <div className="demo" data-theme={theme}>
+        <div className="demo" data-theme={theme} data-mk-theme={theme}>
           <header className="demo-header">
             <p className="demo-brand">Mandarin Kit · demo marketplace</p>
             <Session client={client} />

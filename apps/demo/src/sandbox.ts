@@ -1,3 +1,5 @@
+import { useEffect, useState } from 'react';
+
 /** The demo server's sandbox helpers (never part of a real integration). */
 async function call<T>(method: string, path: string, body?: unknown): Promise<T> {
   const response = await fetch(path, {
@@ -13,8 +15,8 @@ async function call<T>(method: string, path: string, body?: unknown): Promise<T>
 export const sandbox = {
   /** The code the emulator "sent by SMS". */
   otpCode: (walletId: string) => call<{ code: string }>('GET', `/demo/sandbox/otp/${walletId}`),
-  /** A test card bound to the signed-in user. */
-  addCard: () => call<{ id: string; cardMasked: string }>('POST', '/demo/sandbox/cards'),
+  /** Where the emulator (Mandarin's stand-in, with its hosted card fields) answers. */
+  config: () => call<{ emulatorUrl: string }>('GET', '/demo/sandbox/config'),
   /** Makes the emulator send another provider's callback to the relay; returns the relay's reply. */
   send: (provider: string, type?: string) =>
     call<{
@@ -31,3 +33,12 @@ export const sandboxSubMerchantTokens = [
   'eyJhbGciOiJIUzI1NiJ9.eyJtZXJjaGFudF9pZCI6MX0.books-and-more',
   'eyJhbGciOiJIUzI1NiJ9.eyJtZXJjaGFudF9pZCI6Mn0.coffee-roasters',
 ];
+
+/** The sandbox configuration, once loaded. */
+export function useSandboxConfig(): { emulatorUrl: string } | null {
+  const [config, setConfig] = useState<{ emulatorUrl: string } | null>(null);
+  useEffect(() => {
+    void sandbox.config().then(setConfig);
+  }, []);
+  return config;
+}

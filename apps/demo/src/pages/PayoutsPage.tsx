@@ -1,7 +1,7 @@
-import { BalanceWidget, queryKeys, SbpRecipientConfirmation, useKit } from '@mandarin-kit/ui';
+import { BalanceWidget, BoundCards, queryKeys, SbpRecipientConfirmation, useKit } from '@mandarin-kit/ui';
 import { useMutation, useQuery } from '@tanstack/react-query';
 import { type FormEvent, useState } from 'react';
-import { sandbox } from '../sandbox.js';
+import { useSandboxConfig } from '../sandbox.js';
 
 /** Flow 2: top-up from a bound card; payouts to a card number and by SBP with recipient confirmation. */
 export function PayoutsPage() {
@@ -32,35 +32,63 @@ export function PayoutsPage() {
 
 function TopUp({ walletId }: { walletId: string }) {
   const { client } = useKit();
-  const [card, setCard] = useState<{ id: string; cardMasked: string } | null>(null);
+  const config = useSandboxConfig();
+  const [cardId, setCardId] = useState<string | null>(null);
   const [amount, setAmount] = useState('1500.00');
-  const topUp = useMutation({ mutationFn: () => client.createTopUp(walletId, { amount, cardId: card!.id }) });
+  const [payoutAmount, setPayoutAmount] = useState('50.00');
+  const topUp = useMutation({ mutationFn: () => client.createTopUp(walletId, { amount, cardId: cardId! }) });
+  const payout = useMutation({
+    mutationFn: () =>
+      client.createPayout(walletId, {
+        amount: payoutAmount,
+        destination: { type: 'bound_card', cardId: cardId! },
+      }),
+  });
   return (
     <section aria-labelledby="topup-title" className="demo-card">
-      <h2 id="topup-title">Top up from a bound card</h2>
-      {card === null ? (
-        <button type="button" onClick={async () => setCard(await sandbox.addCard())}>
-          Bind a sandbox test card
-        </button>
-      ) : (
-        <form
-          onSubmit={(e: FormEvent) => {
-            e.preventDefault();
-            topUp.mutate();
-          }}
-        >
-          <p>Card {card.cardMasked}</p>
-          <label>
-            Top-up amount, ₽{' '}
-            <input value={amount} onChange={(e) => setAmount(e.target.value)} inputMode="decimal" />
-          </label>
-          <button type="submit" disabled={topUp.isPending}>
-            Top up
-          </button>
-          {topUp.data && <p role="status">Top-up {topUp.data.status}</p>}
-          {topUp.error && <p role="alert">{topUp.error.message}</p>}
-        </form>
+      <h2 id="topup-title">Your cards: top up from one, pay out to one</h2>
+      <p className="demo-hint" role="note">
+        Sandbox test cards: 4111 1111 1111 1111 links, 4000 0000 0000 0002 is declined. The card is typed into
+        Mandarin’s hosted fields (iframes from its origin): neither this page nor the BFF ever sees it.
+      </p>
+      {config && (
+        <BoundCards
+          hostedScriptSrc={`${config.emulatorUrl}/api/hosted.js`}
+          selectable
+          value={cardId}
+          onValueChange={setCardId}
+        />
       )}
+      <form
+        onSubmit={(e: FormEvent) => {
+          e.preventDefault();
+          topUp.mutate();
+        }}
+      >
+        <label>
+          Top-up amount, ₽{' '}
+          <input value={amount} onChange={(e) => setAmount(e.target.value)} inputMode="decimal" />
+        </label>
+        <button type="submit" disabled={cardId === null || topUp.isPending}>
+          Top up from the card
+        </button>
+        {topUp.error && <p role="alert">{topUp.error.message}</p>}
+      </form>
+      <form
+        onSubmit={(e: FormEvent) => {
+          e.preventDefault();
+          payout.mutate();
+        }}
+      >
+        <label>
+          Payout to the card, ₽{' '}
+          <input value={payoutAmount} onChange={(e) => setPayoutAmount(e.target.value)} inputMode="decimal" />
+        </label>
+        <button type="submit" disabled={cardId === null || payout.isPending}>
+          Pay out to the card
+        </button>
+        {payout.error && <p role="alert">{payout.error.message}</p>}
+      </form>
     </section>
   );
 }
