@@ -5,7 +5,7 @@ import { startServer } from './processes.js';
 // The BFF's cost on the hot read path: a balance read through the BFF (session cookie, owner check, cached
 // token, schema validation, logging) against the same read straight to the emulator and through a bare
 // node:http forwarder. Target: BFF ≥ 70% of the forwarder's peak throughput, and ≤ 2 ms more p99 at half
-// of its own peak load.
+// of its own peak load. A one-middleware Koa relay is measured too: the floor that Koa itself sets on this box.
 
 const duration = quick ? 1 : 10;
 const connections = quick ? 4 : 50;
@@ -17,6 +17,7 @@ try {
   const token = await accessToken(emulator.url);
   const balancePath = `/api/v1/tokens/${walletId}/wallet/balance`;
   const forwarder = await startServer('forwarder', [emulator.url, balancePath, token, '777']);
+  const koaForwarder = await startServer('koa-forwarder', [emulator.url, balancePath, token, '777']);
   try {
     const targets = {
       bff: { url: `${bff.url}/api/wallets/${walletId}/balance`, headers: { cookie } },
@@ -25,12 +26,14 @@ try {
         headers: { authorization: `Bearer ${token}`, mid: '777' },
       },
       forwarder: { url: `${forwarder.url}/balance`, headers: {} },
+      koaForwarder: { url: `${koaForwarder.url}/balance`, headers: {} },
     };
     await load(targets.bff, 1); // warm-up: JIT, token cache, prepared statements
     const peak = {
       bff: await load(targets.bff, duration),
       emulator: await load(targets.emulator, duration),
       forwarder: await load(targets.forwarder, duration),
+      koaForwarder: await load(targets.koaForwarder, duration),
     };
     const rate = Math.max(1, Math.floor(peak.bff.rps / 2));
     const half = {
@@ -57,6 +60,13 @@ try {
         higherIsBetter: true,
       },
       {
+        name: 'framework floor: one-middleware Koa relay, peak',
+        unit: 'req/s',
+        value: peak.koaForwarder.rps,
+        baseline: { name: 'bare node:http forwarder', value: peak.forwarder.rps },
+        higherIsBetter: true,
+      },
+      {
         name: `BFF p99 at ${rate} req/s (half peak)`,
         unit: 'ms',
         value: half.bff.p99,
@@ -78,6 +88,7 @@ try {
     if (errors > 0) throw new Error(`${errors} BFF requests failed under load`);
   } finally {
     await forwarder.stop();
+    await koaForwarder.stop();
   }
 } finally {
   await bff.stop();

@@ -7,8 +7,13 @@ export const SESSION_COOKIE = 'mk_session';
 
 const LOOPBACK = new Set(['localhost', '127.0.0.1', '[::1]', '::1']);
 
+/** Cookies whose signature was already checked, so that a busy session skips the HMAC; oldest evicted first. */
+const VERIFIED_CACHE_SIZE = 10_000;
+
 /** Signs and reads the anonymous session cookie: `base64url(json).base64url(hmac-sha256)`. */
 export class SessionCookie {
+  private readonly verified = new Map<string, { user: User; exp: number }>();
+
   constructor(
     private readonly secret: string,
     private readonly maxAgeDays = 30,
@@ -22,6 +27,12 @@ export class SessionCookie {
   read(ctx: Context): User | undefined {
     const raw = ctx.cookies.get(SESSION_COOKIE);
     if (raw === undefined) return undefined;
+    const known = this.verified.get(raw);
+    if (known !== undefined) {
+      if (known.exp >= Date.now()) return known.user;
+      this.verified.delete(raw);
+      return undefined;
+    }
     const [payload, signature] = raw.split('.');
     if (!payload || !signature) return undefined;
     const expected = Buffer.from(this.sign(payload), 'base64url');
@@ -33,9 +44,20 @@ export class SessionCookie {
         roles: Role[];
         exp: number;
       };
-      if (typeof data.id !== 'string' || !Array.isArray(data.roles) || data.exp < Date.now())
+      if (
+        typeof data.id !== 'string' ||
+        !Array.isArray(data.roles) ||
+        typeof data.exp !== 'number' ||
+        data.exp < Date.now()
+      ) {
         return undefined;
-      return { id: data.id, roles: data.roles };
+      }
+      const user: User = { id: data.id, roles: data.roles };
+      if (this.verified.size >= VERIFIED_CACHE_SIZE) {
+        this.verified.delete(this.verified.keys().next().value!);
+      }
+      this.verified.set(raw, { user, exp: data.exp });
+      return user;
     } catch {
       return undefined;
     }

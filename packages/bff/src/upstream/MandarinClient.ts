@@ -11,7 +11,13 @@ import {
   upstreamRoutes,
 } from './routes.js';
 import { TokenCache } from './TokenCache.js';
-import { nodeTransport, type Transport, type UpstreamResponse } from './transport.js';
+import {
+  nodeTransport,
+  parseOrigin,
+  type Transport,
+  type UpstreamOrigin,
+  type UpstreamResponse,
+} from './transport.js';
 import { xAuthHeader } from './xAuth.js';
 
 /** Credentials and endpoints of the merchant's Mandarin account; they never leave the server. */
@@ -53,9 +59,18 @@ const MAX_ATTEMPTS = 3;
 export class MandarinClient {
   private readonly tokens: TokenCache;
   private readonly transport: Transport;
+  private readonly origins: Record<UpstreamHost, UpstreamOrigin>;
 
   constructor(private readonly options: MandarinClientOptions) {
     this.transport = options.transport ?? nodeTransport;
+    const { baseUrls } = options;
+    this.origins = {
+      oauth: parseOrigin(baseUrls.oauth),
+      esp: parseOrigin(baseUrls.esp),
+      classic: parseOrigin(baseUrls.classic),
+      routing: parseOrigin(baseUrls.routing),
+      accounts: parseOrigin(baseUrls.accounts),
+    };
     this.tokens = new TokenCache(() => this.requestToken(), options.now);
   }
 
@@ -91,8 +106,8 @@ export class MandarinClient {
     accessToken: string | undefined,
   ): Promise<Outcome> {
     const { options } = this;
-    const url = new URL(fillPath(route.path, call.params), options.baseUrls[route.host]);
-    for (const [key, value] of Object.entries(call.query ?? {})) url.searchParams.set(key, value);
+    const query = call.query === undefined ? '' : new URLSearchParams(call.query).toString();
+    const path = fillPath(route.path, call.params) + (query === '' ? '' : `?${query}`);
     const headers: Record<string, string> = { accept: 'application/json' };
     if (accessToken !== undefined) {
       headers.authorization = `Bearer ${accessToken}`;
@@ -103,12 +118,15 @@ export class MandarinClient {
     const started = Date.now();
     let response: UpstreamResponse;
     try {
-      response = await this.transport(url, {
-        method: route.method,
-        headers,
-        ...(call.body === undefined ? {} : { body: JSON.stringify(call.body) }),
-        timeoutMs: options.timeoutMs,
-      });
+      response = await this.transport(
+        { origin: this.origins[route.host], path },
+        {
+          method: route.method,
+          headers,
+          ...(call.body === undefined ? {} : { body: JSON.stringify(call.body) }),
+          timeoutMs: options.timeoutMs,
+        },
+      );
     } catch (error) {
       return this.networkFailure(name, error);
     }
@@ -207,12 +225,15 @@ export class MandarinClient {
     for (let attempt = 1; ; attempt++) {
       let response: UpstreamResponse;
       try {
-        response = await this.transport(new URL(upstreamRoutes.oauthToken.path, options.baseUrls.oauth), {
-          method: 'POST',
-          headers: { 'content-type': 'application/x-www-form-urlencoded', accept: 'application/json' },
-          body: form.toString(),
-          timeoutMs: options.timeoutMs,
-        });
+        response = await this.transport(
+          { origin: this.origins.oauth, path: upstreamRoutes.oauthToken.path },
+          {
+            method: 'POST',
+            headers: { 'content-type': 'application/x-www-form-urlencoded', accept: 'application/json' },
+            body: form.toString(),
+            timeoutMs: options.timeoutMs,
+          },
+        );
       } catch (error) {
         const outcome = this.networkFailure('oauthToken', error);
         if (attempt < MAX_ATTEMPTS) continue;

@@ -110,11 +110,21 @@ export const allScopes: readonly string[] = [
   ),
 ];
 
+/** Path templates split once into literal and placeholder parts: `['/a/', 'id', '/b']`. */
+const compiledPaths = new Map<string, string[]>();
+
 /** Fills `{id}` placeholders; ids are URL-encoded so a crafted id can't change the path. */
 export function fillPath(path: string, params: Record<string, string> = {}): string {
-  return path.replace(/\{(\w+)\}/g, (_, name: string) => {
-    const value = params[name];
-    if (value === undefined) throw new Error(`Missing path parameter ${name}`);
-    return encodeURIComponent(value);
-  });
+  let parts = compiledPaths.get(path);
+  if (parts === undefined) {
+    parts = path.split(/\{(\w+)\}/);
+    compiledPaths.set(path, parts);
+  }
+  let filled = parts[0]!;
+  for (let i = 1; i < parts.length; i += 2) {
+    const value = params[parts[i]!];
+    if (value === undefined) throw new Error(`Missing path parameter ${parts[i]}`);
+    filled += encodeURIComponent(value) + parts[i + 1]!;
+  }
+  return filled;
 }

@@ -7,9 +7,34 @@ export interface UpstreamResponse {
   text: string;
 }
 
+/** Where a request goes: an origin parsed once per base URL, and the path with its query. */
+export interface UpstreamTarget {
+  origin: UpstreamOrigin;
+  /** Absolute path, already encoded, with `?query` if any. */
+  path: string;
+}
+
+/** The parts of a base URL that node:http needs, parsed once instead of on every call. */
+export interface UpstreamOrigin {
+  protocol: 'http:' | 'https:';
+  hostname: string;
+  port: string;
+}
+
+/** Parses a base URL; only http and https are accepted. */
+export function parseOrigin(base: string): UpstreamOrigin {
+  const url = new URL(base);
+  if (url.protocol !== 'http:' && url.protocol !== 'https:') {
+    throw new Error(`Unsupported upstream protocol ${url.protocol}`);
+  }
+  // node:http wants an IPv6 literal without its brackets.
+  const hostname = url.hostname.startsWith('[') ? url.hostname.slice(1, -1) : url.hostname;
+  return { protocol: url.protocol, hostname, port: url.port };
+}
+
 /** One HTTP exchange with Mandarin. Injectable so tests or hosts can route it elsewhere. */
 export type Transport = (
-  url: URL,
+  target: UpstreamTarget,
   init: { method: string; headers: Record<string, string>; body?: string; timeoutMs: number },
 ) => Promise<UpstreamResponse>;
 
@@ -25,16 +50,23 @@ const agents = {
  * node:http(s) with keep-alive agents: on the hot path it costs a fraction of `fetch`. A timeout destroys
  * the attempt with a `TimeoutError`; connection failures keep their `code` (ECONNREFUSED means nothing was sent).
  */
-export const nodeTransport: Transport = (url, init) =>
+export const nodeTransport: Transport = ({ origin, path }, init) =>
   new Promise((resolve, reject) => {
-    const client = url.protocol === 'https:' ? https : http;
+    const client = origin.protocol === 'https:' ? https : http;
     const headers =
       init.body === undefined
         ? init.headers
         : { ...init.headers, 'content-length': Buffer.byteLength(init.body) };
     const request = client.request(
-      url,
-      { method: init.method, headers, agent: agents[url.protocol as 'http:' | 'https:'] },
+      {
+        protocol: origin.protocol,
+        hostname: origin.hostname,
+        port: origin.port,
+        path,
+        method: init.method,
+        headers,
+        agent: agents[origin.protocol],
+      },
       (response) => {
         const chunks: Buffer[] = [];
         let size = 0;
