@@ -1,7 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { createPayoutBodySchema, isLuhnValid } from './operations.js';
-import { createPaymentBodySchema, createRefundBodySchema } from './payments.js';
-import { otpVerifyBodySchema } from './wallets.js';
+import {
+  createPaymentBodySchema,
+  createPayoutBodySchema,
+  createRefundBodySchema,
+  isLuhnValid,
+  otpVerifyBodySchema,
+} from './bodies.js';
 
 const route = {
   accountId: '16f90c5e-6bc3-11eb-9439-0242ac130002',

@@ -1,49 +1,50 @@
 export type {
-  CardBindingStartedView,
-  CardListView,
-  CardView,
+  CompletePaymentBody,
+  CreatePaymentBody,
+  CreatePayoutBody,
   CreateRecurringPaymentBody,
+  CreateRefundBody,
+  CreateTopUpBody,
+  CreateTransitPayoutBody,
+  LinkSubMerchantBody,
+  OtpVerifyBody,
+  PayoutDestinationBody,
   StartCardBindingBody,
-} from './cards.js';
+  WalletTransferBody,
+} from './bodies.js';
+export {
+  completePaymentBodySchema,
+  createPaymentBodySchema,
+  createPayoutBodySchema,
+  createRecurringPaymentBodySchema,
+  createRefundBodySchema,
+  createTopUpBodySchema,
+  createTransitPayoutBodySchema,
+  isLuhnValid,
+  linkSubMerchantBodySchema,
+  otpVerifyBodySchema,
+  payoutDestinationBodySchema,
+  startCardBindingBodySchema,
+  walletTransferBodySchema,
+} from './bodies.js';
+export type { CardBindingStartedView, CardListView, CardView } from './cards.js';
 export {
   cardBindingStartedViewSchema,
   cardListViewSchema,
   cardViewSchema,
-  createRecurringPaymentBodySchema,
-  startCardBindingBodySchema,
   subMerchantListViewSchema,
 } from './cards.js';
 export type { MeView, MoneyView } from './common.js';
 export { amountBodySchema, meViewSchema, moneyViewSchema, uuidSchema } from './common.js';
-export type {
-  CreatePayoutBody,
-  CreateTopUpBody,
-  CreateTransitPayoutBody,
-  OperationStatus,
-  OperationView,
-  PayoutDestinationBody,
-  SbpBankListView,
-  SbpRecipientView,
-  WalletTransferBody,
-} from './operations.js';
+export type { OperationStatus, OperationView, SbpBankListView, SbpRecipientView } from './operations.js';
 export {
-  createPayoutBodySchema,
-  createTopUpBodySchema,
-  createTransitPayoutBodySchema,
-  isLuhnValid,
   operationKindSchema,
   operationStatusSchema,
   operationViewSchema,
-  payoutDestinationBodySchema,
   sbpBankListViewSchema,
   sbpRecipientViewSchema,
-  walletTransferBodySchema,
 } from './operations.js';
 export type {
-  CompletePaymentBody,
-  CreatePaymentBody,
-  CreateRefundBody,
-  LinkSubMerchantBody,
   PaymentListView,
   PaymentView,
   RefundView,
@@ -51,10 +52,6 @@ export type {
   SubMerchantView,
 } from './payments.js';
 export {
-  completePaymentBodySchema,
-  createPaymentBodySchema,
-  createRefundBodySchema,
-  linkSubMerchantBodySchema,
   paymentListViewSchema,
   paymentStatusSchema,
   paymentViewSchema,
@@ -62,19 +59,11 @@ export {
   routingEntryBodySchema,
   subMerchantViewSchema,
 } from './payments.js';
-export type {
-  BalanceView,
-  OtpSentView,
-  OtpVerifiedView,
-  OtpVerifyBody,
-  WalletListView,
-  WalletView,
-} from './wallets.js';
+export type { BalanceView, OtpSentView, OtpVerifiedView, WalletListView, WalletView } from './wallets.js';
 export {
   balanceViewSchema,
   otpSentViewSchema,
   otpVerifiedViewSchema,
-  otpVerifyBodySchema,
   walletListViewSchema,
   walletViewSchema,
 } from './wallets.js';

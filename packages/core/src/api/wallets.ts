@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { espStatusValueSchema } from '../schemas/esp.js';
+import { espStatusValueSchema } from '../schemas/espStatus.js';
 import { moneyViewSchema, uuidSchema } from './common.js';
 
 /** A wallet (ESP) as its owner sees it; timestamps are ISO strings or null until reached. */
@@ -26,13 +26,6 @@ export const otpSentViewSchema = z.object({
 });
 /** After an SMS code was sent. */
 export type OtpSentView = z.infer<typeof otpSentViewSchema>;
-
-/** The code the user typed. */
-export const otpVerifyBodySchema = z.strictObject({
-  code: z.string().regex(/^\d{4,8}$/, { error: 'The code is 4 to 8 digits' }),
-});
-/** The code the user typed. */
-export type OtpVerifyBody = z.infer<typeof otpVerifyBodySchema>;
 
 /** Whether the code matched, and how many tries remain. */
 export const otpVerifiedViewSchema = z.object({

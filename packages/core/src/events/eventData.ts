@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { espStatusValueSchema } from '../schemas/esp.js';
+import { espStatusValueSchema } from '../schemas/espStatus.js';
 
 /** `esp.status`: a wallet's ESP status changed (from the ESP webhook). */
 export const espStatusEventSchema = z.object({ walletId: z.string(), status: espStatusValueSchema });
@@ -32,13 +32,3 @@ export const cardBindingEventSchema = z.object({
 });
 /** `card_binding.status` payload. */
 export type CardBindingEvent = z.infer<typeof cardBindingEventSchema>;
-
-/** Events from the other providers: who sent it, its dedupe identity and status, and the normalised fields. */
-export const providerEventSchema = z.object({
-  provider: z.enum(['transfers', 'gateway', 'widget', 'processing']),
-  reference: z.string(),
-  status: z.string(),
-  details: z.record(z.string(), z.string()),
-});
-/** Payload of `transfer.status`, `gateway.operation`, `widget.notification` and `processing.status`. */
-export type ProviderEvent = z.infer<typeof providerEventSchema>;

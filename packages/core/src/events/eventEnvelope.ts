@@ -15,7 +15,7 @@ export const eventTypes = [
 /** An event kind. */
 export type EventType = (typeof eventTypes)[number];
 
-const known: ReadonlySet<string> = new Set(eventTypes);
+const known: ReadonlySet<string> = /* @__PURE__ */ new Set(eventTypes);
 
 /** True when `value` is one of the kit's event types. */
 export function isEventType(value: unknown): value is EventType {

@@ -1,9 +1,10 @@
-export type { CardBindingEvent, EspStatusEvent, ProviderEvent, TransactionStatusEvent } from './eventData.js';
+export type { CardBindingEvent, EspStatusEvent, TransactionStatusEvent } from './eventData.js';
 export {
   cardBindingEventSchema,
   espStatusEventSchema,
-  providerEventSchema,
   transactionStatusEventSchema,
 } from './eventData.js';
 export type { EventEnvelope, EventType } from './eventEnvelope.js';
 export { eventEnvelopeSchema, eventTypes, isEventType } from './eventEnvelope.js';
+export type { ProviderEvent } from './providerEvent.js';
+export { providerEventSchema } from './providerEvent.js';

@@ -12,8 +12,10 @@ export const wireAmountSchema = z
 /** A wire amount such as `"5000.00"`. */
 export type WireAmount = z.infer<typeof wireAmountSchema>;
 
+// Only servers parse with the schemas marked pure, so that a bundler may leave them out of a browser bundle.
+
 /** A wire amount above zero, for what a payment or payout moves (fees may be zero, prices may not). */
-export const positiveWireAmountSchema = wireAmountSchema.refine(
+export const positiveWireAmountSchema = /* @__PURE__ */ wireAmountSchema.refine(
   (v) => /[1-9]/.test(v),
   'Amount must be greater than zero',
 );
@@ -29,7 +31,7 @@ export const moneyObjectSchema = z.strictObject({ value: wireAmountSchema, curre
 export type MoneyObject = z.infer<typeof moneyObjectSchema>;
 
 /** A money object whose value is above zero. */
-export const positiveMoneyObjectSchema = z.strictObject({
+export const positiveMoneyObjectSchema = /* @__PURE__ */ z.strictObject({
   value: positiveWireAmountSchema,
   currency: currencySchema,
 });

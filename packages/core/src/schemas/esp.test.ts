@@ -2,11 +2,11 @@ import { describe, expect, it } from 'vitest';
 import {
   espGenerateRequestSchema,
   espStatusResponseSchema,
-  espStatusValueSchema,
   espWebhookSchema,
   otpVerifyRequestSchema,
   walletBalanceResponseSchema,
 } from './esp.js';
+import { espStatusValueSchema } from './espStatus.js';
 import { seedFixtures } from './fixtures/seedFixtures.js';
 
 const generate = () => JSON.parse(JSON.stringify(seedFixtures['esp-generate-request.json']));

@@ -1,11 +1,7 @@
 import { z } from 'zod';
 import { currencySchema } from './common.js';
 import { isoDateOrDateTimeSchema, isoDateSchema, upstreamTimestampSchema } from './dates.js';
-
-/** Lifecycle of an ESP (virtual wallet). */
-export const espStatusValueSchema = z.enum(['Processing', 'Success', 'Failed', 'Blocked', 'Suspended']);
-/** ESP status. */
-export type EspStatusValue = z.infer<typeof espStatusValueSchema>;
+import { espStatusValueSchema } from './espStatus.js';
 
 const espDocumentSchema = z.strictObject({
   document_type: z.literal('Passport'),

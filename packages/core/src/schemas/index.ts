@@ -20,7 +20,6 @@ export type {
   EspGenerateRequest,
   EspGenerateResponse,
   EspStatusResponse,
-  EspStatusValue,
   EspWebhook,
   OtpSendResponse,
   OtpVerifyRequest,
@@ -31,13 +30,14 @@ export {
   espGenerateRequestSchema,
   espGenerateResponseSchema,
   espStatusResponseSchema,
-  espStatusValueSchema,
   espWebhookSchema,
   otpSendResponseSchema,
   otpVerifyRequestSchema,
   otpVerifyResponseSchema,
   walletBalanceResponseSchema,
 } from './esp.js';
+export type { EspStatusValue } from './espStatus.js';
+export { espStatusValueSchema } from './espStatus.js';
 export type { OauthTokenRequest, OauthTokenResponse } from './oauth.js';
 export { oauthTokenRequestSchema, oauthTokenResponseSchema } from './oauth.js';
 export type { BankGatewayCallback, BankGatewayOperation } from './providers/bankGateway.js';

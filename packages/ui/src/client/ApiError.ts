@@ -52,10 +52,10 @@ export class ApiError extends Error {
   }
 }
 
-/** True for an {@link ApiError}, also across bundle copies (checks the name and code, not the prototype). */
+/**
+ * True for an {@link ApiError}, also across bundle copies: checks the name and code, not the prototype, so that
+ * a component that only asks this question does not carry the class into its bundle.
+ */
 export function isApiError(error: unknown): error is ApiError {
-  return (
-    error instanceof ApiError ||
-    (error instanceof Error && error.name === 'ApiError' && typeof (error as ApiError).code === 'string')
-  );
+  return error instanceof Error && error.name === 'ApiError' && typeof (error as ApiError).code === 'string';
 }

@@ -3,7 +3,7 @@ import { ErrorNotice } from '../feedback/ErrorNotice.js';
 import { useMessages } from '../i18n/useMessages.js';
 import { useKit } from '../provider/KitContext.js';
 import { cx } from '../state/cx.js';
-import { KycCheckbox, KycFieldContext, KycGroup, type KycKey, KycTextField } from './KycFields.js';
+import { KycField, type KycFieldSpec, type KycKey } from './KycFields.js';
 import { kycMessages } from './kycMessages.js';
 import {
   maskCountry,
@@ -14,25 +14,13 @@ import {
   maskPhone,
   maskSnils,
 } from './masks.js';
-import { type EspKycFieldPath, type UseEspKycOptions, useEspKyc } from './useEspKyc.js';
-
-interface FieldOptions {
-  type?: 'date' | 'tel' | 'email';
-  autoComplete?: string;
-  numeric?: boolean;
-  mask?: (value: string) => string;
-  hint?: boolean;
-  optional?: boolean;
-  wide?: boolean;
-  checkbox?: boolean;
-}
-type FieldSpec = readonly [name: EspKycFieldPath, options?: FieldOptions];
+import { type UseEspKycOptions, useEspKyc } from './useEspKyc.js';
 
 const check = { checkbox: true } as const;
 const digits = (mask: (value: string) => string, hint = false) => ({ numeric: true, mask, hint });
 
 // The form as data: each field's label key is `kyc.<last path segment>`, its hint `kyc.<segment>.hint`.
-const GROUPS: ReadonlyArray<readonly [KycKey, readonly FieldSpec[]]> = [
+const GROUPS: ReadonlyArray<readonly [KycKey, readonly KycFieldSpec[]]> = [
   [
     'kyc.person',
     [
@@ -82,41 +70,10 @@ const GROUPS: ReadonlyArray<readonly [KycKey, readonly FieldSpec[]]> = [
       ['beneficiary_information', check],
       ['exist_fatf_government_bills', check],
       ['affiliation_with_foreign_taxpayers', check],
-      ['terms_agreement', { checkbox: true, optional: false }],
+      ['terms_agreement', check],
     ],
   ],
 ];
-
-function renderField([name, options = {}]: FieldSpec, sameAddress: boolean) {
-  if (name === 'living_address' && sameAddress) return null;
-  const id = name.slice(name.lastIndexOf('.') + 1);
-  const label = `kyc.${id}` as KycKey;
-  if (options.checkbox) {
-    return <KycCheckbox key={name} name={name} label={label} required={name === 'terms_agreement'} />;
-  }
-  return (
-    <KycTextField
-      key={name}
-      name={name}
-      label={label}
-      hint={options.hint ? (`kyc.${id}.hint` as KycKey) : undefined}
-      type={options.type}
-      autoComplete={options.autoComplete}
-      inputMode={
-        options.numeric
-          ? 'numeric'
-          : options.type === 'tel'
-            ? 'tel'
-            : options.type === 'email'
-              ? 'email'
-              : undefined
-      }
-      mask={options.mask}
-      required={!options.optional}
-      className={options.wide ? 'mk-field--wide' : undefined}
-    />
-  );
-}
 
 /** Props of {@link EspKycForm}. */
 export interface EspKycFormProps extends UseEspKycOptions {
@@ -159,56 +116,61 @@ export function EspKycForm({ className, ref, ...options }: EspKycFormProps) {
   }
 
   return (
-    <KycFieldContext value={{ kyc, t, disabled: pending }}>
-      <form
-        ref={kyc.formRef}
-        className={cx('mk-card', 'mk-kyc', className)}
-        data-slot="root"
-        data-state={kyc.state}
-        data-mk-theme={theme}
-        lang={locale}
-        aria-labelledby={`${id}-title`}
-        aria-describedby={`${id}-intro`}
-        aria-busy={pending}
-        noValidate
-        onSubmit={kyc.onSubmit}
-      >
-        <h2 className="mk-title" id={`${id}-title`} data-slot="title">
-          {t('kyc.title')}
-        </h2>
-        <p className="mk-hint" id={`${id}-intro`} data-slot="intro">
-          {t('kyc.intro')}
-        </p>
-        <div className="mk-error-summary" data-slot="error-summary" role="alert">
-          {kyc.state === 'invalid' && (
-            <>
-              <p data-slot="error-summary-text">{t('kyc.errorSummary', { count: kyc.errorCount })}</p>
-              {kyc.formErrors.length > 0 && (
-                <ul data-slot="error-summary-list">
-                  {kyc.formErrors.map((message) => (
-                    <li key={message} data-slot="error-summary-item">
-                      {message}
-                    </li>
-                  ))}
-                </ul>
-              )}
-            </>
-          )}
-        </div>
-        {GROUPS.map(([legend, fields]) => (
-          <KycGroup key={legend} legend={legend}>
-            {fields.map((spec) => renderField(spec, sameAddress))}
-          </KycGroup>
-        ))}
-        {kyc.state === 'error' && (
-          <ErrorNotice error={kyc.requestError} onRetry={() => void kyc.onSubmit()} />
+    <form
+      ref={kyc.formRef}
+      className={cx('mk-card', 'mk-kyc', className)}
+      data-slot="root"
+      data-state={kyc.state}
+      data-mk-theme={theme}
+      lang={locale}
+      aria-labelledby={`${id}-title`}
+      aria-describedby={`${id}-intro`}
+      aria-busy={pending}
+      noValidate
+      onSubmit={kyc.onSubmit}
+    >
+      <h2 className="mk-title" id={`${id}-title`} data-slot="title">
+        {t('kyc.title')}
+      </h2>
+      <p className="mk-hint" id={`${id}-intro`} data-slot="intro">
+        {t('kyc.intro')}
+      </p>
+      <div className="mk-error-summary" data-slot="error-summary" role="alert">
+        {kyc.state === 'invalid' && (
+          <>
+            <p data-slot="error-summary-text">{t('kyc.errorSummary', { count: kyc.errorCount })}</p>
+            {kyc.formErrors.length > 0 && (
+              <ul data-slot="error-summary-list">
+                {kyc.formErrors.map((message) => (
+                  <li key={message} data-slot="error-summary-item">
+                    {message}
+                  </li>
+                ))}
+              </ul>
+            )}
+          </>
         )}
-        <div className="mk-actions" data-slot="actions">
-          <button type="submit" className="mk-button" data-slot="submit" disabled={pending}>
-            {pending ? t('kyc.submitting') : t('kyc.submit')}
-          </button>
-        </div>
-      </form>
-    </KycFieldContext>
+      </div>
+      {GROUPS.map(([legend, fields]) => (
+        <fieldset key={legend} className="mk-fieldset" data-slot="group">
+          <legend className="mk-legend" data-slot="legend">
+            {t(legend)}
+          </legend>
+          <div className="mk-grid" data-slot="group-fields">
+            {fields.map((spec) =>
+              spec[0] === 'living_address' && sameAddress ? null : (
+                <KycField key={spec[0]} spec={spec} kyc={kyc} t={t} disabled={pending} />
+              ),
+            )}
+          </div>
+        </fieldset>
+      ))}
+      {kyc.state === 'error' && <ErrorNotice error={kyc.requestError} onRetry={() => void kyc.onSubmit()} />}
+      <div className="mk-actions" data-slot="actions">
+        <button type="submit" className="mk-button" data-slot="submit" disabled={pending}>
+          {pending ? t('kyc.submitting') : t('kyc.submit')}
+        </button>
+      </div>
+    </form>
   );
 }

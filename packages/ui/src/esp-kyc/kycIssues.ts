@@ -25,16 +25,16 @@ const EXACT: Record<string, string> = {
   'You must accept the terms to open a wallet': 'Чтобы открыть кошелёк, примите условия обслуживания',
 };
 
-const PATTERNS: Array<[RegExp, (m: RegExpExecArray) => string]> = [
-  [/ is required$/, () => 'Заполните это поле'],
-  [/ must be text$/, () => 'Заполните это поле'],
-  [/ must be at most (\d+) characters$/, (m) => `Не больше ${m[1]} символов`],
+// Core's generic messages, `<Field label> is required` and the like; `$1` is the pattern's first group.
+const PATTERNS: Array<[RegExp, string]> = [
+  [/ (?:is required|must be text)$/, 'Заполните это поле'],
+  [/ must be at most (\d+) characters$/, 'Не больше $1 символов'],
   [
     / may contain only letters, spaces, hyphens and apostrophes$/,
-    () => 'Только буквы, пробелы, дефисы и апострофы',
+    'Только буквы, пробелы, дефисы и апострофы',
   ],
-  [/ must be a date \(YYYY-MM-DD\)$/, () => 'Укажите дату'],
-  [/ must be true or false$/, () => 'Отметьте флажок или снимите его'],
+  [/ must be a date \(YYYY-MM-DD\)$/, 'Укажите дату'],
+  [/ must be true or false$/, 'Отметьте флажок или снимите его'],
 ];
 
 /**
@@ -51,9 +51,9 @@ export function translateKycIssue(
   if (locale === 'en') return message;
   const exact = EXACT[message];
   if (exact !== undefined) return exact;
-  for (const [pattern, render] of PATTERNS) {
+  for (const [pattern, text] of PATTERNS) {
     const match = pattern.exec(message);
-    if (match) return render(match);
+    if (match) return text.replace('$1', match[1] ?? '');
   }
   return message;
 }

@@ -7,8 +7,16 @@ export interface MessageBundle<K extends string> {
   en: Record<K, string>;
 }
 
-/** Declares a component's strings; each component keeps its own so that unused ones tree-shake away. */
-export function defineMessages<K extends string>(bundle: MessageBundle<K>): MessageBundle<K> {
+/**
+ * Declares a component's strings, each key with its Russian and English text side by side: no locale can miss
+ * a key, and a key is shipped once rather than once per locale. Each component keeps its own so that unused
+ * ones tree-shake away; callers mark the call pure so that a bundler may drop a bundle nobody reads.
+ */
+export function defineMessages<K extends string>(
+  strings: Record<K, readonly [ru: string, en: string]>,
+): MessageBundle<K> {
+  const bundle = { ru: {}, en: {} } as MessageBundle<K>;
+  for (const key in strings) [bundle.ru[key], bundle.en[key]] = strings[key];
   return bundle;
 }
 

@@ -33,7 +33,7 @@ export function useKit(): KitContextValue {
 }
 
 /** Where the shared SSE connection stands. */
-export const EventStatusContext = createContext<EventStreamStatus>('closed');
+export const EventStatusContext = /* @__PURE__ */ createContext<EventStreamStatus>('closed');
 
 /** Where the provider's shared SSE connection stands. */
 export function useEventStreamStatus(): EventStreamStatus {

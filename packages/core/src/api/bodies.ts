@@ -1,0 +1,169 @@
+import { z } from 'zod';
+import { normalizePhone } from '../kyc/phone.js';
+import { amountBodySchema, uuidSchema } from './common.js';
+import { routingEntryBodySchema } from './payments.js';
+
+// The bodies the browser sends and the BFF validates, kept apart from the views (what the BFF answers and the
+// browser parses): a bundler can't drop a zod call at the top of a module, but it leaves out a module nobody
+// imports, so browser bundles never carry these.
+
+/** The code the user typed. */
+export const otpVerifyBodySchema = z.strictObject({
+  code: z.string().regex(/^\d{4,8}$/, { error: 'The code is 4 to 8 digits' }),
+});
+/** The code the user typed. */
+export type OtpVerifyBody = z.infer<typeof otpVerifyBodySchema>;
+
+/** A card number passes the Luhn check (13 to 19 digits). */
+export function isLuhnValid(digits: string): boolean {
+  if (!/^\d{13,19}$/.test(digits)) return false;
+  let sum = 0;
+  for (let i = 0; i < digits.length; i++) {
+    let d = digits.charCodeAt(digits.length - 1 - i) - 48;
+    if (i % 2 === 1) {
+      d *= 2;
+      if (d > 9) d -= 9;
+    }
+    sum += d;
+  }
+  return sum % 10 === 0;
+}
+
+const cardNumberSchema = z
+  .string()
+  .transform((s) => s.replace(/[\s-]/g, ''))
+  .refine(isLuhnValid, { error: 'Card number is not valid' });
+
+const russianPhoneSchema = z.string().transform((value, ctx) => {
+  try {
+    return normalizePhone(value);
+  } catch {
+    ctx.addIssue({ code: 'custom', message: 'Phone must be a Russian number such as +7 900 123-45-67' });
+    return z.NEVER;
+  }
+});
+
+const nameSchema = z.string().trim().min(1).max(100);
+
+/** Where a payout from a wallet goes. */
+export const payoutDestinationBodySchema = z.discriminatedUnion('type', [
+  z.strictObject({ type: z.literal('card_number'), cardNumber: cardNumberSchema }),
+  z.strictObject({ type: z.literal('bound_card'), cardId: uuidSchema }),
+  z.strictObject({
+    type: z.literal('sbp'),
+    phone: russianPhoneSchema,
+    bankId: z.string().regex(/^\d{12}$/, { error: 'bankId is the 12-digit SBP bank id' }),
+    /** Two-step: the recipient's name is fetched from the bank and confirmed before money moves. */
+    confirmRecipient: z.boolean().default(true),
+    firstName: nameSchema.optional(),
+    middleName: nameSchema.optional(),
+    lastName: nameSchema.optional(),
+  }),
+]);
+/** Where a payout from a wallet goes. */
+export type PayoutDestinationBody = z.infer<typeof payoutDestinationBodySchema>;
+
+/** A payout from the wallet in the URL. */
+export const createPayoutBodySchema = z.strictObject({
+  amount: amountBodySchema,
+  destination: payoutDestinationBodySchema,
+});
+/** A payout from the wallet in the URL. */
+export type CreatePayoutBody = z.infer<typeof createPayoutBodySchema>;
+
+/** A top-up of the wallet in the URL from a card the same user bound. */
+export const createTopUpBodySchema = z.strictObject({ amount: amountBodySchema, cardId: uuidSchema });
+/** A top-up from a bound card. */
+export type CreateTopUpBody = z.infer<typeof createTopUpBodySchema>;
+
+/** Operator: move funds between the business account and a wallet. */
+export const walletTransferBodySchema = z.strictObject({ amount: amountBodySchema });
+/** Operator: move funds between the business account and a wallet. */
+export type WalletTransferBody = z.infer<typeof walletTransferBodySchema>;
+
+/** Operator: pay out to a bound card with transit through a wallet. */
+export const createTransitPayoutBodySchema = z.strictObject({
+  amount: amountBodySchema,
+  walletId: uuidSchema,
+  cardId: uuidSchema,
+});
+/** Operator: pay out to a bound card with transit through a wallet. */
+export type CreateTransitPayoutBody = z.infer<typeof createTransitPayoutBodySchema>;
+
+const routingSchema = z.array(routingEntryBodySchema).min(1).max(100);
+
+/** Operator: create a routed payment; a two-step payment gets its routing when it is completed. */
+export const createPaymentBodySchema = z
+  .strictObject({
+    amount: amountBodySchema,
+    twoStep: z.boolean().default(false),
+    routing: routingSchema.optional(),
+    customer: z.strictObject({
+      email: z.email(),
+      phone: z.string().transform((value, ctx) => {
+        try {
+          return normalizePhone(value);
+        } catch {
+          ctx.addIssue({
+            code: 'custom',
+            message: 'Phone must be a Russian number such as +7 900 123-45-67',
+          });
+          return z.NEVER;
+        }
+      }),
+    }),
+    description: z.string().max(255).optional(),
+  })
+  .refine((body) => body.twoStep || body.routing !== undefined, {
+    path: ['routing'],
+    error: 'A one-step payment needs its routing',
+  });
+/** Operator: create a routed payment. */
+export type CreatePaymentBody = z.infer<typeof createPaymentBodySchema>;
+
+/** Operator: the second step of a two-step payment, with its routing. */
+export const completePaymentBodySchema = z.strictObject({ routing: routingSchema });
+/** Operator: the second step of a two-step payment. */
+export type CompletePaymentBody = z.infer<typeof completePaymentBodySchema>;
+
+/** Operator: refund part or all of a payment; without `routing` the BFF splits what remains in proportion. */
+export const createRefundBodySchema = z.strictObject({
+  amount: amountBodySchema,
+  routing: routingSchema.optional(),
+  refundFee: z.boolean().default(false),
+});
+/** Operator: refund part or all of a payment. */
+export type CreateRefundBody = z.infer<typeof createRefundBodySchema>;
+
+/** Operator: link a sub-merchant by the token from its personal account. */
+export const linkSubMerchantBodySchema = z.strictObject({ token: z.string().trim().min(10).max(4096) });
+/** Operator: link a sub-merchant. */
+export type LinkSubMerchantBody = z.infer<typeof linkSubMerchantBodySchema>;
+
+/** Start binding a card; contacts default to those of the user's wallet. */
+export const startCardBindingBodySchema = z.strictObject({
+  email: z.email().optional(),
+  phone: z
+    .string()
+    .transform((value, ctx) => {
+      try {
+        return normalizePhone(value);
+      } catch {
+        ctx.addIssue({ code: 'custom', message: 'Phone must be a Russian number such as +7 900 123-45-67' });
+        return z.NEVER;
+      }
+    })
+    .optional(),
+});
+/** Start binding a card. */
+export type StartCardBindingBody = z.infer<typeof startCardBindingBodySchema>;
+
+/** Operator: a recurring (auto-debit) routed payment charged to a card a customer bound, no payer present. */
+export const createRecurringPaymentBodySchema = z.strictObject({
+  amount: amountBodySchema,
+  cardId: uuidSchema,
+  routing: z.array(routingEntryBodySchema).min(1).max(100),
+  description: z.string().max(255).optional(),
+});
+/** Operator: a recurring routed payment. */
+export type CreateRecurringPaymentBody = z.infer<typeof createRecurringPaymentBodySchema>;
