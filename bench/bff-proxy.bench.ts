@@ -1,3 +1,4 @@
+import { sandboxKyc } from '@mandarin-kit/emulator';
 import autocannon from 'autocannon';
 import { type BenchRow, quick, report } from './harness.js';
 import { startServer } from './processes.js';
@@ -121,7 +122,7 @@ async function onboard(bffUrl: string, emulatorUrl: string): Promise<{ cookie: s
   const created = await fetch(`${bffUrl}/api/wallets`, {
     method: 'POST',
     headers: { ...headers, 'idempotency-key': 'bench-wallet-0001' },
-    body: JSON.stringify(benchKyc()),
+    body: JSON.stringify(sandboxKyc()),
   });
   if (created.status !== 201) throw new Error(`wallet: ${created.status} ${await created.text()}`);
   const walletId = ((await created.json()) as { id: string }).id;
@@ -155,37 +156,4 @@ async function accessToken(emulatorUrl: string): Promise<string> {
     }),
   });
   return ((await response.json()) as { access_token: string }).access_token;
-}
-
-function benchKyc() {
-  return {
-    first_name: 'Successful',
-    last_name: 'Success',
-    middle_name: 'Successful',
-    birth_date: '1990-01-01',
-    citizenship: 'RU',
-    registration_address: 'Moscow',
-    living_address: 'Moscow',
-    document: {
-      document_type: 'Passport',
-      serial: '1233',
-      number: '123458',
-      issue_date: '2012-01-01',
-      birth_place: 'Moscow',
-      issuer: 'Department',
-      issue_code: '404-004',
-      expiration_date: null,
-    },
-    inn: '500100732259',
-    snils: '112-233-445 95',
-    phones: [{ phone: '+79017636353', type: 'Personal' }],
-    email: 'bench@example.com',
-    phone_check: true,
-    terms_agreement: true,
-    is_public_official_person: false,
-    presence_of_beneficiary: false,
-    beneficiary_information: false,
-    exist_fatf_government_bills: false,
-    affiliation_with_foreign_taxpayers: false,
-  };
 }

@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { describe, expect } from 'vitest';
+import { afterAll, beforeAll, describe, expect } from 'vitest';
 import { type RunningDemo, startDemo } from '../server/startDemo.js';
 import { chromiumPath, launchChromium } from './browser.js';
 
@@ -59,6 +59,22 @@ export async function openDemo(): Promise<DemoSession> {
       rmSync(dataDir, { recursive: true, force: true });
     },
   };
+}
+
+/**
+ * `describeInBrowser` with one demo session for the block: opened before its tests (`openDemo`) and closed
+ * after them. `fn` gets the session object, filled in once it is open: use it inside hooks and tests (the
+ * block's own `beforeAll` runs after the opening).
+ */
+export function describeDemo(name: string, fn: (s: DemoSession) => void): void {
+  describeInBrowser(name, () => {
+    const s = {} as DemoSession;
+    beforeAll(async () => {
+      Object.assign(s, await openDemo());
+    });
+    afterAll(() => s.close?.());
+    fn(s);
+  });
 }
 
 /** Saves a full-page screenshot as a test artifact. */

@@ -1,20 +1,8 @@
-import { afterAll, beforeAll, expect, it } from 'vitest';
+import { expect, it } from 'vitest';
 import { walletViaApi } from './apiSetup.js';
-import {
-  type DemoSession,
-  describeInBrowser,
-  expectNoAxeViolations,
-  openDemo,
-  screenshot,
-} from './demoFixture.js';
+import { describeDemo, expectNoAxeViolations, screenshot } from './demoFixture.js';
 
-describeInBrowser('demo flow 4: live event log, provider callbacks and SSE reconnect in Chromium', () => {
-  let s: DemoSession;
-  beforeAll(async () => {
-    s = await openDemo();
-  });
-  afterAll(() => s?.close());
-
+describeDemo('demo flow 4: live event log, provider callbacks and SSE reconnect in Chromium', (s) => {
   const log = () => s.page.getByTestId('event-log').locator('li');
 
   it('fires each of the other providers’ callbacks and shows the relay’s reply and the event', async () => {

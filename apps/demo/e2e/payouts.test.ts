@@ -1,23 +1,14 @@
-import { afterAll, beforeAll, expect, it } from 'vitest';
+import { beforeAll, expect, it } from 'vitest';
 import { walletViaApi } from './apiSetup.js';
-import {
-  type DemoSession,
-  describeInBrowser,
-  expectNoAxeViolations,
-  openDemo,
-  screenshot,
-} from './demoFixture.js';
+import { describeDemo, expectNoAxeViolations, screenshot } from './demoFixture.js';
 
-describeInBrowser('demo flow 2: card binding, top-up and payouts in Chromium', () => {
-  let s: DemoSession;
+describeDemo('demo flow 2: card binding, top-up and payouts in Chromium', (s) => {
   let walletId: string;
   beforeAll(async () => {
-    s = await openDemo();
     await s.page.goto(`${s.demo.url}/#/payouts`);
     walletId = await walletViaApi(s.page, s.demo.url);
     await s.page.reload();
   });
-  afterAll(() => s?.close());
 
   const balance = () => s.page.locator('[data-slot="amount"]').first().textContent();
 

@@ -1,19 +1,7 @@
-import { afterAll, beforeAll, expect, it } from 'vitest';
-import {
-  type DemoSession,
-  describeInBrowser,
-  expectNoAxeViolations,
-  openDemo,
-  screenshot,
-} from './demoFixture.js';
+import { expect, it } from 'vitest';
+import { describeDemo, expectNoAxeViolations, screenshot } from './demoFixture.js';
 
-describeInBrowser('demo flow 1: wallet onboarding in Chromium', () => {
-  let s: DemoSession;
-  beforeAll(async () => {
-    s = await openDemo();
-  });
-  afterAll(() => s?.close());
-
+describeDemo('demo flow 1: wallet onboarding in Chromium', (s) => {
   it('fills the KYC form, pastes the SMS code and sees the status turn Success live, then the balance', async () => {
     const { page } = s;
     await page.goto(`${s.demo.url}/#/wallet`);

@@ -3,6 +3,7 @@ export type { Delivery, DeliveryAttempt, DeliveryChannel, DeliveryState } from '
 export type { Emulator, RunningEmulator } from './createEmulator.js';
 export { createEmulator } from './createEmulator.js';
 export type { EmulatorContext } from './EmulatorContext.js';
+export { SANDBOX_NAMES, sandboxKyc } from './esp/sandboxKyc.js';
 export type { Fault, FaultKind } from './faults/FaultRegistry.js';
 export { SCOPES } from './oauth/scopes.js';
 export type {

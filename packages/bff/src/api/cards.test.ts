@@ -1,19 +1,9 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { onboardWallet, waitFor } from '../testkit/flows.js';
-import type { HttpClient } from '../testkit/HttpClient.js';
 import { openSse } from '../testkit/sse.js';
-import { type Stack, startStack } from '../testkit/startStack.js';
+import { walletSuite } from '../testkit/suites.js';
 
-let stack: Stack;
-let owner: HttpClient;
-let walletId: string;
-
-beforeAll(async () => {
-  stack = await startStack();
-  owner = stack.client();
-  walletId = await onboardWallet(stack, owner, 50_000n);
-});
-afterAll(() => stack.close());
+const { stack, owner, wallet } = walletSuite(50_000n);
 
 /** Completes a binding on the emulator's hosted page as a person would: card data typed there, not here. */
 async function bindOnHostedPage(payUrl: string, cardNumber: string): Promise<number> {
@@ -62,9 +52,9 @@ describe('card binding through the BFF', () => {
     expect(card.cardMasked).toMatch(/1111$/);
     expect(JSON.stringify(card)).not.toContain('4111111111111111');
 
-    const topUp = await owner.post(`/api/wallets/${walletId}/top-ups`, { amount: '10.00', cardId: card.id });
+    const topUp = await owner.post(`/api/wallets/${wallet.id}/top-ups`, { amount: '10.00', cardId: card.id });
     expect(topUp.status).toBe(201);
-    const payout = await owner.post(`/api/wallets/${walletId}/payouts`, {
+    const payout = await owner.post(`/api/wallets/${wallet.id}/payouts`, {
       amount: '5.00',
       destination: { type: 'bound_card', cardId: card.id },
     });
@@ -92,7 +82,7 @@ describe('card binding through the BFF', () => {
     expect((await owner.request('DELETE', `/api/cards/${card.id}`)).status).toBe(204);
     expect((await owner.get('/api/cards')).body.cards).toEqual([]);
     expect(
-      (await owner.post(`/api/wallets/${walletId}/top-ups`, { amount: '1.00', cardId: card.id })).status,
+      (await owner.post(`/api/wallets/${wallet.id}/top-ups`, { amount: '1.00', cardId: card.id })).status,
     ).toBe(404);
   });
 

@@ -1,22 +1,15 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { bindCard, onboardWallet, waitFor } from '../testkit/flows.js';
-import type { HttpClient } from '../testkit/HttpClient.js';
-import { type Stack, startStack } from '../testkit/startStack.js';
+import { walletSuite } from '../testkit/suites.js';
 
-let stack: Stack;
-let owner: HttpClient;
-let walletId: string;
+const { stack, owner, wallet } = walletSuite(1_500_075n); // 15 000.75 RUB
 let cardId: string;
 
 beforeAll(async () => {
-  stack = await startStack();
-  owner = stack.client();
-  walletId = await onboardWallet(stack, owner, 1_500_075n); // 15 000.75 RUB
   cardId = await bindCard(stack, owner);
 });
-afterAll(() => stack.close());
 
-const balance = async () => (await owner.get(`/api/wallets/${walletId}/balance`)).body.balance.amount;
+const balance = async () => (await owner.get(`/api/wallets/${wallet.id}/balance`)).body.balance.amount;
 const settled = (id: string) =>
   waitFor(
     () => owner.get(`/api/operations/${id}`),
@@ -29,7 +22,7 @@ describe('wallet operations', () => {
   });
 
   it('pays out to a card number, masks it, and the balance moves by the exact amount', async () => {
-    const reply = await owner.post(`/api/wallets/${walletId}/payouts`, {
+    const reply = await owner.post(`/api/wallets/${wallet.id}/payouts`, {
       amount: '100.25',
       destination: { type: 'card_number', cardNumber: '4111 1111 1111 1111' },
     });
@@ -45,14 +38,14 @@ describe('wallet operations', () => {
   });
 
   it('tops up from a bound card and pays out to it', async () => {
-    const topUp = await owner.post(`/api/wallets/${walletId}/top-ups`, { amount: '0.50', cardId });
+    const topUp = await owner.post(`/api/wallets/${wallet.id}/top-ups`, { amount: '0.50', cardId });
     expect(topUp.status).toBe(201);
     const done = await waitFor(
       () => owner.get(`/api/operations/${topUp.body.id}`),
       (r) => r.body.status !== 'pending',
     );
     expect(['success', 'pending']).toContain(done.body.status);
-    const payout = await owner.post(`/api/wallets/${walletId}/payouts`, {
+    const payout = await owner.post(`/api/wallets/${wallet.id}/payouts`, {
       amount: '1.00',
       destination: { type: 'bound_card', cardId },
     });
@@ -68,12 +61,12 @@ describe('wallet operations', () => {
       destination: { type: 'bound_card', cardId },
     });
     expect(viaMyCard.status).toBe(404);
-    const fromMyWallet = await stranger.post(`/api/wallets/${walletId}/payouts`, {
+    const fromMyWallet = await stranger.post(`/api/wallets/${wallet.id}/payouts`, {
       amount: '1.00',
       destination: { type: 'card_number', cardNumber: '4111111111111111' },
     });
     expect(fromMyWallet.status).toBe(404);
-    const ops = await owner.get(`/api/wallets/${walletId}/operations`);
+    const ops = await owner.get(`/api/wallets/${wallet.id}/operations`);
     const someId = ops.body.operations[0].id;
     expect((await stranger.get(`/api/operations/${someId}`)).status).toBe(404);
     expect((await stranger.post(`/api/operations/${someId}/sbp/confirm`)).status).toBe(404);
@@ -84,7 +77,7 @@ describe('wallet operations', () => {
     expect(banks.status).toBe(200);
     const bank = banks.body.banks[0];
     expect(bank.bankName).toMatch(/Сбер/i);
-    const created = await owner.post(`/api/wallets/${walletId}/payouts`, {
+    const created = await owner.post(`/api/wallets/${wallet.id}/payouts`, {
       amount: '10.00',
       destination: { type: 'sbp', phone: '+7 900 765-43-21', bankId: bank.bankId },
     });
@@ -104,7 +97,7 @@ describe('wallet operations', () => {
 
   it('rejects a two-step SBP payout and moves no money', async () => {
     const before = await balance();
-    const created = await owner.post(`/api/wallets/${walletId}/payouts`, {
+    const created = await owner.post(`/api/wallets/${wallet.id}/payouts`, {
       amount: '10.00',
       destination: {
         type: 'sbp',
@@ -121,7 +114,7 @@ describe('wallet operations', () => {
   });
 
   it('turns a payout Mandarin refuses into 422 UPSTREAM_REJECTED with its message', async () => {
-    const reply = await owner.post(`/api/wallets/${walletId}/payouts`, {
+    const reply = await owner.post(`/api/wallets/${wallet.id}/payouts`, {
       amount: '100001.00',
       destination: { type: 'card_number', cardNumber: '4111111111111111' },
     });

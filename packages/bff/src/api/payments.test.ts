@@ -1,14 +1,13 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { decideOnHostedPage, waitFor } from '../testkit/flows.js';
 import type { HttpClient } from '../testkit/HttpClient.js';
-import { type Stack, startStack } from '../testkit/startStack.js';
+import { stackSuite } from '../testkit/suites.js';
 
-let stack: Stack;
+const stack = stackSuite();
 let operator: HttpClient;
 let accounts: string[];
 
 beforeAll(async () => {
-  stack = await startStack();
   operator = stack.client();
   expect((await operator.post('/api/session/operator')).body.roles).toContain('operator');
   accounts = [];
@@ -21,7 +20,6 @@ beforeAll(async () => {
     accounts.push(linked.body.id);
   }
 });
-afterAll(() => stack.close());
 
 const entry = (accountId: string, value: string, fee: string) => ({
   accountId,

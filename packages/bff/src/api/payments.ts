@@ -55,6 +55,41 @@ async function refresh(deps: BffDeps, p: PaymentRecord): Promise<PaymentRecord> 
   return { ...p, status };
 }
 
+/** The payment stored for `orderId` by an earlier try of the same request, or a new pending one. */
+async function pendingPayment(
+  deps: BffDeps,
+  fields: Pick<PaymentRecord, 'ownerId' | 'orderId' | 'twoStep' | 'amount' | 'routing' | 'customerEmail'>,
+): Promise<PaymentRecord> {
+  const stored = await deps.store.payments.findByTransactionOrOrder(null, fields.orderId);
+  if (stored !== undefined) return stored;
+  const now = new Date().toISOString();
+  const record: PaymentRecord = {
+    id: randomUUID(),
+    ...fields,
+    transactionId: null,
+    captureOrderId: null,
+    captureTransactionId: null,
+    status: 'pending',
+    payUrl: null,
+    jsOperationId: null,
+    createdAt: now,
+    updatedAt: now,
+  };
+  await deps.store.payments.insert(record);
+  return record;
+}
+
+/** Creates a payment's (first) transaction; when Mandarin refuses it (4xx), the payment is failed. */
+function createPaymentTransaction(deps: BffDeps, record: PaymentRecord, body: unknown) {
+  return deps.mandarin
+    .call('routedTransactionCreate', { body, schema: transactionResponseSchema, repeatable: true })
+    .catch(async (error: unknown) => {
+      if (error instanceof BffError && error.status < 500)
+        await deps.store.payments.update(record.id, { status: 'failed' });
+      throw error;
+    });
+}
+
 const urls = (deps: BffDeps) =>
   deps.callbackUrl === undefined ? {} : { urls: { callback: deps.callbackUrl } };
 
@@ -68,25 +103,14 @@ export function paymentRoutes(deps: BffDeps): Router {
     const amount = parseAmount(input.amount);
     const routing = input.routing === undefined ? [] : sharesFromBody(amount, input.routing);
     await idempotent(ctx, deps, input, async (orderId) => {
-      const now = new Date().toISOString();
-      const record: PaymentRecord = (await deps.store.payments.findByTransactionOrOrder(null, orderId)) ?? {
-        id: randomUUID(),
+      const record = await pendingPayment(deps, {
         ownerId: user.id,
         orderId,
-        transactionId: null,
-        captureOrderId: null,
-        captureTransactionId: null,
-        status: 'pending',
         twoStep: input.twoStep,
         amount,
         routing,
-        payUrl: null,
-        jsOperationId: null,
         customerEmail: input.customer.email,
-        createdAt: now,
-        updatedAt: now,
-      };
-      if (record.createdAt === now) await deps.store.payments.insert(record);
+      });
       const customerInfo = { email: input.customer.email, phone: `+${input.customer.phone}` };
       const money = { value: formatAmount(amount), currency: 'RUB' };
       const request = input.twoStep
@@ -97,17 +121,7 @@ export function paymentRoutes(deps: BffDeps): Router {
             customerInfo,
             ...urls(deps),
           };
-      const created = await deps.mandarin
-        .call('routedTransactionCreate', {
-          body: request,
-          schema: transactionResponseSchema,
-          repeatable: true,
-        })
-        .catch(async (error: unknown) => {
-          if (error instanceof BffError && error.status < 500)
-            await deps.store.payments.update(record.id, { status: 'failed' });
-          throw error;
-        });
+      const created = await createPaymentTransaction(deps, record, request);
       const patch = {
         transactionId: created.id,
         payUrl: created.userWebLink ?? null,
@@ -127,42 +141,20 @@ export function paymentRoutes(deps: BffDeps): Router {
     const card = await deps.store.cards.get(input.cardId.toLowerCase());
     if (card === undefined || card.status !== 'active') throw notFound('Card');
     await idempotent(ctx, deps, input, async (orderId) => {
-      const now = new Date().toISOString();
-      const record: PaymentRecord = (await deps.store.payments.findByTransactionOrOrder(null, orderId)) ?? {
-        id: randomUUID(),
+      const record = await pendingPayment(deps, {
         ownerId: user.id,
         orderId,
-        transactionId: null,
-        captureOrderId: null,
-        captureTransactionId: null,
-        status: 'pending',
         twoStep: false,
         amount,
         routing,
-        payUrl: null,
-        jsOperationId: null,
         customerEmail: '',
-        createdAt: now,
-        updatedAt: now,
-      };
-      if (record.createdAt === now) await deps.store.payments.insert(record);
-      const created = await deps.mandarin
-        .call('routedTransactionCreate', {
-          body: {
-            payment: { action: 'pay', orderId, amount: { value: formatAmount(amount), currency: 'RUB' } },
-            target: { card: card.id },
-            routing: toRoutingDestination(routing),
-            ...urls(deps),
-          },
-          schema: transactionResponseSchema,
-          repeatable: true,
-        })
-        .catch(async (error: unknown) => {
-          if (error instanceof BffError && error.status < 500) {
-            await deps.store.payments.update(record.id, { status: 'failed' });
-          }
-          throw error;
-        });
+      });
+      const created = await createPaymentTransaction(deps, record, {
+        payment: { action: 'pay', orderId, amount: { value: formatAmount(amount), currency: 'RUB' } },
+        target: { card: card.id },
+        routing: toRoutingDestination(routing),
+        ...urls(deps),
+      });
       await deps.store.payments.update(record.id, { transactionId: created.id });
       return { status: 201, body: paymentView({ ...record, transactionId: created.id }, []) };
     });

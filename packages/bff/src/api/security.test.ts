@@ -1,20 +1,9 @@
-import { DEFAULT_CREDENTIALS } from '@mandarin-kit/emulator';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { kycInput, onboardWallet } from '../testkit/flows.js';
-import type { HttpClient } from '../testkit/HttpClient.js';
-import { type Stack, startStack } from '../testkit/startStack.js';
+import { DEFAULT_CREDENTIALS, sandboxKyc } from '@mandarin-kit/emulator';
+import { describe, expect, it } from 'vitest';
+import { walletSuite } from '../testkit/suites.js';
 
-let stack: Stack;
-let owner: HttpClient;
-let walletId: string;
+const { stack, owner, wallet } = walletSuite(100_000n);
 const responses: string[] = [];
-
-beforeAll(async () => {
-  stack = await startStack();
-  owner = stack.client();
-  walletId = await onboardWallet(stack, owner, 100_000n);
-});
-afterAll(() => stack.close());
 
 const upstreamCalls = async () => {
   const { body } = await stack.admin('/stats');
@@ -23,7 +12,7 @@ const upstreamCalls = async () => {
 
 describe('the browser-facing API refuses what it must', () => {
   it('needs X-CSRF: 1 on every state-changing call', async () => {
-    const reply = await owner.request('POST', `/api/wallets/${walletId}/otp/send`, undefined, {
+    const reply = await owner.request('POST', `/api/wallets/${wallet.id}/otp/send`, undefined, {
       'x-csrf': '',
     });
     expect(reply.status).toBe(403);
@@ -34,7 +23,7 @@ describe('the browser-facing API refuses what it must', () => {
     for (const reply of [
       await owner.get('/api/payments'),
       await owner.post('/api/sub-merchants', { token: 'eyJhbGciOiJIUzI1NiJ9.e30.token' }),
-      await owner.post(`/api/wallets/${walletId}/deposits`, { amount: '1.00' }),
+      await owner.post(`/api/wallets/${wallet.id}/deposits`, { amount: '1.00' }),
     ]) {
       expect(reply.status).toBe(403);
       expect(reply.body.error.code).toBe('FORBIDDEN');
@@ -42,7 +31,7 @@ describe('the browser-facing API refuses what it must', () => {
   });
 
   it('refuses malformed payouts with the error body, storing and sending nothing', async () => {
-    const path = `/api/wallets/${walletId}/payouts`;
+    const path = `/api/wallets/${wallet.id}/payouts`;
     const card = { type: 'card_number', cardNumber: '4111111111111111' };
     const cases: Array<[string, unknown, number]> = [
       ['amount as a number', { amount: 100, destination: card }, 400],
@@ -63,7 +52,7 @@ describe('the browser-facing API refuses what it must', () => {
       ['array body', [1, 2, 3], 400],
       ['not JSON', '{"amount":', 400],
     ];
-    const opsBefore = (await owner.get(`/api/wallets/${walletId}/operations`)).body.operations.length;
+    const opsBefore = (await owner.get(`/api/wallets/${wallet.id}/operations`)).body.operations.length;
     const callsBefore = await upstreamCalls();
     for (const [name, payload, status] of cases) {
       const reply = await owner.post(path, payload);
@@ -74,7 +63,7 @@ describe('the browser-facing API refuses what it must', () => {
     const typed = await owner.post(path, { amount: 100, destination: card });
     expect(typed.body.error.fields.amount).toBeDefined();
     expect(await upstreamCalls()).toBe(callsBefore);
-    expect((await owner.get(`/api/wallets/${walletId}/operations`)).body.operations).toHaveLength(opsBefore);
+    expect((await owner.get(`/api/wallets/${wallet.id}/operations`)).body.operations).toHaveLength(opsBefore);
   });
 
   it('validates ids in URLs before any lookup', async () => {
@@ -88,8 +77,8 @@ describe('the browser-facing API refuses what it must', () => {
     const before = (await stack.admin('/stats')).body.requestsByRoute['POST /api/transactions'] ?? 0;
     const headers = { 'idempotency-key': 'payout-retry-0001' };
     const payload = { amount: '2.00', destination: { type: 'card_number', cardNumber: '4111111111111111' } };
-    const first = await owner.post(`/api/wallets/${walletId}/payouts`, payload, headers);
-    const second = await owner.post(`/api/wallets/${walletId}/payouts`, payload, headers);
+    const first = await owner.post(`/api/wallets/${wallet.id}/payouts`, payload, headers);
+    const second = await owner.post(`/api/wallets/${wallet.id}/payouts`, payload, headers);
     expect(second.body).toEqual(first.body);
     const after = (await stack.admin('/stats')).body.requestsByRoute['POST /api/transactions'];
     expect(after - before).toBe(1);
@@ -97,7 +86,7 @@ describe('the browser-facing API refuses what it must', () => {
 
   it('rate-limits OTP sends per wallet with Retry-After', async () => {
     const browser = stack.client();
-    const created = await browser.post('/api/wallets', kycInput());
+    const created = await browser.post('/api/wallets', sandboxKyc());
     let last = await browser.post(`/api/wallets/${created.body.id}/otp/send`);
     for (let i = 0; i < 6 && last.status !== 429; i++)
       last = await browser.post(`/api/wallets/${created.body.id}/otp/send`);
@@ -117,7 +106,7 @@ describe('the browser-facing API refuses what it must', () => {
 
   it('never lets a secret or PII reach a response or a log line', async () => {
     const browser = stack.client();
-    const created = await browser.post('/api/wallets', kycInput());
+    const created = await browser.post('/api/wallets', sandboxKyc());
     responses.push(created.text);
     for (const path of [
       '/api/wallets',
@@ -129,7 +118,7 @@ describe('the browser-facing API refuses what it must', () => {
     responses.push((await browser.post(`/api/wallets/${created.body.id}/otp/send`)).text);
     responses.push(
       (
-        await owner.post(`/api/wallets/${walletId}/payouts`, {
+        await owner.post(`/api/wallets/${wallet.id}/payouts`, {
           amount: '1.00',
           destination: { type: 'card_number', cardNumber: '4111111111111111' },
         })

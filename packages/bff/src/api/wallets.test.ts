@@ -1,17 +1,14 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { kycInput, waitFor } from '../testkit/flows.js';
-import { type Stack, startStack } from '../testkit/startStack.js';
+import { sandboxKyc } from '@mandarin-kit/emulator';
+import { describe, expect, it } from 'vitest';
+import { waitFor } from '../testkit/flows.js';
+import { stackSuite } from '../testkit/suites.js';
 
-let stack: Stack;
-beforeAll(async () => {
-  stack = await startStack();
-});
-afterAll(() => stack.close());
+const stack = stackSuite();
 
 describe('wallet onboarding through the BFF', () => {
   it('creates an ESP, sends and verifies the SMS code, and reaches Success with a balance', async () => {
     const browser = stack.client();
-    const created = await browser.post('/api/wallets', kycInput());
+    const created = await browser.post('/api/wallets', sandboxKyc());
     expect(created.status).toBe(201);
     expect(created.body).toMatchObject({ status: 'Processing', processedAt: null });
     const id: string = created.body.id;
@@ -52,7 +49,7 @@ describe('wallet onboarding through the BFF', () => {
 
   it("hides one user's wallet from another: 404, never their data", async () => {
     const owner = stack.client();
-    const created = await owner.post('/api/wallets', kycInput());
+    const created = await owner.post('/api/wallets', sandboxKyc());
     const id: string = created.body.id;
     const stranger = stack.client();
     for (const reply of [
@@ -73,7 +70,7 @@ describe('wallet onboarding through the BFF', () => {
     const browser = stack.client();
     const reply = await browser.post(
       '/api/wallets',
-      kycInput({ inn: '777777777777', snils: '140-120-150 35' }),
+      sandboxKyc({ inn: '777777777777', snils: '140-120-150 35' }),
     );
     expect(reply.status).toBe(400);
     expect(reply.body.error.code).toBe('VALIDATION_FAILED');
@@ -87,13 +84,13 @@ describe('wallet onboarding through the BFF', () => {
   it('answers a repeated Idempotency-Key with the first result and creates one ESP', async () => {
     const browser = stack.client();
     const headers = { 'idempotency-key': 'create-wallet-0001' };
-    const first = await browser.post('/api/wallets', kycInput(), headers);
-    const again = await browser.post('/api/wallets', kycInput(), headers);
+    const first = await browser.post('/api/wallets', sandboxKyc(), headers);
+    const again = await browser.post('/api/wallets', sandboxKyc(), headers);
     expect(again.status).toBe(201);
     expect(again.body).toEqual(first.body);
     expect(again.headers.get('idempotent-replayed')).toBe('true');
     expect((await browser.get('/api/wallets')).body.wallets).toHaveLength(1);
-    const reused = await browser.post('/api/wallets', kycInput({ email: 'other@mail.ru' }), headers);
+    const reused = await browser.post('/api/wallets', sandboxKyc({ email: 'other@mail.ru' }), headers);
     expect(reused.status).toBe(422);
     expect(reused.body.error.code).toBe('IDEMPOTENCY_KEY_REUSED');
   });

@@ -1,9 +1,9 @@
 import { createHash } from 'node:crypto';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { onboardWallet, waitFor } from '../testkit/flows.js';
-import type { HttpClient } from '../testkit/HttpClient.js';
+import { describe, expect, it } from 'vitest';
+import { waitFor } from '../testkit/flows.js';
 import { openSse } from '../testkit/sse.js';
-import { type Stack, startStack } from '../testkit/startStack.js';
+import { startStack } from '../testkit/startStack.js';
+import { walletSuite } from '../testkit/suites.js';
 import { mandarinAdapter } from './adapters/mandarin.js';
 
 // Written from SPEC.md, independently of the code under test: every field but `sign`, keys in code-unit
@@ -59,17 +59,8 @@ describe('Mandarin sign', () => {
   });
 });
 
-let stack: Stack;
-let owner: HttpClient;
-let walletId: string;
+const { stack, owner, wallet } = walletSuite(100_000n);
 const secret = 'emulator-merchant-secret';
-
-beforeAll(async () => {
-  stack = await startStack();
-  owner = stack.client();
-  walletId = await onboardWallet(stack, owner, 100_000n);
-});
-afterAll(() => stack.close());
 
 async function post(body: string, contentType = 'application/x-www-form-urlencoded') {
   const response = await fetch(`${stack.bffUrl}/callbacks/mandarin`, {
@@ -88,7 +79,7 @@ describe('Mandarin callbacks through the relay', () => {
     const stranger = stack.client();
     await stranger.get('/api/me');
     const theirs = await openSse(stack.bffUrl, { cookie: stranger.cookieHeader });
-    const payout = await owner.post(`/api/wallets/${walletId}/payouts`, {
+    const payout = await owner.post(`/api/wallets/${wallet.id}/payouts`, {
       amount: '5.00',
       destination: { type: 'card_number', cardNumber: '4111111111111111' },
     });
@@ -96,7 +87,7 @@ describe('Mandarin callbacks through the relay', () => {
     const event = events.find((e) => (e.data as any).operationId === payout.body.id)!;
     expect(event).toMatchObject({
       type: 'transaction.status',
-      data: { kind: 'operation', status: 'success', walletId },
+      data: { kind: 'operation', status: 'success', walletId: wallet.id },
     });
     expect(me.status).toBe(200);
     await new Promise((r) => setTimeout(r, 50));
@@ -107,7 +98,7 @@ describe('Mandarin callbacks through the relay', () => {
   });
 
   it('stores a callback once: a repeat gets the same reply and no second event', async () => {
-    const payout = await owner.post(`/api/wallets/${walletId}/payouts`, {
+    const payout = await owner.post(`/api/wallets/${wallet.id}/payouts`, {
       amount: '1.00',
       destination: { type: 'card_number', cardNumber: '4111111111111111' },
     });

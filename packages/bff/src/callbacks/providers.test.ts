@@ -3,22 +3,19 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { decideOnHostedPage } from '../testkit/flows.js';
 import type { HttpClient } from '../testkit/HttpClient.js';
 import { openSse, type SseConnection } from '../testkit/sse.js';
-import { type Stack, startStack, TRANSFERS_TOKEN } from '../testkit/startStack.js';
+import { TRANSFERS_TOKEN } from '../testkit/startStack.js';
+import { stackSuite } from '../testkit/suites.js';
 
-let stack: Stack;
+const stack = stackSuite();
 let operator: HttpClient;
 let live: SseConnection;
 
 beforeAll(async () => {
-  stack = await startStack();
   operator = stack.client();
   await operator.post('/api/session/operator');
   live = await openSse(stack.bffUrl, { cookie: operator.cookieHeader });
 });
-afterAll(async () => {
-  live.close();
-  await stack.close();
-});
+afterAll(() => live.close());
 
 /** Has the emulator send a provider's callback to the BFF and waits until it has a final answer. */
 async function send(provider: string, body: Record<string, unknown>) {

@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
+import { sandboxKyc } from '@mandarin-kit/emulator';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { Store } from '../store/Store.js';
-import { kycInput } from '../testkit/flows.js';
 import { describePostgres, type FreshDatabase, freshDatabase } from '../testkit/postgres.js';
 import { openSse } from '../testkit/sse.js';
 import { type Stack, startStack } from '../testkit/startStack.js';
@@ -86,7 +86,7 @@ describePostgres('several BFF instances on one PostgreSQL database', () => {
 
   it('shares rate limits between instances', async () => {
     const browser = stack.client();
-    const created = await browser.post('/api/wallets', kycInput());
+    const created = await browser.post('/api/wallets', sandboxKyc());
     const id: string = created.body.id;
     const viaB = stack.client(urlB).withCookieOf(browser);
     const statuses: number[] = [];

@@ -1,33 +1,33 @@
 import http from 'node:http';
 import type { EventEnvelope } from '@mandarin-kit/core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { kycInput, waitFor } from '../testkit/flows.js';
+import { sandboxKyc } from '@mandarin-kit/emulator';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { waitFor } from '../testkit/flows.js';
 import type { HttpClient } from '../testkit/HttpClient.js';
 import { openSse } from '../testkit/sse.js';
-import { ESP_TOKEN, type Stack, startStack } from '../testkit/startStack.js';
+import { ESP_TOKEN, startStack } from '../testkit/startStack.js';
+import { stackSuite } from '../testkit/suites.js';
 
-let stack: Stack;
 let browser: HttpClient;
 const hooked: EventEnvelope[] = [];
 let failuresLeft = 2;
+const stack = stackSuite({
+  bff: {
+    sse: { heartbeatMs: 20, maxStreamsPerUser: 3, allowedOrigins: ['https://shop.example'] },
+    onEvent: (event) => {
+      if (event.type === 'esp.status' && failuresLeft-- > 0) throw new Error('host is down');
+      hooked.push(event);
+    },
+  },
+});
 
 beforeAll(async () => {
-  stack = await startStack({
-    bff: {
-      sse: { heartbeatMs: 20, maxStreamsPerUser: 3, allowedOrigins: ['https://shop.example'] },
-      onEvent: (event) => {
-        if (event.type === 'esp.status' && failuresLeft-- > 0) throw new Error('host is down');
-        hooked.push(event);
-      },
-    },
-  });
   browser = stack.client();
   await browser.get('/api/me');
 });
-afterAll(() => stack.close());
 
 async function onboard(): Promise<string> {
-  const created = await browser.post('/api/wallets', kycInput());
+  const created = await browser.post('/api/wallets', sandboxKyc());
   const id: string = created.body.id;
   await browser.post(`/api/wallets/${id}/otp/send`);
   const otp = await stack.admin(`/esp/${id}/otp`);

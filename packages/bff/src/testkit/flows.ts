@@ -1,41 +1,7 @@
 import { randomUUID } from 'node:crypto';
+import { sandboxKyc } from '@mandarin-kit/emulator';
 import type { HttpClient, Reply } from './HttpClient.js';
 import type { Stack } from './startStack.js';
-
-/** A KYC form with the emulator's "successful" test names and valid checksums. */
-export function kycInput(overrides: Record<string, unknown> = {}) {
-  return {
-    first_name: 'Successful',
-    last_name: 'Success',
-    middle_name: 'Successful',
-    birth_date: '1993-12-22',
-    citizenship: 'RU',
-    registration_address: 'Moscow, Petrovka st., 2, apt. 1',
-    living_address: 'Moscow, Petrovka st., 2, apt. 1',
-    document: {
-      document_type: 'Passport',
-      serial: '1233',
-      number: '123458',
-      issue_date: '2013-04-24',
-      birth_place: 'Moscow',
-      issuer: 'Fili Davydkovo District Department of Internal Affairs',
-      issue_code: '404-004',
-      expiration_date: null,
-    },
-    inn: '500100732259',
-    snils: '112-233-445 95',
-    phones: [{ phone: '+7 901 763-63-53', type: 'Personal' }],
-    email: 'ivanoff@mail.ru',
-    phone_check: true,
-    terms_agreement: true,
-    is_public_official_person: false,
-    presence_of_beneficiary: false,
-    beneficiary_information: false,
-    exist_fatf_government_bills: false,
-    affiliation_with_foreign_taxpayers: false,
-    ...overrides,
-  };
-}
 
 /** Polls until `done` holds (the emulator runs with a tiny time scale, so this is milliseconds). */
 export async function waitFor<T>(
@@ -54,7 +20,7 @@ export async function waitFor<T>(
 
 /** Creates a wallet for `browser`, verifies the SMS code and waits for Success; optionally funds it. */
 export async function onboardWallet(stack: Stack, browser: HttpClient, balance?: bigint): Promise<string> {
-  const created = await browser.post('/api/wallets', kycInput());
+  const created = await browser.post('/api/wallets', sandboxKyc());
   if (created.status !== 201) throw new Error(`wallet not created: ${created.text}`);
   const id: string = created.body.id;
   await browser.post(`/api/wallets/${id}/otp/send`);

@@ -1,18 +1,9 @@
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { onboardWallet } from '../testkit/flows.js';
+import { afterEach, describe, expect, it } from 'vitest';
 import type { HttpClient } from '../testkit/HttpClient.js';
-import { type Stack, stackMandarin, startStack } from '../testkit/startStack.js';
+import { stackMandarin } from '../testkit/startStack.js';
+import { walletSuite } from '../testkit/suites.js';
 
-let stack: Stack;
-let owner: HttpClient;
-let walletId: string;
-
-beforeAll(async () => {
-  stack = await startStack();
-  owner = stack.client();
-  walletId = await onboardWallet(stack, owner, 500n);
-});
-afterAll(() => stack.close());
+const { stack, owner, wallet } = walletSuite(500n);
 afterEach(() => stack.admin('/faults', { method: 'DELETE' }));
 
 const stats = async () => (await stack.admin('/stats')).body;
@@ -20,7 +11,7 @@ const fault = (route: string, kind: string, count: number, extra: Record<string,
   stack.admin('/faults', { body: { route, kind, count, ...extra } });
 const BALANCE = 'GET /api/v1/tokens/*/wallet/balance';
 const burst = (client: HttpClient, n: number) =>
-  Promise.all(Array.from({ length: n }, () => client.get(`/api/wallets/${walletId}/balance`)));
+  Promise.all(Array.from({ length: n }, () => client.get(`/api/wallets/${wallet.id}/balance`)));
 
 describe('upstream client, against the emulator', () => {
   it('asks for one token when 1 000 calls arrive at a BFF with no token yet', async () => {
@@ -42,7 +33,7 @@ describe('upstream client, against the emulator', () => {
   it('on a 401 renews the token once and retries once', async () => {
     await fault(BALANCE, '401', 1);
     const before = await stats();
-    const reply = await owner.get(`/api/wallets/${walletId}/balance`);
+    const reply = await owner.get(`/api/wallets/${wallet.id}/balance`);
     expect(reply.status).toBe(200);
     const after = await stats();
     expect(after.tokenRequests - before.tokenRequests).toBe(1);
@@ -51,7 +42,7 @@ describe('upstream client, against the emulator', () => {
   it('never renews more than once per call: a second 401 is a 502', async () => {
     await fault(BALANCE, '401', 5);
     const before = await stats();
-    const reply = await owner.get(`/api/wallets/${walletId}/balance`);
+    const reply = await owner.get(`/api/wallets/${wallet.id}/balance`);
     expect(reply.status).toBe(502);
     expect(reply.body.error.code).toBe('UPSTREAM_UNAVAILABLE');
     expect((await stats()).tokenRequests - before.tokenRequests).toBe(1);
@@ -60,9 +51,9 @@ describe('upstream client, against the emulator', () => {
 
   it('retries a GET through a passing 5xx, and maps lasting 5xx to 502', async () => {
     await fault(BALANCE, '5xx', 1);
-    expect((await owner.get(`/api/wallets/${walletId}/balance`)).status).toBe(200);
+    expect((await owner.get(`/api/wallets/${wallet.id}/balance`)).status).toBe(200);
     await fault(BALANCE, '5xx', 3);
-    const reply = await owner.get(`/api/wallets/${walletId}/balance`);
+    const reply = await owner.get(`/api/wallets/${wallet.id}/balance`);
     expect(reply.status).toBe(502);
     expect(reply.body.error.code).toBe('UPSTREAM_UNAVAILABLE');
   });
@@ -75,7 +66,7 @@ describe('upstream client, against the emulator', () => {
     const reply = await stack
       .client(impatient.url)
       .withCookieOf(owner)
-      .get(`/api/wallets/${walletId}/balance`);
+      .get(`/api/wallets/${wallet.id}/balance`);
     expect(reply.status).toBe(504);
     expect(reply.body.error.code).toBe('UPSTREAM_TIMEOUT');
   });
@@ -83,13 +74,13 @@ describe('upstream client, against the emulator', () => {
   it('does not repeat a POST that may have reached Mandarin', async () => {
     // One 5xx is armed: a retry would get through and answer 200, so a 502 proves there was none.
     await fault('POST /payment-tokens/api/v1/otp/*/send', '5xx', 1);
-    const reply = await owner.post(`/api/wallets/${walletId}/otp/send`);
+    const reply = await owner.post(`/api/wallets/${wallet.id}/otp/send`);
     expect(reply.status).toBe(502);
     expect((await stack.admin('/faults')).body.faults).toEqual([]);
   });
 
   it("passes Mandarin's 400 message on as 422 UPSTREAM_REJECTED", async () => {
-    const reply = await owner.post(`/api/wallets/${walletId}/otp/verify`, { code: '99999999' });
+    const reply = await owner.post(`/api/wallets/${wallet.id}/otp/verify`, { code: '99999999' });
     expect([200, 422]).toContain(reply.status);
     if (reply.status === 422) expect(reply.body.error.code).toBe('UPSTREAM_REJECTED');
   });

@@ -1,27 +1,9 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import {
-  activeEsp,
-  call,
-  getToken,
-  type Receiver,
-  startEmulator,
-  startReceiver,
-  type TestEmulator,
-  waitFor,
-} from '../fixtures/harness.js';
+import { describe, expect, it } from 'vitest';
+import { activeEsp, call, emulatorSuite, getToken, waitFor } from '../fixtures/harness.js';
 
 describe('admin API', () => {
-  let emu: TestEmulator;
-  let receiver: Receiver;
-
-  beforeAll(async () => {
-    receiver = await startReceiver();
-    emu = await startEmulator();
-  });
-  afterAll(async () => {
-    await emu.close();
-    await receiver.close();
-  });
+  // The tests build on each other: the last one checks that a reset clears what the earlier ones made.
+  const { emu, receiver } = emulatorSuite({ emulator: () => ({}), isolate: false });
 
   it('summarises itself', async () => {
     const res = await call<{ routes: Array<{ route: string }> }>(emu.url, '/__emulator');

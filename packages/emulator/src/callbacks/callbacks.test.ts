@@ -1,16 +1,6 @@
 import { createHash, timingSafeEqual } from 'node:crypto';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import {
-  activeEsp,
-  CREDS,
-  call,
-  getToken,
-  type Receiver,
-  startEmulator,
-  startReceiver,
-  type TestEmulator,
-  waitFor,
-} from '../fixtures/harness.js';
+import { beforeEach, describe, expect, it } from 'vitest';
+import { activeEsp, CREDS, call, emulatorSuite, getToken, waitFor } from '../fixtures/harness.js';
 
 /**
  * An independent verifier of Mandarin's `sign`, written from SPEC.md: every field but sign, keys in
@@ -28,23 +18,13 @@ function verifySign(rawBody: string, secret: string): boolean {
 }
 
 describe('Mandarin transaction callbacks', () => {
-  let emu: TestEmulator;
-  let receiver: Receiver;
+  const { emu, receiver, restartEmulator } = emulatorSuite({
+    emulator: (url) => ({ callbackUrl: `${url}/default` }),
+  });
   let token: string;
   let esp: string;
 
-  beforeAll(async () => {
-    receiver = await startReceiver();
-    emu = await startEmulator({ callbackUrl: `${receiver.url}/default` });
-  });
-  afterAll(async () => {
-    await emu.close();
-    await receiver.close();
-  });
   beforeEach(async () => {
-    emu.emulator.reset();
-    receiver.requests.length = 0;
-    receiver.reply = () => ({ status: 200, body: 'OK' });
     token = await getToken(emu.url);
     esp = await activeEsp(emu.url, token);
   });
@@ -132,8 +112,7 @@ describe('Mandarin transaction callbacks', () => {
   });
 
   it('gives up after the configured number of attempts', async () => {
-    await emu.close();
-    emu = await startEmulator({
+    await restartEmulator({
       callbackUrl: `${receiver.url}/default`,
       callbackRetry: { intervalsSeconds: [1], maxAttempts: 3 },
     });

@@ -77,21 +77,33 @@ export function withSign(fields: Record<string, string>, secret: string): Record
   return { ...unsigned, sign: signMandarinFields(unsigned, secret) };
 }
 
+/** A Mandarin object that gets callbacks: a transaction or a card binding. */
+export interface CallbackSubject {
+  id: string;
+  /** Its own `urls.callback`; the emulator's `callbackUrl` serves otherwise. */
+  callbackUrl: string | undefined;
+  /** The fields of its first callback, kept so that a re-send repeats them exactly. */
+  callbackFields: Record<string, string> | null;
+}
+
 /**
- * Delivers signed Mandarin callback fields (form-urlencoded POST), retrying until the receiver answers
- * 200 with the body `OK`. Shared by every Mandarin object type (transactions and card bindings).
+ * Delivers `subject`'s signed Mandarin callback (form-urlencoded POST) to its `urls.callback` or the default
+ * URL, retrying until the receiver answers 200 with the body `OK`. `fields` is called the first time only, so
+ * a re-send (`notifications/bulk`) repeats the fields exactly, signature included. Shared by every Mandarin
+ * object type (transactions and card bindings).
  */
 export function deliverMandarinCallback(
   emulator: EmulatorContext,
-  subject: string,
-  url: string | undefined,
-  fields: Record<string, string>,
+  subject: CallbackSubject,
+  fields: () => Record<string, string>,
 ): Delivery {
-  const body = new URLSearchParams(fields).toString();
+  subject.callbackFields ??= fields();
+  const url = subject.callbackUrl ?? emulator.options.callbackUrl;
+  const body = new URLSearchParams(subject.callbackFields).toString();
   return emulator.deliveries.enqueue({
     channel: 'mandarin',
     url,
-    subject,
+    subject: subject.id,
     build: () => ({
       method: 'POST',
       url: url!,
@@ -103,16 +115,7 @@ export function deliverMandarinCallback(
   });
 }
 
-/**
- * Sends a finished transaction's callback to `urls.callback` or the default URL. The fields are fixed the
- * first time, so a re-send (`notifications/bulk`) repeats them exactly, signature included.
- */
+/** Sends a finished transaction's callback (see `deliverMandarinCallback`). */
 export function sendTransactionCallback(emulator: EmulatorContext, tx: TransactionRecord): Delivery {
-  tx.callbackFields ??= transactionCallbackFields(emulator, tx);
-  return deliverMandarinCallback(
-    emulator,
-    tx.id,
-    tx.callbackUrl ?? emulator.options.callbackUrl,
-    tx.callbackFields,
-  );
+  return deliverMandarinCallback(emulator, tx, () => transactionCallbackFields(emulator, tx));
 }

@@ -36,16 +36,9 @@ export function cardBindingCallbackFields(
 }
 
 /**
- * Sends a finished binding's callback to its `urls.callback` or the default URL, on the same channel,
- * signature and retry schedule as transaction callbacks. Fields are fixed the first time, so a re-send
- * (`notifications/bulk`) repeats them exactly.
+ * Sends a finished binding's callback on the same channel, URL choice, signature and retry schedule as
+ * transaction callbacks (see `deliverMandarinCallback`).
  */
 export function sendCardBindingCallback(emulator: EmulatorContext, binding: CardBindingRecord): Delivery {
-  binding.callbackFields ??= cardBindingCallbackFields(emulator, binding);
-  return deliverMandarinCallback(
-    emulator,
-    binding.id,
-    binding.callbackUrl ?? emulator.options.callbackUrl,
-    binding.callbackFields,
-  );
+  return deliverMandarinCallback(emulator, binding, () => cardBindingCallbackFields(emulator, binding));
 }

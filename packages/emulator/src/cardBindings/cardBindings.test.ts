@@ -1,15 +1,13 @@
 import { createHash } from 'node:crypto';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import {
   activeEsp,
   CREDS,
   call,
+  emulatorSuite,
   getToken,
-  type Receiver,
   setBalance,
-  startEmulator,
   startReceiver,
-  type TestEmulator,
   waitFor,
   xAuth,
 } from '../fixtures/harness.js';
@@ -38,21 +36,10 @@ interface Binding {
 }
 
 describe('card bindings', () => {
-  let emu: TestEmulator;
-  let callbacks: Receiver;
+  const { emu, receiver: callbacks } = emulatorSuite();
 
-  beforeAll(async () => {
-    callbacks = await startReceiver();
-    emu = await startEmulator({ callbackUrl: `${callbacks.url}/cb` });
-  });
-  afterAll(async () => {
-    await emu.close();
-    await callbacks.close();
-  });
   beforeEach(() => {
-    emu.emulator.reset();
     emu.emulator.options.strictCards = false;
-    callbacks.requests.length = 0;
   });
 
   async function bind(

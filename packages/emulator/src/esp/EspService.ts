@@ -4,6 +4,7 @@ import { scheduleDelays } from '../callbacks/retrySchedule.js';
 import type { EmulatorContext } from '../EmulatorContext.js';
 import { badRequest, HttpError, notFound } from '../http/HttpError.js';
 import { checkOtp, newOtp, type OtpState } from './otp.js';
+import { SANDBOX_NAMES } from './sandboxKyc.js';
 
 /** An ESP (virtual wallet) as the emulator keeps it. */
 export interface EspRecord {
@@ -19,17 +20,19 @@ export interface EspRecord {
   otp: OtpState | null;
 }
 
-const isName = (request: EspGenerateRequest, first: string, last: string, middle: string) =>
-  request.first_name.trim() === first &&
-  request.last_name.trim() === last &&
-  request.middle_name.trim() === middle;
+type Names = Pick<EspGenerateRequest, 'first_name' | 'last_name' | 'middle_name'>;
+
+const isName = (request: EspGenerateRequest, names: Names) =>
+  request.first_name.trim() === names.first_name &&
+  request.last_name.trim() === names.last_name &&
+  request.middle_name.trim() === names.middle_name;
 
 /**
  * Sandbox test names decide the outcome: `Unsuccessful` ×3 → Failed; `Successful`/`Success`/`Successful`
  * and any other name → Success (the sandbox accepts real-looking data too).
  */
 export function outcomeFor(request: EspGenerateRequest): 'Success' | 'Failed' {
-  return isName(request, 'Unsuccessful', 'Unsuccessful', 'Unsuccessful') ? 'Failed' : 'Success';
+  return isName(request, SANDBOX_NAMES.failed) ? 'Failed' : 'Success';
 }
 
 /** ESP lifecycle: generate → OTP send/verify → Processing → Success|Failed, with webhooks on each change. */

@@ -1,33 +1,15 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import {
-  activeEsp,
-  call,
-  getToken,
-  kycBody,
-  type Receiver,
-  startEmulator,
-  startReceiver,
-  type TestEmulator,
-  waitFor,
-} from '../fixtures/harness.js';
+import { beforeEach, describe, expect, it } from 'vitest';
+import { activeEsp, call, emulatorSuite, getToken, waitFor } from '../fixtures/harness.js';
+import { sandboxKyc } from '../index.js';
 
 describe('ESP lifecycle', () => {
-  let emu: TestEmulator;
-  let hooks: Receiver;
+  const { emu, receiver: hooks } = emulatorSuite({
+    emulator: (url) => ({ webhookUrl: `${url}/webhooks/esp` }),
+    reply: () => ({ status: 200, body: '' }),
+  });
   let token: string;
 
-  beforeAll(async () => {
-    hooks = await startReceiver();
-    emu = await startEmulator({ webhookUrl: `${hooks.url}/webhooks/esp` });
-  });
-  afterAll(async () => {
-    await emu.close();
-    await hooks.close();
-  });
   beforeEach(async () => {
-    emu.emulator.reset();
-    hooks.requests.length = 0;
-    hooks.reply = () => ({ status: 200, body: '' });
     token = await getToken(emu.url);
   });
 
@@ -41,7 +23,7 @@ describe('ESP lifecycle', () => {
     ).json;
 
   it('goes Processing → OTP → Success, sets processed_at then finished_at, and POSTs the webhook', async () => {
-    const created = await call(emu.url, '/api/v1/tokens/generate', { token, body: kycBody() });
+    const created = await call(emu.url, '/api/v1/tokens/generate', { token, body: sandboxKyc() });
     expect(created.status).toBe(200);
     expect(created.json).toMatchObject({ status: 'Processing', processed_at: null, finished_at: null });
     const id = created.json.id as string;
@@ -92,7 +74,8 @@ describe('ESP lifecycle', () => {
   });
 
   it('counts wrong codes down and refuses once the attempts run out, even the right code', async () => {
-    const id = (await call(emu.url, '/api/v1/tokens/generate', { token, body: kycBody() })).json.id as string;
+    const id = (await call(emu.url, '/api/v1/tokens/generate', { token, body: sandboxKyc() })).json
+      .id as string;
     await call(emu.url, `/api/v1/otp/${id}/send`, { token, method: 'POST' });
     const { code } = (await call<{ code: string }>(emu.url, `/__emulator/esp/${id}/otp`)).json;
     const wrong = code === '0000' ? '1111' : '0000';
@@ -112,7 +95,8 @@ describe('ESP lifecycle', () => {
   });
 
   it('refuses a code after its ttl', async () => {
-    const id = (await call(emu.url, '/api/v1/tokens/generate', { token, body: kycBody() })).json.id as string;
+    const id = (await call(emu.url, '/api/v1/tokens/generate', { token, body: sandboxKyc() })).json
+      .id as string;
     await call(emu.url, `/api/v1/otp/${id}/send`, { token, method: 'POST' });
     const { code } = (await call<{ code: string }>(emu.url, `/__emulator/esp/${id}/otp`)).json;
     await call(emu.url, '/__emulator/clock', { body: { advanceSeconds: 301 } });
@@ -123,13 +107,17 @@ describe('ESP lifecycle', () => {
   });
 
   it('validates generate and verify bodies with 400 {error}', async () => {
-    const bad = await call(emu.url, '/api/v1/tokens/generate', { token, body: { ...kycBody(), inn: '12' } });
+    const bad = await call(emu.url, '/api/v1/tokens/generate', {
+      token,
+      body: { ...sandboxKyc(), inn: '12' },
+    });
     expect(bad.status).toBe(400);
     expect(bad.json.error).toMatch(/inn/);
     const notJson = await call(emu.url, '/api/v1/tokens/generate', { token, body: '{nope' });
     expect(notJson.status).toBe(400);
     expect(notJson.json.error).toMatch(/JSON/);
-    const id = (await call(emu.url, '/api/v1/tokens/generate', { token, body: kycBody() })).json.id as string;
+    const id = (await call(emu.url, '/api/v1/tokens/generate', { token, body: sandboxKyc() })).json
+      .id as string;
     const noSend = await call(emu.url, `/api/v1/otp/${id}/verify`, { token, body: { code: '1234' } });
     expect(noSend.status).toBe(400);
     await call(emu.url, `/api/v1/otp/${id}/send`, { token, method: 'POST' });

@@ -1,32 +1,13 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import {
-  call,
-  getToken,
-  type Receiver,
-  startEmulator,
-  startReceiver,
-  type TestEmulator,
-  waitFor,
-} from '../fixtures/harness.js';
+import { beforeEach, describe, expect, it } from 'vitest';
+import { call, emulatorSuite, getToken, waitFor } from '../fixtures/harness.js';
 
 const rub = (value: string) => ({ value, currency: 'RUB' });
 
 describe('hosted payment page', () => {
-  let emu: TestEmulator;
-  let callbacks: Receiver;
+  const { emu, receiver: callbacks } = emulatorSuite();
   let token: string;
 
-  beforeAll(async () => {
-    callbacks = await startReceiver();
-    emu = await startEmulator({ callbackUrl: `${callbacks.url}/cb` });
-  });
-  afterAll(async () => {
-    await emu.close();
-    await callbacks.close();
-  });
   beforeEach(async () => {
-    emu.emulator.reset();
-    callbacks.requests.length = 0;
     token = await getToken(emu.url);
   });
 

@@ -1,5 +1,5 @@
 import type { z } from 'zod';
-import { badRequest } from './HttpError.js';
+import { badRequest, type HttpError } from './HttpError.js';
 
 /**
  * Validates with a zod schema; failure is Mandarin's 400 `{"error": ...}` with a readable message and
@@ -8,7 +8,15 @@ import { badRequest } from './HttpError.js';
 export function parseWith<S extends z.ZodType>(schema: S, value: unknown): z.infer<S> {
   const result = schema.safeParse(value);
   if (result.success) return result.data;
-  const issues = result.error.issues.map((issue) => ({
+  throw invalidRequest('Invalid request', result.error.issues);
+}
+
+/**
+ * The 400 for a request with these zod issues: `{"error": "<prefix>: <the first five>", "issues": [...]}`,
+ * each issue as `{path, message}`.
+ */
+export function invalidRequest(prefix: string, zodIssues: readonly z.core.$ZodIssue[]): HttpError {
+  const issues = zodIssues.map((issue) => ({
     path: issue.path.map(String).join('.'),
     message: issue.message,
   }));
@@ -16,5 +24,5 @@ export function parseWith<S extends z.ZodType>(schema: S, value: unknown): z.inf
     .slice(0, 5)
     .map((i) => (i.path ? `${i.path}: ${i.message}` : i.message))
     .join('; ');
-  throw badRequest(`Invalid request: ${summary}`, { issues });
+  return badRequest(`${prefix}: ${summary}`, { issues });
 }

@@ -1,14 +1,6 @@
 import { createHmac, timingSafeEqual } from 'node:crypto';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import {
-  call,
-  type Received,
-  type Receiver,
-  startEmulator,
-  startReceiver,
-  type TestEmulator,
-  waitFor,
-} from '../fixtures/harness.js';
+import { describe, expect, it } from 'vitest';
+import { call, emulatorSuite, type Received, waitFor } from '../fixtures/harness.js';
 import { processingRetryDelay } from './processing.js';
 
 const SECRETS = {
@@ -29,21 +21,9 @@ const sameString = (a: string, b: string) =>
   a.length === b.length && timingSafeEqual(Buffer.from(a), Buffer.from(b));
 
 describe('other providers’ callback senders', () => {
-  let emu: TestEmulator;
-  let receiver: Receiver;
-
-  beforeAll(async () => {
-    receiver = await startReceiver();
-    emu = await startEmulator({ providers: SECRETS });
-  });
-  afterAll(async () => {
-    await emu.close();
-    await receiver.close();
-  });
-  beforeEach(() => {
-    emu.emulator.reset();
-    receiver.requests.length = 0;
-    receiver.reply = () => ({ status: 200, body: '' });
+  const { emu, receiver } = emulatorSuite({
+    emulator: () => ({ providers: SECRETS }),
+    reply: () => ({ status: 200, body: '' }),
   });
 
   const send = async (provider: string, body: Record<string, unknown>) => {

@@ -1,34 +1,12 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import {
-  activeEsp,
-  call,
-  getToken,
-  type Receiver,
-  setBalance,
-  startEmulator,
-  startReceiver,
-  type TestEmulator,
-  waitFor,
-  xAuth,
-} from '../fixtures/harness.js';
+import { beforeEach, describe, expect, it } from 'vitest';
+import { activeEsp, call, emulatorSuite, getToken, setBalance, waitFor, xAuth } from '../fixtures/harness.js';
 
 describe('SBP', () => {
-  let emu: TestEmulator;
-  let callbacks: Receiver;
+  const { emu, receiver: callbacks } = emulatorSuite();
   let token: string;
   let esp: string;
 
-  beforeAll(async () => {
-    callbacks = await startReceiver();
-    emu = await startEmulator({ callbackUrl: `${callbacks.url}/cb` });
-  });
-  afterAll(async () => {
-    await emu.close();
-    await callbacks.close();
-  });
   beforeEach(async () => {
-    emu.emulator.reset();
-    callbacks.requests.length = 0;
     token = await getToken(emu.url);
     esp = await activeEsp(emu.url, token);
     await setBalance(emu.url, esp, 100_000);

@@ -14,6 +14,7 @@ import {
 } from '@mandarin-kit/core';
 import type { z } from 'zod';
 import { badRequest, type HttpError } from '../http/HttpError.js';
+import { invalidRequest } from '../http/parseWith.js';
 
 const SHAPES: Array<[string, z.ZodType]> = [
   ['routed payment', routedPaymentRequestSchema],
@@ -45,13 +46,5 @@ export function explainInvalidTransaction(body: unknown): HttpError {
     if (!best || result.error.issues.length < best.issues.length)
       best = { name, issues: result.error.issues };
   }
-  const issues = (best?.issues ?? []).map((issue) => ({
-    path: issue.path.map(String).join('.'),
-    message: issue.message,
-  }));
-  const summary = issues
-    .slice(0, 5)
-    .map((i) => (i.path ? `${i.path}: ${i.message}` : i.message))
-    .join('; ');
-  return badRequest(`Invalid request (closest shape: ${best?.name ?? 'none'}): ${summary}`, { issues });
+  return invalidRequest(`Invalid request (closest shape: ${best?.name ?? 'none'})`, best?.issues ?? []);
 }

@@ -1,16 +1,5 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import {
-  activeEsp,
-  CREDS,
-  call,
-  getToken,
-  type Receiver,
-  startEmulator,
-  startReceiver,
-  type TestEmulator,
-  waitFor,
-  xAuth,
-} from '../fixtures/harness.js';
+import { beforeEach, describe, expect, it } from 'vitest';
+import { activeEsp, CREDS, call, emulatorSuite, getToken, waitFor, xAuth } from '../fixtures/harness.js';
 
 const A = '16f90c5e-6bc3-11eb-9439-0242ac130002';
 const B = '8ba85f01-8cc8-4161-b45d-ce6442e678ae';
@@ -34,21 +23,10 @@ const routedPayment = (
 });
 
 describe('transactions', () => {
-  let emu: TestEmulator;
-  let callbacks: Receiver;
+  const { emu, receiver: callbacks } = emulatorSuite();
   let token: string;
 
-  beforeAll(async () => {
-    callbacks = await startReceiver();
-    emu = await startEmulator({ callbackUrl: `${callbacks.url}/cb` });
-  });
-  afterAll(async () => {
-    await emu.close();
-    await callbacks.close();
-  });
   beforeEach(async () => {
-    emu.emulator.reset();
-    callbacks.requests.length = 0;
     token = await getToken(emu.url);
   });
 

@@ -1,35 +1,14 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import {
-  activeEsp,
-  call,
-  getToken,
-  type Receiver,
-  setBalance,
-  startEmulator,
-  startReceiver,
-  type TestEmulator,
-  waitFor,
-} from '../fixtures/harness.js';
+import { beforeEach, describe, expect, it } from 'vitest';
+import { activeEsp, call, emulatorSuite, getToken, setBalance, waitFor } from '../fixtures/harness.js';
 
 const customerInfo = { email: 'user@example.com', phone: '+79001234567' };
 
 describe('wallet balance', () => {
-  let emu: TestEmulator;
-  let callbacks: Receiver;
+  const { emu, receiver: callbacks } = emulatorSuite();
   let token: string;
   let esp: string;
 
-  beforeAll(async () => {
-    callbacks = await startReceiver();
-    emu = await startEmulator({ callbackUrl: `${callbacks.url}/cb` });
-  });
-  afterAll(async () => {
-    await emu.close();
-    await callbacks.close();
-  });
   beforeEach(async () => {
-    emu.emulator.reset();
-    callbacks.requests.length = 0;
     token = await getToken(emu.url);
     esp = await activeEsp(emu.url, token);
   });

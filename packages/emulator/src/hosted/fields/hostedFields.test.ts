@@ -1,15 +1,6 @@
 import { Script } from 'node:vm';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import {
-  call,
-  getToken,
-  type Receiver,
-  startEmulator,
-  startReceiver,
-  type TestEmulator,
-  waitFor,
-  xAuth,
-} from '../../fixtures/harness.js';
+import { describe, expect, it } from 'vitest';
+import { call, emulatorSuite, getToken, waitFor, xAuth } from '../../fixtures/harness.js';
 
 const nextYear = String(new Date().getUTCFullYear() + 1).slice(-2);
 const validCard = {
@@ -20,21 +11,7 @@ const validCard = {
 };
 
 describe('hosted card fields (HTTP)', () => {
-  let emu: TestEmulator;
-  let callbacks: Receiver;
-
-  beforeAll(async () => {
-    callbacks = await startReceiver();
-    emu = await startEmulator({ callbackUrl: `${callbacks.url}/cb` });
-  });
-  afterAll(async () => {
-    await emu.close();
-    await callbacks.close();
-  });
-  beforeEach(() => {
-    emu.emulator.reset();
-    callbacks.requests.length = 0;
-  });
+  const { emu, receiver: callbacks } = emulatorSuite();
 
   const binding = async () =>
     (
