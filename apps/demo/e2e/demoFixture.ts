@@ -102,3 +102,16 @@ export async function expectNoAxeViolations(page: Page): Promise<void> {
   });
   expect(violations).toEqual([]);
 }
+
+/**
+ * Signs in as the operator on the operator page. The page reloads so that its event stream reconnects with the
+ * operator's session; this waits for that reload itself, not for whatever load state the page is in when the
+ * click returns (under load the reload can start after the click has returned).
+ */
+export async function signInAsOperator(page: Page, demoUrl: string): Promise<void> {
+  await page.goto(`${demoUrl}/#/operator`);
+  const reloaded = page.waitForEvent('load');
+  await page.getByRole('button', { name: 'Sign in as operator' }).click();
+  await reloaded;
+  await expect.poll(() => page.getByText('Operator', { exact: true }).count()).toBeGreaterThan(0);
+}

@@ -1,15 +1,13 @@
 import { expect, it } from 'vitest';
 import { walletViaApi } from './apiSetup.js';
-import { describeDemo, expectNoAxeViolations, screenshot } from './demoFixture.js';
+import { describeDemo, expectNoAxeViolations, screenshot, signInAsOperator } from './demoFixture.js';
 
 describeDemo('demo flow 4: live event log, provider callbacks and SSE reconnect in Chromium', (s) => {
   const log = () => s.page.getByTestId('event-log').locator('li');
 
   it('fires each of the other providers’ callbacks and shows the relay’s reply and the event', async () => {
     const { page } = s;
-    await page.goto(`${s.demo.url}/#/operator`);
-    await page.getByRole('button', { name: 'Sign in as operator' }).click();
-    await page.waitForLoadState();
+    await signInAsOperator(page, s.demo.url);
     await page.goto(`${s.demo.url}/#/events`);
     await expect.poll(() => page.getByTestId('stream-status').textContent()).toContain('open');
     const replies = page.getByTestId('replies').locator('li');

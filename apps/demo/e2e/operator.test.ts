@@ -1,11 +1,10 @@
 import { expect, it } from 'vitest';
-import { describeDemo, expectNoAxeViolations, screenshot } from './demoFixture.js';
+import { describeDemo, expectNoAxeViolations, screenshot, signInAsOperator } from './demoFixture.js';
 
 describeDemo('demo flow 3: operator checkout, hosted payment and two partial refunds in Chromium', (s) => {
   it('splits a checkout, pays on the hosted page, sees the status live and refunds twice', async () => {
     const { page, context } = s;
-    await page.goto(`${s.demo.url}/#/operator`);
-    await page.getByRole('button', { name: 'Sign in as operator' }).click();
+    await signInAsOperator(page, s.demo.url);
     await page.getByRole('button', { name: 'Link two sandbox sub-merchants' }).click();
     await expect
       .poll(() => page.getByRole('button', { name: 'Create payment' }).isEnabled(), { timeout: 10_000 })
