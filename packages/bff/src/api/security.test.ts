@@ -1,5 +1,6 @@
 import { DEFAULT_CREDENTIALS, sandboxKyc } from '@mandarin-kit/emulator';
 import { describe, expect, it } from 'vitest';
+import { openSse } from '../testkit/sse.js';
 import { walletSuite } from '../testkit/suites.js';
 
 const { stack, owner, wallet } = walletSuite(100_000n);
@@ -104,8 +105,14 @@ describe('the browser-facing API refuses what it must', () => {
     expect((await owner.get('/api/nothing-here')).body.error.code).toBe('NOT_FOUND');
   });
 
-  it('never lets a secret or PII reach a response or a log line', async () => {
+  it('never lets a secret or PII reach a response, an SSE event or a log line', async () => {
     const browser = stack.client();
+    responses.push((await browser.get('/api/me')).text);
+    // Both users' live streams; the card payout's status arrives on the owner's.
+    const streams = [
+      await openSse(stack.bffUrl, { cookie: browser.cookieHeader }),
+      await openSse(stack.bffUrl, { cookie: owner.cookieHeader }),
+    ];
     const created = await browser.post('/api/wallets', sandboxKyc());
     responses.push(created.text);
     for (const path of [
@@ -124,6 +131,11 @@ describe('the browser-facing API refuses what it must', () => {
         })
       ).text,
     );
+    await streams[1]!.waitFor((es) => es.some((e) => e.type === 'transaction.status'), 10_000);
+    for (const stream of streams) {
+      stream.close();
+      responses.push(JSON.stringify(stream.events));
+    }
     const secrets = [
       DEFAULT_CREDENTIALS.clientSecret,
       DEFAULT_CREDENTIALS.secret,
@@ -147,5 +159,5 @@ describe('the browser-facing API refuses what it must', () => {
     const cookie = (await browser.get('/api/me')).headers.get('set-cookie');
     expect(cookie ?? '').not.toContain('mk_session'); // issued once, on the first request
     expect(stack.logs.join('\n')).not.toMatch(/mk_session=/);
-  });
+  }, 20_000);
 });
