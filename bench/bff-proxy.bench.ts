@@ -1,6 +1,7 @@
 import { sandboxKyc } from '@mandarin-kit/emulator';
 import autocannon from 'autocannon';
 import { type BenchRow, quick, report } from './harness.js';
+import { pacedLatencies, percentile } from './httpClient.js';
 import { startServer } from './processes.js';
 
 // The BFF's cost on the hot read path: a balance read through the BFF (session cookie, owner check, cached
@@ -10,6 +11,7 @@ import { startServer } from './processes.js';
 
 const duration = quick ? 1 : 10;
 const connections = quick ? 4 : 50;
+const ROUNDS = quick ? 1 : 3;
 
 const emulator = await startServer('emulator');
 const bff = await startServer('bff', [emulator.url]);
@@ -30,16 +32,42 @@ try {
       koaForwarder: { url: `${koaForwarder.url}/balance`, headers: {} },
     };
     await load(targets.bff, 1); // warm-up: JIT, token cache, prepared statements
+    // Four processes share this box's cores, so one pass swings by ±25%. Targets are measured in rounds that
+    // alternate between them (so drift hits all alike), and each figure is the median of its rounds.
+    type Result = Awaited<ReturnType<typeof load>>;
+    type Paced = Awaited<ReturnType<typeof paced>>;
+    const rounds: Array<{
+      peak: Record<keyof typeof targets, Result>;
+      half: { rate: number; bff: Paced; forwarder: Paced };
+    }> = [];
+    for (let round = 0; round < ROUNDS; round++) {
+      const peakRound = {
+        bff: await load(targets.bff, duration),
+        emulator: await load(targets.emulator, duration),
+        forwarder: await load(targets.forwarder, duration),
+        koaForwarder: await load(targets.koaForwarder, duration),
+      };
+      const halfRate = Math.max(1, Math.floor(peakRound.bff.rps / 2));
+      rounds.push({
+        peak: peakRound,
+        half: {
+          rate: halfRate,
+          bff: await paced(targets.bff, duration, halfRate),
+          forwarder: await paced(targets.forwarder, duration, halfRate),
+        },
+      });
+    }
+    const medianOf = (pick: (r: (typeof rounds)[number]) => number) => median(rounds.map(pick));
     const peak = {
-      bff: await load(targets.bff, duration),
-      emulator: await load(targets.emulator, duration),
-      forwarder: await load(targets.forwarder, duration),
-      koaForwarder: await load(targets.koaForwarder, duration),
+      bff: { rps: medianOf((r) => r.peak.bff.rps), p99: medianOf((r) => r.peak.bff.p99) },
+      emulator: { rps: medianOf((r) => r.peak.emulator.rps) },
+      forwarder: { rps: medianOf((r) => r.peak.forwarder.rps), p99: medianOf((r) => r.peak.forwarder.p99) },
+      koaForwarder: { rps: medianOf((r) => r.peak.koaForwarder.rps) },
     };
-    const rate = Math.max(1, Math.floor(peak.bff.rps / 2));
+    const rate = Math.round(medianOf((r) => r.half.rate));
     const half = {
-      bff: await load(targets.bff, duration, rate),
-      forwarder: await load(targets.forwarder, duration, rate),
+      bff: { p99: medianOf((r) => r.half.bff.p99) },
+      forwarder: { p99: medianOf((r) => r.half.forwarder.p99) },
     };
     const throughputRatio = peak.bff.rps / peak.forwarder.rps;
     const addedP99 = half.bff.p99 - half.forwarder.p99;
@@ -84,8 +112,16 @@ try {
         higherIsBetter: false,
       },
     ];
-    report('bff-proxy', rows);
-    const errors = peak.bff.errors + half.bff.errors;
+    const notes = [
+      `median of ${ROUNDS} alternating rounds of ${duration} s, ${connections} connections`,
+      `per round, BFF/forwarder peak: ${rounds.map((r) => (r.peak.bff.rps / r.peak.forwarder.rps).toFixed(2)).join(', ')}`,
+      `per round, added p99 at half peak (ms): ${rounds.map((r) => (r.half.bff.p99 - r.half.forwarder.p99).toFixed(2)).join(', ')}`,
+      'half-peak p99: evenly spaced open-loop requests, timed from when each was due; autocannon with a rate',
+      "sends each second's share in one burst and back-fills latencies on a 1 ms expected interval, so its",
+      'p99 measured the burst, not half load',
+    ];
+    report('bff-proxy', rows, notes);
+    const errors = rounds.reduce((n, r) => n + r.peak.bff.errors + r.half.bff.errors, 0);
     if (errors > 0) throw new Error(`${errors} BFF requests failed under load`);
   } finally {
     await forwarder.stop();
@@ -96,17 +132,32 @@ try {
   await emulator.stop();
 }
 
+function median(values: number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  const mid = Math.floor(sorted.length / 2);
+  return sorted.length % 2 === 1 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
+}
+
+/** p99 at a steady rate: evenly spaced requests, each timed from when it was due. */
+async function paced(
+  target: { url: string; headers: Record<string, string> },
+  seconds: number,
+  rate: number,
+): Promise<{ p99: number; errors: number }> {
+  const { latencies, errors } = await pacedLatencies(target.url, target.headers, rate, seconds, connections);
+  latencies.sort((a, b) => a - b);
+  return { p99: latencies.length === 0 ? Number.NaN : percentile(latencies, 0.99), errors };
+}
+
 async function load(
   target: { url: string; headers: Record<string, string> },
   seconds: number,
-  overallRate?: number,
 ): Promise<{ rps: number; p99: number; errors: number }> {
   const result = await autocannon({
     url: target.url,
     headers: target.headers,
     connections,
     duration: seconds,
-    ...(overallRate === undefined ? {} : { overallRate }),
   });
   return {
     rps: result.requests.average,

@@ -100,3 +100,47 @@ export async function operatorSessions(baseUrl: string, n: number): Promise<stri
     agent.destroy();
   }
 }
+
+/**
+ * Open-loop load: `rate` GETs a second, evenly spaced, for `seconds`, over at most `sockets` keep-alive
+ * connections. Each latency runs from when the request was due, not from when a socket was free, so a server
+ * that falls behind is charged for the queue it causes (no coordinated omission). Returns latencies in ms.
+ */
+export async function pacedLatencies(
+  url: string,
+  headers: Record<string, string>,
+  rate: number,
+  seconds: number,
+  sockets = 50,
+): Promise<{ latencies: number[]; errors: number }> {
+  const agent = new http.Agent({ keepAlive: true, maxSockets: sockets });
+  const total = Math.max(1, Math.round(rate * seconds));
+  const latencies: number[] = [];
+  let errors = 0;
+  const inFlight: Array<Promise<void>> = [];
+  const started = performance.now();
+  for (let i = 0; i < total; i++) {
+    const due = started + (i * 1000) / rate;
+    const wait = due - performance.now();
+    if (wait > 1) await new Promise((r) => setTimeout(r, wait));
+    inFlight.push(
+      request(url, { headers, agent }).then(
+        (reply) => {
+          if (reply.status === 200) latencies.push(performance.now() - due);
+          else errors++;
+        },
+        () => {
+          errors++;
+        },
+      ),
+    );
+  }
+  await Promise.all(inFlight);
+  agent.destroy();
+  return { latencies, errors };
+}
+
+/** Nearest-rank percentile (`q` in 0..1) of values sorted ascending. */
+export function percentile(sorted: readonly number[], q: number): number {
+  return sorted[Math.max(0, Math.ceil(q * sorted.length) - 1)]!;
+}

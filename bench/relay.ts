@@ -3,7 +3,7 @@ import http from 'node:http';
 import { performance } from 'node:perf_hooks';
 import autocannon from 'autocannon';
 import { FORM } from './callbackBodies.js';
-import { request, stats } from './httpClient.js';
+import { percentile, request, stats } from './httpClient.js';
 import { openSse, waitUntil } from './sseClient.js';
 
 export interface Ingestion {
@@ -156,9 +156,4 @@ export async function relayLatency(
     samples: latencies.length,
     lost: sent.filter((s) => !arrived.has(s.marker)).length,
   };
-}
-
-/** Nearest-rank percentile of sorted values. */
-function percentile(sorted: readonly number[], q: number): number {
-  return sorted[Math.max(0, Math.ceil(q * sorted.length) - 1)]!;
 }
