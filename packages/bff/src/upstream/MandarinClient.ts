@@ -63,14 +63,9 @@ export class MandarinClient {
 
   constructor(private readonly options: MandarinClientOptions) {
     this.transport = options.transport ?? nodeTransport;
-    const { baseUrls } = options;
-    this.origins = {
-      oauth: parseOrigin(baseUrls.oauth),
-      esp: parseOrigin(baseUrls.esp),
-      classic: parseOrigin(baseUrls.classic),
-      routing: parseOrigin(baseUrls.routing),
-      accounts: parseOrigin(baseUrls.accounts),
-    };
+    this.origins = Object.fromEntries(
+      Object.entries(options.baseUrls).map(([host, base]) => [host, parseOrigin(base)]),
+    ) as Record<UpstreamHost, UpstreamOrigin>;
     this.tokens = new TokenCache(() => this.requestToken(), options.now);
   }
 
