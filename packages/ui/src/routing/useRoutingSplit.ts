@@ -95,15 +95,20 @@ function blankRow(key = newKey()): RoutingRowDraft {
 function rowsFrom(wire: RoutingWire | undefined, locale: 'ru' | 'en', prefix: string): RoutingRowDraft[] {
   const entries = wire ? ('destination' in wire ? wire.destination : wire.source) : [];
   if (entries.length === 0) return [blankRow(`${prefix}0`)];
-  return fromRoutingWire(entries).map((share, i) => ({
-    key: `${prefix}${i}`,
+  return fromRoutingWire(entries).map((share, i) => rowFromShare(share, `${prefix}${i}`, locale));
+}
+
+/** A row showing `share` as the user would have typed it. */
+function rowFromShare(share: RoutingShare, key: string, locale: 'ru' | 'en'): RoutingRowDraft {
+  return {
+    key,
     accountId: share.accountId,
     amount: amountToText(share.amount, locale),
     fee: amountToText(share.platformFee, locale),
     description: share.description ?? '',
     percent: '',
     touched: true,
-  }));
+  };
 }
 
 interface ParsedRow {
@@ -257,17 +262,7 @@ export function useRoutingSplit(options: UseRoutingSplitOptions): UseRoutingSpli
       return;
     }
     setActionIssue(null);
-    commit(
-      parts.map((share) => ({
-        key: newKey(),
-        accountId: share.accountId,
-        amount: amountToText(share.amount, locale),
-        fee: amountToText(share.platformFee, locale),
-        description: share.description ?? '',
-        percent: '',
-        touched: true,
-      })),
-    );
+    commit(parts.map((share) => rowFromShare(share, newKey(), locale)));
   }, [commit, locale]);
 
   const { total } = options;
