@@ -6,6 +6,9 @@ import type { Page } from 'playwright-core';
  * the page's request context shares the browser's cookies, so it is the same user.
  */
 export async function walletViaApi(page: Page, base: string): Promise<string> {
+  // These calls share the page's cookies. Until the page's own first call has set the session cookie, a call
+  // sent from here would become another anonymous user, so wait for the page's event stream to be open.
+  await page.getByTestId('stream-status').filter({ hasText: 'open' }).waitFor({ timeout: 15_000 });
   const headers = { 'x-csrf': '1' };
   const created = await page.request.post(`${base}/api/wallets`, {
     data: sandboxKyc(),
@@ -13,11 +16,16 @@ export async function walletViaApi(page: Page, base: string): Promise<string> {
   });
   if (created.status() !== 201) throw new Error(`wallet: ${created.status()} ${await created.text()}`);
   const { id } = (await created.json()) as { id: string };
-  await page.request.post(`${base}/api/wallets/${id}/otp/send`, { headers });
+  const sent = await page.request.post(`${base}/api/wallets/${id}/otp/send`, { headers });
+  if (!sent.ok()) throw new Error(`otp send: ${sent.status()} ${await sent.text()}`);
   const { code } = (await (await page.request.get(`${base}/demo/sandbox/otp/${id}`)).json()) as {
     code: string;
   };
-  await page.request.post(`${base}/api/wallets/${id}/otp/verify`, { headers, data: { code } });
+  const verified = await page.request.post(`${base}/api/wallets/${id}/otp/verify`, {
+    headers,
+    data: { code },
+  });
+  if (!verified.ok()) throw new Error(`otp verify: ${verified.status()} ${await verified.text()}`);
   for (let i = 0; i < 200; i++) {
     const wallet = (await (await page.request.get(`${base}/api/wallets/${id}`)).json()) as { status: string };
     if (wallet.status === 'Success') return id;

@@ -126,4 +126,53 @@ describe('createBffClient', () => {
       headers: expect.objectContaining({ 'X-CSRF': '1' }),
     });
   });
+
+  describe('a new visitor whose page sends its first calls together', () => {
+    /**
+     * A BFF with the default anonymous session, and a browser's cookie jar: a call without the cookie becomes
+     * a new user and its answer sets the cookie; answers arrive a little later than the calls leave.
+     */
+    function browserAndBff() {
+      let jar: string | null = null;
+      let users = 0;
+      const seenAs: string[] = [];
+      const fetch = async (input: RequestInfo | URL) => {
+        const user = jar ?? `user-${++users}`;
+        seenAs.push(`${String(input).replace('https://shop.example', '')} as ${user}`);
+        await new Promise((resolve) => setTimeout(resolve, 5));
+        jar = user;
+        return json(
+          200,
+          String(input).endsWith('/api/me') ? { id: user, roles: ['customer'] } : { wallets: [] },
+        );
+      };
+      return { client: createBffClient({ baseUrl: 'https://shop.example', fetch }), seenAs };
+    }
+
+    it('stays one user: the first call goes alone and the others follow its answer', async () => {
+      const { client, seenAs } = browserAndBff();
+      await Promise.all([client.listWallets(), client.me(), client.listWallets(), client.ready()]);
+      expect(seenAs).toEqual(['/api/wallets as user-1', '/api/me as user-1', '/api/wallets as user-1']);
+    });
+
+    it('opens the event stream only once the session exists (ready asks /api/me when nothing was sent)', async () => {
+      const { client, seenAs } = browserAndBff();
+      await client.ready();
+      await client.ready();
+      expect(seenAs).toEqual(['/api/me as user-1']);
+    });
+
+    it('lets the next call go first when the first one never reached the BFF', async () => {
+      let calls = 0;
+      const fetch = vi.fn(async () => {
+        calls++;
+        if (calls === 1) throw new TypeError('Failed to fetch');
+        return json(200, { wallets: [] });
+      });
+      const client = createBffClient({ baseUrl: '', fetch });
+      const [first, second] = await Promise.allSettled([client.listWallets(), client.listWallets()]);
+      expect(first).toMatchObject({ status: 'rejected', reason: { code: 'NETWORK' } });
+      expect(second).toMatchObject({ status: 'fulfilled', value: { wallets: [] } });
+    });
+  });
 });

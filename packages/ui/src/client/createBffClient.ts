@@ -30,7 +30,7 @@ import {
 } from '@mandarin-kit/core';
 import { z } from 'zod';
 import { createIdempotencyKey } from './idempotencyKey.js';
-import { type CallOptions, createRequester, type MutationOptions } from './request.js';
+import { type CallOptions, createRequester, createSessionGate, type MutationOptions } from './request.js';
 
 /** Options of {@link createBffClient}. */
 export interface BffClientOptions {
@@ -49,7 +49,8 @@ const id = (value: string) => encodeURIComponent(value);
 /** Every BFF endpoint as a typed call; see {@link BffClient}. */
 export function createBffClient(options: BffClientOptions) {
   const fetchImpl = options.fetch ?? ((...args: Parameters<typeof fetch>) => globalThis.fetch(...args));
-  const request = createRequester(options.baseUrl, fetchImpl);
+  const gate = createSessionGate();
+  const request = createRequester(options.baseUrl, fetchImpl, gate);
   const key = (o: MutationOptions | undefined) => o?.idempotencyKey ?? createIdempotencyKey();
   const get = <S extends z.ZodType>(path: string, schema: S, o?: CallOptions) =>
     request({ method: 'GET', path, schema, ...(o?.signal ? { signal: o.signal } : {}) });
@@ -76,6 +77,18 @@ export function createBffClient(options: BffClientOptions) {
     baseUrl,
     /** The URL of the live event stream (`GET /api/events`). */
     eventsUrl: `${baseUrl}/api/events`,
+    /**
+     * Resolves once the BFF has answered this client, so that the session cookie is set (asking `/api/me` if
+     * nothing was sent yet). The provider opens the event stream after it, so that the stream listens for
+     * the same user that the calls act as.
+     */
+    ready: (): Promise<void> =>
+      gate.opened(() =>
+        fetchImpl(`${baseUrl}/api/me`, {
+          credentials: 'include',
+          headers: { Accept: 'application/json' },
+        }).then((response) => response.body?.cancel()),
+      ),
 
     me: (o?: CallOptions) => get('/api/me', meViewSchema, o),
     /** Demo only: makes the session an operator. */

@@ -63,8 +63,61 @@ function errorFromResponse(response: Response, body: unknown): ApiError {
   return new ApiError({ code, message: `HTTP ${response.status}`, status: response.status, retryAfter });
 }
 
+/**
+ * Holds back a browser's first calls until the BFF has answered one of them. A browser without the session
+ * cookie gets a new anonymous user from each call it sends, so if a page's first calls went out together each
+ * would become its own user and the last `Set-Cookie` would win: a wallet created by one of them would belong
+ * to nobody the page can reach again, and the event stream would listen for yet another. One call goes first;
+ * the rest follow once any answer (an error status included) has set the cookie. A call that never reached
+ * the BFF leaves the gate closed and the next waiting call goes first instead.
+ */
+export interface SessionGate {
+  /** Sends `send` now if the BFF has answered before, otherwise once it has (or first, if nothing is on its way). */
+  through<T>(send: () => Promise<T>): Promise<T>;
+  /**
+   * Resolves once the BFF has answered: at once when it has, after the call on its way when there is one,
+   * otherwise after sending `probe`. A probe that fails ends the wait too (the caller carries on as before).
+   */
+  opened(probe: () => Promise<unknown>): Promise<void>;
+}
+
+const ignore = () => {};
+
+export function createSessionGate(): SessionGate {
+  let open = false;
+  let opening: Promise<unknown> | undefined;
+  const through = async <T>(send: () => Promise<T>): Promise<T> => {
+    while (!open) {
+      if (!opening) {
+        const first = send();
+        opening = first;
+        try {
+          const answer = await first;
+          open = true;
+          return answer;
+        } finally {
+          opening = undefined;
+        }
+      }
+      await opening.then(ignore, ignore);
+    }
+    return send();
+  };
+  return {
+    through,
+    async opened(probe) {
+      await opening?.then(ignore, ignore);
+      if (!open) await through(probe).then(ignore, ignore);
+    },
+  };
+}
+
 /** Builds the requester for a BFF at `baseUrl` ('' for the same origin). */
-export function createRequester(baseUrl: string, fetchImpl: typeof fetch): Requester {
+export function createRequester(
+  baseUrl: string,
+  fetchImpl: typeof fetch,
+  gate: SessionGate = createSessionGate(),
+): Requester {
   const root = baseUrl.replace(/\/+$/, '');
   return async (spec) => {
     const headers: Record<string, string> = { Accept: 'application/json' };
@@ -73,13 +126,15 @@ export function createRequester(baseUrl: string, fetchImpl: typeof fetch): Reque
     if (spec.idempotencyKey !== undefined) headers['Idempotency-Key'] = spec.idempotencyKey;
     let response: Response;
     try {
-      response = await fetchImpl(`${root}${spec.path}`, {
-        method: spec.method,
-        headers,
-        credentials: 'include',
-        ...(spec.body === undefined ? {} : { body: JSON.stringify(spec.body) }),
-        ...(spec.signal ? { signal: spec.signal } : {}),
-      });
+      response = await gate.through(() =>
+        fetchImpl(`${root}${spec.path}`, {
+          method: spec.method,
+          headers,
+          credentials: 'include',
+          ...(spec.body === undefined ? {} : { body: JSON.stringify(spec.body) }),
+          ...(spec.signal ? { signal: spec.signal } : {}),
+        }),
+      );
     } catch (error) {
       if (spec.signal?.aborted) throw error;
       return Promise.reject(

@@ -18,7 +18,7 @@ import {
 
 /** Props of {@link MandarinKitProvider}. */
 export interface MandarinKitProviderProps {
-  /** The BFF client from `createBffClient`. */
+  /** The BFF client from `createBffClient`, made once (at module scope or in `useState`), not on every render. */
   client: BffClient;
   /** Language of every string; Russian by default. */
   locale?: Locale;
@@ -68,9 +68,10 @@ export function MandarinKitProvider({
     if (!liveEvents) return;
     let close: (() => void) | undefined;
     let cancelled = false;
-    // StrictMode mounts, unmounts and mounts again synchronously: deferring the connect to a microtask
-    // means that the first mount never opens a connection at all, rather than opening and closing one.
-    queueMicrotask(() => {
+    // StrictMode mounts, unmounts and mounts again synchronously: deferring the connect (here until the BFF
+    // has answered once, so the stream and the calls share one session cookie) means that the first mount
+    // never opens a connection at all, rather than opening and closing one.
+    void client.ready().then(() => {
       if (cancelled) return;
       close = subscribeToEvents({
         url: client.eventsUrl,
@@ -86,7 +87,7 @@ export function MandarinKitProvider({
       cancelled = true;
       close?.();
     };
-  }, [client.eventsUrl, liveEvents, EventSource, activeQueryClient]);
+  }, [client, liveEvents, EventSource, activeQueryClient]);
 
   const value = useMemo<KitContextValue>(
     () => ({
