@@ -56,6 +56,11 @@ export interface UseHostedCardFormResult {
 
 const STATE_PREFIX = 'mandarinpay-field-state-';
 
+/** A script that failed to load or threw, reported the way the script reports a failed operation. */
+const failureOf = (reason: unknown): HostedFailure => ({
+  error: reason instanceof Error ? reason.message : String(reason),
+});
+
 function readField(container: Element | null): HostedFieldStatus {
   const has = (state: string) => container?.classList.contains(STATE_PREFIX + state) ?? false;
   const state: HostedFieldState = has('error')
@@ -112,7 +117,7 @@ export function useHostedCardForm(options: UseHostedCardFormOptions): UseHostedC
       (reason: unknown) => {
         if (!active) return;
         setLoadFailed(true);
-        callbacks.current.onError?.({ error: reason instanceof Error ? reason.message : String(reason) });
+        callbacks.current.onError?.(failureOf(reason));
       },
     );
     return () => {
@@ -160,7 +165,7 @@ export function useHostedCardForm(options: UseHostedCardFormOptions): UseHostedC
       });
     } catch (reason) {
       setLoadFailed(true);
-      callbacks.current.onError?.({ error: reason instanceof Error ? reason.message : String(reason) });
+      callbacks.current.onError?.(failureOf(reason));
       return;
     }
     setFields(readFields(form));
@@ -190,7 +195,7 @@ export function useHostedCardForm(options: UseHostedCardFormOptions): UseHostedC
       api.process(form);
     } catch (reason) {
       processing.current = false;
-      const failure = { error: reason instanceof Error ? reason.message : String(reason) };
+      const failure = failureOf(reason);
       setError(failure);
       setPhase('error');
       callbacks.current.onError?.(failure);

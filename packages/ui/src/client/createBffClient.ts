@@ -53,9 +53,9 @@ export function createBffClient(options: BffClientOptions) {
   const request = createRequester(options.baseUrl, fetchImpl, gate);
   const key = (o: MutationOptions | undefined) => o?.idempotencyKey ?? createIdempotencyKey();
   const get = <S extends z.ZodType>(path: string, schema: S, o?: CallOptions) =>
-    request({ method: 'GET', path, schema, ...(o?.signal ? { signal: o.signal } : {}) });
+    request({ method: 'GET', path, schema, signal: o?.signal });
   const post = <S extends z.ZodType>(path: string, schema: S, body?: unknown, o?: CallOptions) =>
-    request({ method: 'POST', path, schema, body, ...(o?.signal ? { signal: o.signal } : {}) });
+    request({ method: 'POST', path, schema, body, signal: o?.signal });
   const postOnce = <S extends z.ZodType>(path: string, schema: S, body: unknown, o?: MutationOptions) =>
     request({
       method: 'POST',
@@ -63,7 +63,7 @@ export function createBffClient(options: BffClientOptions) {
       schema,
       body,
       idempotencyKey: key(o),
-      ...(o?.signal ? { signal: o.signal } : {}),
+      signal: o?.signal,
     });
   const wallet = (walletId: string) => `/api/wallets/${id(walletId)}`;
   const operation = (operationId: string) => `/api/operations/${id(operationId)}`;
@@ -82,13 +82,7 @@ export function createBffClient(options: BffClientOptions) {
      * nothing was sent yet). The provider opens the event stream after it, so that the stream listens for
      * the same user that the calls act as.
      */
-    ready: (): Promise<void> =>
-      gate.opened(() =>
-        fetchImpl(`${baseUrl}/api/me`, {
-          credentials: 'include',
-          headers: { Accept: 'application/json' },
-        }).then((response) => response.body?.cancel()),
-      ),
+    ready: (): Promise<void> => gate.opened(() => get('/api/me', meViewSchema)),
 
     me: (o?: CallOptions) => get('/api/me', meViewSchema, o),
     /** Demo only: makes the session an operator. */

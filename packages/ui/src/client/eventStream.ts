@@ -77,14 +77,12 @@ export function subscribeToEvents(options: EventStreamOptions): () => void {
     });
     current.addEventListener('error', () => {
       if (stopped || source !== current) return;
-      if (current.readyState !== CLOSED) {
-        options.onStatus?.('reconnecting');
-        return;
-      }
+      options.onStatus?.('reconnecting');
+      // Still CONNECTING: EventSource retries by itself. CLOSED: the server refused, so reopen here.
+      if (current.readyState !== CLOSED) return;
       current.close();
       const delay = Math.min(max, base * 2 ** attempt);
       attempt++;
-      options.onStatus?.('reconnecting');
       // Jitter keeps a fleet of tabs from reconnecting in step after a BFF restart.
       timer = setTimeout(connect, delay / 2 + Math.random() * (delay / 2));
     });

@@ -23,7 +23,7 @@ export interface RequestSpec<S extends z.ZodType> {
   path: string;
   body?: unknown;
   idempotencyKey?: string;
-  signal?: AbortSignal;
+  signal?: AbortSignal | undefined;
   /** The view the answer must match; an answer that does not is a `BAD_RESPONSE`. */
   schema: S;
 }
@@ -76,7 +76,8 @@ export interface SessionGate {
   through<T>(send: () => Promise<T>): Promise<T>;
   /**
    * Resolves once the BFF has answered: at once when it has, after the call on its way when there is one,
-   * otherwise after sending `probe`. A probe that fails ends the wait too (the caller carries on as before).
+   * otherwise after `probe` (a call that itself goes through this gate). A probe that fails ends the wait
+   * too: the caller carries on as it would have without the gate.
    */
   opened(probe: () => Promise<unknown>): Promise<void>;
 }
@@ -107,7 +108,7 @@ export function createSessionGate(): SessionGate {
     through,
     async opened(probe) {
       await opening?.then(ignore, ignore);
-      if (!open) await through(probe).then(ignore, ignore);
+      if (!open) await probe().then(ignore, ignore);
     },
   };
 }
@@ -132,7 +133,7 @@ export function createRequester(
           headers,
           credentials: 'include',
           ...(spec.body === undefined ? {} : { body: JSON.stringify(spec.body) }),
-          ...(spec.signal ? { signal: spec.signal } : {}),
+          signal: spec.signal ?? null,
         }),
       );
     } catch (error) {

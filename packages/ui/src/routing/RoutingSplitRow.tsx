@@ -1,4 +1,4 @@
-import { type KeyboardEvent, memo } from 'react';
+import { type ChangeEvent, type KeyboardEvent, memo } from 'react';
 import type { Translate } from '../i18n/useMessages.js';
 import type { routingMessages } from './routingMessages.js';
 import type { RoutingRowDraft, RoutingRowField } from './useRoutingSplit.js';
@@ -25,10 +25,11 @@ export interface RoutingSplitRowProps {
   onAddAfter: (key: string) => void;
 }
 
-const COLUMN_ISSUES: Record<Exclude<RoutingRowField, 'description'>, readonly string[]> = {
+const COLUMN_ISSUES: Record<RoutingRowField, readonly string[]> = {
   accountId: ['INVALID_ACCOUNT_ID', 'DUPLICATE_ACCOUNT'],
   amount: ['AMOUNT_FORMAT', 'NON_POSITIVE_AMOUNT'],
   fee: ['FEE_FORMAT', 'FEE_EXCEEDS_AMOUNT', 'NEGATIVE_FEE'],
+  description: [],
   percent: ['PERCENT_FORMAT'],
 };
 
@@ -46,34 +47,52 @@ export const RoutingSplitRow = memo(function RoutingSplitRow({
 }: RoutingSplitRowProps) {
   const codes = issues === '' ? [] : issues.split('|');
   const n = index + 1;
-  const errorId = (field: string) => `mk-routing-${row.key}-${field}-error`;
   const onKeyDown = (event: KeyboardEvent) => {
     if (event.key === 'Enter' && (event.ctrlKey || event.metaKey)) {
       event.preventDefault();
       onAddAfter(row.key);
     }
   };
-  const field = (name: Exclude<RoutingRowField, 'description'>) => {
+  // The props every control of a column shares (its label names the column and the row), and its errors.
+  const control = (name: RoutingRowField) => {
+    const slot = name === 'accountId' ? 'account' : name;
+    const errorId = `mk-routing-${row.key}-${name}-error`;
     const mine = codes.filter((code) => COLUMN_ISSUES[name].includes(code));
+    const invalid = mine.length > 0;
     return {
-      invalid: mine.length > 0,
-      error:
-        mine.length > 0 ? (
-          <p className="mk-field-error" id={errorId(name)} data-slot="cell-error">
-            {mine.map((code) => t(`routing.issue.${code}` as RoutingKey)).join(' ')}
-          </p>
-        ) : null,
-      aria: {
-        'aria-invalid': mine.length > 0 ? true : undefined,
-        'aria-describedby': mine.length > 0 ? errorId(name) : undefined,
+      props: {
+        'data-slot': slot,
+        'aria-label': t('routing.cell', { column: t(`routing.${slot}`), row: n }),
+        value: row[name],
+        onChange: (event: ChangeEvent<HTMLInputElement | HTMLSelectElement>) =>
+          onChange(row.key, name, event.target.value),
+        onKeyDown,
+        'aria-invalid': invalid || undefined,
+        'aria-describedby': invalid ? errorId : undefined,
       },
+      error: invalid && (
+        <p className="mk-field-error" id={errorId} data-slot="cell-error">
+          {mine.map((code) => t(`routing.issue.${code}` as RoutingKey)).join(' ')}
+        </p>
+      ),
     };
   };
-  const account = field('accountId');
-  const amount = field('amount');
-  const fee = field('fee');
-  const percent = field('percent');
-  const label = (column: RoutingKey) => t('routing.cell', { column: t(column), row: n });
+  const numberCell = (name: 'amount' | 'fee' | 'percent') => {
+    const { props, error } = control(name);
+    return (
+      <td data-slot="cell">
+        <input
+          className="mk-input mk-input--number"
+          inputMode="decimal"
+          autoComplete="off"
+          placeholder={name === 'fee' ? '0' : undefined}
+          {...props}
+        />
+        {error}
+      </td>
+    );
+  };
+  const account = control('accountId');
 
   return (
     <tr
@@ -84,15 +103,7 @@ export const RoutingSplitRow = memo(function RoutingSplitRow({
     >
       <td data-slot="cell">
         {accounts ? (
-          <select
-            className="mk-input mk-select"
-            data-slot="account"
-            aria-label={label('routing.account')}
-            value={row.accountId}
-            onChange={(event) => onChange(row.key, 'accountId', event.target.value)}
-            onKeyDown={onKeyDown}
-            {...account.aria}
-          >
+          <select className="mk-input mk-select" {...account.props}>
             <option value="" data-slot="option">
               {t('routing.chooseAccount')}
             </option>
@@ -105,75 +116,19 @@ export const RoutingSplitRow = memo(function RoutingSplitRow({
         ) : (
           <input
             className="mk-input mk-input--mono"
-            data-slot="account"
-            aria-label={label('routing.account')}
-            value={row.accountId}
             spellCheck={false}
             autoComplete="off"
-            onChange={(event) => onChange(row.key, 'accountId', event.target.value)}
-            onKeyDown={onKeyDown}
-            {...account.aria}
+            {...account.props}
           />
         )}
         {account.error}
       </td>
+      {numberCell('amount')}
+      {numberCell('fee')}
       <td data-slot="cell">
-        <input
-          className="mk-input mk-input--number"
-          data-slot="amount"
-          inputMode="decimal"
-          autoComplete="off"
-          aria-label={label('routing.amount')}
-          value={row.amount}
-          onChange={(event) => onChange(row.key, 'amount', event.target.value)}
-          onKeyDown={onKeyDown}
-          {...amount.aria}
-        />
-        {amount.error}
+        <input className="mk-input" autoComplete="off" maxLength={255} {...control('description').props} />
       </td>
-      <td data-slot="cell">
-        <input
-          className="mk-input mk-input--number"
-          data-slot="fee"
-          inputMode="decimal"
-          autoComplete="off"
-          aria-label={label('routing.fee')}
-          value={row.fee}
-          placeholder="0"
-          onChange={(event) => onChange(row.key, 'fee', event.target.value)}
-          onKeyDown={onKeyDown}
-          {...fee.aria}
-        />
-        {fee.error}
-      </td>
-      <td data-slot="cell">
-        <input
-          className="mk-input"
-          data-slot="description"
-          autoComplete="off"
-          aria-label={label('routing.description')}
-          value={row.description}
-          maxLength={255}
-          onChange={(event) => onChange(row.key, 'description', event.target.value)}
-          onKeyDown={onKeyDown}
-        />
-      </td>
-      {showPercent && (
-        <td data-slot="cell">
-          <input
-            className="mk-input mk-input--number"
-            data-slot="percent"
-            inputMode="decimal"
-            autoComplete="off"
-            aria-label={label('routing.percent')}
-            value={row.percent}
-            onChange={(event) => onChange(row.key, 'percent', event.target.value)}
-            onKeyDown={onKeyDown}
-            {...percent.aria}
-          />
-          {percent.error}
-        </td>
-      )}
+      {showPercent && numberCell('percent')}
       <td data-slot="cell">
         <button
           type="button"

@@ -86,10 +86,9 @@ export function useSbpConfirmation(options: UseSbpConfirmationOptions): UseSbpCo
   const decide = (kind: 'confirm' | 'reject') => async (_: null, idempotencyKey: string) => {
     let view: OperationView;
     try {
-      view =
-        kind === 'confirm'
-          ? await client.confirmSbpPayout(operationId, { idempotencyKey })
-          : await client.rejectSbpPayout(operationId, { idempotencyKey });
+      view = await (kind === 'confirm' ? client.confirmSbpPayout : client.rejectSbpPayout)(operationId, {
+        idempotencyKey,
+      });
     } catch (error) {
       deciding.current = false;
       throw error;
@@ -124,6 +123,13 @@ export function useSbpConfirmation(options: UseSbpConfirmationOptions): UseSbpCo
     if (operation.status === 'failed') latest.current.onFailed?.(operation);
   }, [operation]);
 
+  // Sends a decision (or sends the last one again, with its key) unless one is on its way.
+  const send = (kind: 'confirm' | 'reject') => {
+    if (deciding.current) return;
+    deciding.current = true;
+    lastAction.current = kind;
+    void (kind === 'confirm' ? confirmAction : rejectAction).run(null);
+  };
   const decided = confirmAction.status === 'success' || rejectAction.status === 'success';
   const canDecide = state === 'ready' && !decided;
   const money = recipient?.amount ?? operation?.amount;
@@ -137,25 +143,10 @@ export function useSbpConfirmation(options: UseSbpConfirmationOptions): UseSbpCo
     bankName,
     bankId,
     canDecide,
-    confirm: () => {
-      if (!canDecide || deciding.current) return;
-      deciding.current = true;
-      lastAction.current = 'confirm';
-      void confirmAction.run(null);
-    },
-    reject: () => {
-      if (!canDecide || deciding.current) return;
-      deciding.current = true;
-      lastAction.current = 'reject';
-      void rejectAction.run(null);
-    },
+    confirm: () => canDecide && send('confirm'),
+    reject: () => canDecide && send('reject'),
     actionError: lastAction.current === 'reject' ? rejectAction.error : confirmAction.error,
-    retryAction: () => {
-      if (deciding.current) return;
-      deciding.current = true;
-      if (lastAction.current === 'reject') void rejectAction.run(null);
-      else if (lastAction.current === 'confirm') void confirmAction.run(null);
-    },
+    retryAction: () => lastAction.current && send(lastAction.current),
     loadError: operationQuery.error ?? recipientQuery.error,
     retryLoad: () => {
       void operationQuery.refetch();
