@@ -48,14 +48,13 @@ try {
         koaForwarder: await load(targets.koaForwarder, duration),
       };
       const halfRate = Math.max(1, Math.floor(peakRound.bff.rps / 2));
-      rounds.push({
-        peak: peakRound,
-        half: {
-          rate: halfRate,
-          bff: await paced(targets.bff, duration, halfRate),
-          forwarder: await paced(targets.forwarder, duration, halfRate),
-        },
-      });
+      // Which of the two goes first alternates, so that neither always inherits the peak runs' aftermath.
+      const first = round % 2 === 0 ? 'bff' : 'forwarder';
+      const second = first === 'bff' ? 'forwarder' : 'bff';
+      const half = { rate: halfRate } as { rate: number; bff: Paced; forwarder: Paced };
+      half[first] = await paced(targets[first], duration, halfRate);
+      half[second] = await paced(targets[second], duration, halfRate);
+      rounds.push({ peak: peakRound, half });
     }
     const medianOf = (pick: (r: (typeof rounds)[number]) => number) => median(rounds.map(pick));
     const peak = {
@@ -69,8 +68,10 @@ try {
       bff: { p99: medianOf((r) => r.half.bff.p99) },
       forwarder: { p99: medianOf((r) => r.half.forwarder.p99) },
     };
-    const throughputRatio = peak.bff.rps / peak.forwarder.rps;
-    const addedP99 = half.bff.p99 - half.forwarder.p99;
+    // Judged on the median of the per-round figures: each round pairs the BFF with the forwarder under the
+    // same conditions, whereas a ratio of separate medians can pair a good BFF round with a bad forwarder one.
+    const throughputRatio = medianOf((r) => r.peak.bff.rps / r.peak.forwarder.rps);
+    const addedP99 = medianOf((r) => r.half.bff.p99 - r.half.forwarder.p99);
     const rows: BenchRow[] = [
       {
         name: 'BFF balance read, peak',
@@ -78,7 +79,7 @@ try {
         value: peak.bff.rps,
         baseline: { name: 'bare node:http forwarder', value: peak.forwarder.rps },
         higherIsBetter: true,
-        target: '≥ 0.70',
+        target: `${throughputRatio.toFixed(2)} per round, ≥ 0.70`,
         pass: throughputRatio >= 0.7,
       },
       {
@@ -101,7 +102,7 @@ try {
         value: half.bff.p99,
         baseline: { name: 'forwarder p99 at the same rate', value: half.forwarder.p99 },
         higherIsBetter: false,
-        target: `+${addedP99.toFixed(2)} ms, ≤ +2 ms`,
+        target: `+${addedP99.toFixed(2)} ms per round, ≤ +2 ms`,
         pass: addedP99 <= 2,
       },
       {
@@ -119,6 +120,7 @@ try {
       'half-peak p99: evenly spaced open-loop requests, timed from when each was due; autocannon with a rate',
       "sends each second's share in one burst and back-fills latencies on a 1 ms expected interval, so its",
       'p99 measured the burst, not half load',
+      'each paced run follows an unrecorded 2 s at the same rate; BFF and forwarder take turns going first',
     ];
     report('bff-proxy', rows, notes);
     const errors = rounds.reduce((n, r) => n + r.peak.bff.errors + r.half.bff.errors, 0);
@@ -138,12 +140,17 @@ function median(values: number[]): number {
   return sorted.length % 2 === 1 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
 }
 
-/** p99 at a steady rate: evenly spaced requests, each timed from when it was due. */
+/**
+ * p99 at a steady rate: evenly spaced requests, each timed from when it was due. A short unrecorded run at
+ * the same rate comes first, so the figure is the steady state at that load, not the backlog (sockets,
+ * garbage) that the preceding peak run left in every process on the box.
+ */
 async function paced(
   target: { url: string; headers: Record<string, string> },
   seconds: number,
   rate: number,
 ): Promise<{ p99: number; errors: number }> {
+  await pacedLatencies(target.url, target.headers, rate, quick ? 0.2 : 2, connections);
   const { latencies, errors } = await pacedLatencies(target.url, target.headers, rate, seconds, connections);
   latencies.sort((a, b) => a - b);
   return { p99: latencies.length === 0 ? Number.NaN : percentile(latencies, 0.99), errors };

@@ -147,7 +147,8 @@ export function createBff(options: BffOptions): BffApp {
       retryMs: options.sse?.retryMs ?? 3000,
     }),
   ]) {
-    api.use(routes.routes(), routes.allowedMethods({ throw: false }));
+    // No allowedMethods(): an unknown method on a known path falls through to the NOT_FOUND error below.
+    api.use(routes.routes());
   }
   const callbacks = callbackRoutes(
     relay,

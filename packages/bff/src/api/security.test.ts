@@ -103,6 +103,12 @@ describe('the browser-facing API refuses what it must', () => {
     expect(reply.headers.get('cache-control')).toBe('no-store');
     expect(reply.headers.get('x-frame-options')).toBe('DENY');
     expect((await owner.get('/api/nothing-here')).body.error.code).toBe('NOT_FOUND');
+    // A method a known path doesn't take gets the same error body, not an empty or HTML answer.
+    for (const method of ['PUT', 'PATCH', 'OPTIONS']) {
+      const wrong = await owner.request(method, '/api/wallets', undefined, { 'x-csrf': '1' });
+      expect(wrong.status).toBe(404);
+      expect(wrong.body.error).toMatchObject({ code: 'NOT_FOUND', requestId: expect.any(String) });
+    }
   });
 
   it('never lets a secret or PII reach a response, an SSE event or a log line', async () => {
