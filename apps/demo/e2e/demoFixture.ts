@@ -104,14 +104,17 @@ export async function expectNoAxeViolations(page: Page): Promise<void> {
 }
 
 /**
- * Signs in as the operator on the operator page. The page reloads so that its event stream reconnects with the
- * operator's session; this waits for that reload itself, not for whatever load state the page is in when the
- * click returns (under load the reload can start after the click has returned).
+ * Signs in as the operator on the operator page. The BFF ends the page's event stream, which reconnects by
+ * itself with the operator's session (no reload); this waits until the page shows the operator and its stream is
+ * open again.
  */
 export async function signInAsOperator(page: Page, demoUrl: string): Promise<void> {
   await page.goto(`${demoUrl}/#/operator`);
-  const reloaded = page.waitForEvent('load');
+  await expect.poll(() => page.getByTestId('stream-status').textContent()).toContain('open');
+  const loads: string[] = [];
+  page.on('load', () => loads.push(page.url()));
   await page.getByRole('button', { name: 'Sign in as operator' }).click();
-  await reloaded;
   await expect.poll(() => page.getByText('Operator', { exact: true }).count()).toBeGreaterThan(0);
+  await expect.poll(() => page.getByTestId('stream-status').textContent()).toContain('open');
+  expect(loads).toEqual([]);
 }

@@ -81,6 +81,13 @@ export type BffApp = Koa & {
   ready: Promise<void>;
   /** Ends SSE streams and background work; the store is the caller's to close. */
   shutdown(): Promise<void>;
+  /**
+   * Tell the BFF that a user's session changed: new roles, or signed out. Their open event streams, on every
+   * instance, end and reconnect with the browser's current cookie, so they never keep showing what the old
+   * session was allowed to see. The built-in cookie session calls it itself; a host with its own
+   * `resolveUser` calls it when it changes a user's roles or signs them out.
+   */
+  sessionChanged(userId: string): Promise<void>;
   /** @internal This instance's SSE clients (tests and benchmarks measure them). */
   hub: EventHub;
 };
@@ -134,7 +141,7 @@ export function createBff(options: BffOptions): BffApp {
   api.use(requireCsrfHeader());
   const banks = new BankDirectory(deps.mandarin);
   for (const routes of [
-    sessionRoutes(session, options.demoOperatorLogin === true),
+    sessionRoutes(session, options.demoOperatorLogin === true, (userId) => feed.sessionChanged(userId)),
     walletRoutes(deps),
     operationRoutes(deps, banks),
     paymentRoutes(deps),
@@ -184,6 +191,7 @@ export function createBff(options: BffOptions): BffApp {
     throw new BffError(404, 'NOT_FOUND', `No route for ${ctx.method} ${ctx.path}`);
   });
   app.hub = hub;
+  app.sessionChanged = (userId) => feed.sessionChanged(userId);
   app.ready = feed.start();
   hooks?.start();
   app.shutdown = async () => {

@@ -21,6 +21,7 @@ const toMinor = (amount: string) => {
 /** Flow 3: a checkout split across sub-merchants, paid on the hosted page, then two partial refunds. */
 export function OperatorPage({ client }: { client: BffClient }) {
   const me = useQuery({ queryKey: ['demo', 'me'], queryFn: () => client.me() });
+  const queryClient = useQueryClient();
   if (!me.data) return <p>Loading…</p>;
   if (!me.data.roles.includes('operator')) {
     return (
@@ -31,8 +32,9 @@ export function OperatorPage({ client }: { client: BffClient }) {
           type="button"
           onClick={async () => {
             await client.signInAsOperator();
-            // A new identity: reload so the live event stream reconnects with the operator's session.
-            window.location.reload();
+            // The BFF ends this session's event stream, which reconnects by itself with the operator's
+            // cookie; what the page shows is read again with the new roles.
+            await queryClient.invalidateQueries();
           }}
         >
           Sign in as operator

@@ -5,7 +5,11 @@ import type { SessionCookie } from '../session/sessionCookie.js';
 import { userOf } from './context.js';
 
 /** `/api/me` and, for the default cookie session, the demo's operator sign-in and sign-out. */
-export function sessionRoutes(session: SessionCookie | undefined, demoOperatorLogin: boolean): Router {
+export function sessionRoutes(
+  session: SessionCookie | undefined,
+  demoOperatorLogin: boolean,
+  sessionChanged: (userId: string) => Promise<void>,
+): Router {
   const router = new Router();
   router.get('/me', (ctx) => {
     const user = userOf(ctx);
@@ -14,14 +18,19 @@ export function sessionRoutes(session: SessionCookie | undefined, demoOperatorLo
   if (session === undefined) return router;
 
   // Off unless the merchant turns it on: anyone who can reach it becomes an operator.
-  router.post('/session/operator', (ctx) => {
+  router.post('/session/operator', async (ctx) => {
     if (!demoOperatorLogin) throw new BffError(404, 'NOT_FOUND', 'Operator sign-in is not enabled');
     const user = session.issue(ctx, { id: userOf(ctx).id, roles: ['customer', 'operator'] });
+    // Streams opened as a customer reconnect with the new cookie and so as an operator.
+    await sessionChanged(user.id);
     ctx.body = { id: user.id, roles: user.roles };
   });
 
-  router.delete('/session', (ctx) => {
+  router.delete('/session', async (ctx) => {
+    const previous = userOf(ctx).id;
     const user = session.issue(ctx, { id: randomUUID(), roles: ['customer'] });
+    // The signed-out user's streams reconnect as the new anonymous user, who sees none of their events.
+    await sessionChanged(previous);
     ctx.body = { id: user.id, roles: user.roles };
   });
   return router;

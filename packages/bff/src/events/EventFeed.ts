@@ -14,6 +14,8 @@ interface Notifier {
 }
 
 const CHANNEL = 'mandarin_kit_events';
+/** Carries the id of a user whose session changed, so that every instance ends that user's streams. */
+const SESSIONS = 'mandarin_kit_sessions';
 
 function notifierOf(store: Store): Notifier | undefined {
   const driver = store.driver as Partial<Notifier>;
@@ -29,7 +31,7 @@ function notifierOf(store: Store): Notifier | undefined {
  * instance sees every event exactly once and in order.
  */
 export class EventFeed {
-  private unlisten: (() => Promise<void>) | undefined;
+  private readonly unlisten: Array<() => Promise<void>> = [];
   private readonly notifier: Notifier | undefined;
   private chain: Promise<void> = Promise.resolve();
   /** The newest event handed to the hub, so a reconnected listener can catch up on what it missed. */
@@ -47,14 +49,26 @@ export class EventFeed {
   async start(): Promise<void> {
     this.lastSeq = await this.store.events.lastSeq();
     if (this.notifier === undefined) return;
-    this.unlisten = await this.notifier.listen(
-      CHANNEL,
-      // A notice is only a wake-up: notices sent from different pool connections can arrive out of commit
-      // order, so the events themselves are read from the log, in seq order, from the last one published.
-      () => this.wake(),
-      // Notifications sent while the listening connection was down are lost: read them from the log.
-      () => this.wake(),
+    this.unlisten.push(
+      await this.notifier.listen(
+        CHANNEL,
+        // A notice is only a wake-up: notices sent from different pool connections can arrive out of commit
+        // order, so the events themselves are read from the log, in seq order, from the last one published.
+        () => this.wake(),
+        // Notifications sent while the listening connection was down are lost: read them from the log.
+        () => this.wake(),
+      ),
+      await this.notifier.listen(SESSIONS, (userId) => this.hub.closeUser(userId)),
     );
+  }
+
+  /**
+   * A user's session changed (new roles, or signed out): their open streams, on every instance, end and
+   * reconnect with the current cookie.
+   */
+  async sessionChanged(userId: string): Promise<void> {
+    if (this.notifier === undefined) this.hub.closeUser(userId);
+    else await this.notifier.notify(SESSIONS, userId);
   }
 
   /** Called after the transaction that stored `events` committed. */
@@ -72,7 +86,7 @@ export class EventFeed {
   }
 
   async stop(): Promise<void> {
-    await this.unlisten?.();
+    await Promise.all(this.unlisten.splice(0).map((stop) => stop()));
     await this.chain;
   }
 

@@ -1,6 +1,16 @@
 import type { ServerResponse } from 'node:http';
 import type { StoredEvent } from '../store/events.js';
 
+/** The reconnection delay sent with a stream the BFF ends on purpose; the next stream sends its own. */
+const RECONNECT_AT_ONCE_MS = 100;
+
+/**
+ * An `id:` line naming the newest event the stream has covered, sent as it ends on purpose: the browser keeps it
+ * as its last event id (a frame without data dispatches nothing but still sets it), so its reconnect resumes from
+ * there even when no event had arrived yet, and nothing that happens in between is lost.
+ */
+const resumeFrom = (client: SseClient) => (client.held === null ? `id: ${client.lastSeq}\n` : '');
+
 /** One browser's SSE stream. */
 export interface SseClient {
   userId: string;
@@ -72,9 +82,22 @@ export class EventHub {
     }
   }
 
+  /**
+   * Ends `userId`'s streams on this instance, asking the browser to come back at once: its EventSource
+   * reconnects with the session cookie it has now, so the stream carries the user's new roles (or the new
+   * anonymous user after a sign-out) and resumes from Last-Event-ID.
+   */
+  closeUser(userId: string): void {
+    for (const client of this.clients) {
+      if (client.userId !== userId) continue;
+      this.clients.delete(client);
+      client.res.end(`${resumeFrom(client)}retry: ${RECONNECT_AT_ONCE_MS}\n\n`);
+    }
+  }
+
   /** Ends every stream (shutdown); clients reconnect elsewhere with Last-Event-ID. */
   closeAll(): void {
-    for (const client of this.clients) client.res.end();
+    for (const client of this.clients) client.res.end(`${resumeFrom(client)}\n`);
     this.clients.clear();
   }
 }

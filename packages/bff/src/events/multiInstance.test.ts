@@ -57,6 +57,41 @@ describePostgres('several BFF instances on one PostgreSQL database', () => {
     sse.close();
   });
 
+  it('ends a user’s streams on every instance when their session changes; reconnected, they have the new roles', async () => {
+    const user = stack.client(urlB);
+    await user.get('/api/me');
+    const bystander = stack.client(urlB);
+    await bystander.get('/api/me');
+    const asCustomer = await openSse(urlB, { cookie: user.cookieHeader });
+    const theirs = await openSse(urlB, { cookie: bystander.cookieHeader });
+    // The user becomes an operator through instance A; the stream they hold on instance B ends.
+    const viaA = stack.client().withCookieOf(user);
+    expect((await viaA.post('/api/session/operator')).status).toBe(200);
+    await asCustomer.closed;
+    // Reconnected with the cookie the browser now has, the same user sees the operator stream.
+    const asOperator = await openSse(urlB, { cookie: viaA.cookieHeader });
+    const body = signed({
+      orderId: 'multi-session-1',
+      transaction: 'aaaa0000aaaa0000aaaa0000aaaa0009',
+      status: 'success',
+    });
+    expect((await post(stack.bffUrl, body)).status).toBe(200);
+    await asOperator.waitFor((es) =>
+      es.some((e) => (e.data as { orderId: string }).orderId === 'multi-session-1'),
+    );
+    // Nobody else's stream was touched, and a customer still doesn't see the operator event.
+    await new Promise((r) => setTimeout(r, 100));
+    expect(theirs.events).toEqual([]);
+    let bystanderClosed = false;
+    void theirs.closed.then(() => {
+      bystanderClosed = true;
+    });
+    await new Promise((r) => setTimeout(r, 20));
+    expect(bystanderClosed).toBe(false);
+    asOperator.close();
+    theirs.close();
+  });
+
   it('keeps events in one order across instances for a client that resumes elsewhere', async () => {
     const operator = stack.client();
     await operator.post('/api/session/operator');

@@ -185,4 +185,30 @@ describe('live events over SSE', () => {
     );
     expect(failuresLeft).toBeLessThan(0);
   }, 20_000);
+
+  it('ends the stream when its user signs out, and the browser comes back as the new user at once', async () => {
+    const leaving = stack.client();
+    await leaving.get('/api/me');
+    const staying = stack.client();
+    await staying.get('/api/me');
+    const stream = await openSse(stack.bffUrl, { cookie: leaving.cookieHeader });
+    const other = await openSse(stack.bffUrl, { cookie: staying.cookieHeader });
+    let otherClosed = false;
+    void other.closed.then(() => {
+      otherClosed = true;
+    });
+    const before = (await leaving.get('/api/me')).body.id;
+    expect((await leaving.request('DELETE', '/api/session')).status).toBe(200);
+    await stream.closed;
+    // Come back at once, and from where this stream stood even though no event had reached it.
+    expect(stream.events).toEqual([]);
+    expect(stream.retryMs).toBeLessThanOrEqual(100);
+    expect(stream.lastEventId).toMatch(/^\d+$/);
+    const again = await openSse(stack.bffUrl, { cookie: leaving.cookieHeader });
+    expect(again.status).toBe(200);
+    expect((await leaving.get('/api/me')).body.id).not.toBe(before);
+    expect(otherClosed).toBe(false);
+    again.close();
+    other.close();
+  });
 });

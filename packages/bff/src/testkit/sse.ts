@@ -7,6 +7,10 @@ export interface SseConnection {
   status: number;
   headers: http.IncomingHttpHeaders;
   comments: number;
+  /** The last `retry:` hint received, in ms (null before any). */
+  retryMs: number | null;
+  /** The last `id:` received, with or without an event (what a browser would send as Last-Event-ID). */
+  lastEventId: string | null;
   waitFor(predicate: (events: EventEnvelope[]) => boolean, timeoutMs?: number): Promise<EventEnvelope[]>;
   close(): void;
   closed: Promise<void>;
@@ -26,6 +30,8 @@ export function openSse(baseUrl: string, headers: Record<string, string>): Promi
           status: res.statusCode ?? 0,
           headers: res.headers,
           comments: 0,
+          retryMs: null,
+          lastEventId: null,
           waitFor(predicate, timeoutMs = 5000) {
             return new Promise((done, fail) => {
               const started = Date.now();
@@ -58,6 +64,10 @@ export function openSse(baseUrl: string, headers: Record<string, string>): Promi
             const frame = buffer.slice(0, end);
             buffer = buffer.slice(end + 2);
             if (frame.startsWith(':')) connection.comments++;
+            const retry = /^retry: (\d+)$/m.exec(frame);
+            if (retry) connection.retryMs = Number(retry[1]);
+            const id = /^id: (.*)$/m.exec(frame);
+            if (id) connection.lastEventId = id[1]!;
             const data = frame
               .split('\n')
               .filter((line) => line.startsWith('data: '))
