@@ -100,17 +100,7 @@ export const createPaymentBodySchema = z
     routing: routingSchema.optional(),
     customer: z.strictObject({
       email: z.email(),
-      phone: z.string().transform((value, ctx) => {
-        try {
-          return normalizePhone(value);
-        } catch {
-          ctx.addIssue({
-            code: 'custom',
-            message: 'Phone must be a Russian number such as +7 900 123-45-67',
-          });
-          return z.NEVER;
-        }
-      }),
+      phone: russianPhoneSchema,
     }),
     description: z.string().max(255).optional(),
   })
@@ -143,17 +133,7 @@ export type LinkSubMerchantBody = z.infer<typeof linkSubMerchantBodySchema>;
 /** Start binding a card; contacts default to those of the user's wallet. */
 export const startCardBindingBodySchema = z.strictObject({
   email: z.email().optional(),
-  phone: z
-    .string()
-    .transform((value, ctx) => {
-      try {
-        return normalizePhone(value);
-      } catch {
-        ctx.addIssue({ code: 'custom', message: 'Phone must be a Russian number such as +7 900 123-45-67' });
-        return z.NEVER;
-      }
-    })
-    .optional(),
+  phone: russianPhoneSchema.optional(),
 });
 /** Start binding a card. */
 export type StartCardBindingBody = z.infer<typeof startCardBindingBodySchema>;
@@ -162,7 +142,7 @@ export type StartCardBindingBody = z.infer<typeof startCardBindingBodySchema>;
 export const createRecurringPaymentBodySchema = z.strictObject({
   amount: amountBodySchema,
   cardId: uuidSchema,
-  routing: z.array(routingEntryBodySchema).min(1).max(100),
+  routing: routingSchema,
   description: z.string().max(255).optional(),
 });
 /** Operator: a recurring routed payment. */
