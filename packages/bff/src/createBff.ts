@@ -131,6 +131,7 @@ export function createBff(options: BffOptions): BffApp {
   app.use(errorMiddleware());
   app.use(securityHeaders());
 
+  const sessionChanged = (userId: string) => feed.sessionChanged(userId);
   const api = new Router({ prefix: '/api' });
   api.use(async (ctx, next) => {
     const user = await resolve(ctx);
@@ -141,7 +142,7 @@ export function createBff(options: BffOptions): BffApp {
   api.use(requireCsrfHeader());
   const banks = new BankDirectory(deps.mandarin);
   for (const routes of [
-    sessionRoutes(session, options.demoOperatorLogin === true, (userId) => feed.sessionChanged(userId)),
+    sessionRoutes(session, options.demoOperatorLogin === true, sessionChanged),
     walletRoutes(deps),
     operationRoutes(deps, banks),
     paymentRoutes(deps),
@@ -191,7 +192,7 @@ export function createBff(options: BffOptions): BffApp {
     throw new BffError(404, 'NOT_FOUND', `No route for ${ctx.method} ${ctx.path}`);
   });
   app.hub = hub;
-  app.sessionChanged = (userId) => feed.sessionChanged(userId);
+  app.sessionChanged = sessionChanged;
   app.ready = feed.start();
   hooks?.start();
   app.shutdown = async () => {
