@@ -65,6 +65,7 @@ export function createBffClient(options: BffClientOptions) {
       idempotencyKey: key(o),
       signal: o?.signal,
     });
+  const me = (o?: CallOptions) => get('/api/me', meViewSchema, o);
   const wallet = (walletId: string) => `/api/wallets/${id(walletId)}`;
   const operation = (operationId: string) => `/api/operations/${id(operationId)}`;
   const payment = (paymentId: string) => `/api/payments/${id(paymentId)}`;
@@ -82,9 +83,9 @@ export function createBffClient(options: BffClientOptions) {
      * nothing was sent yet). The provider opens the event stream after it, so that the stream listens for
      * the same user that the calls act as.
      */
-    ready: (): Promise<void> => gate.opened(() => get('/api/me', meViewSchema)),
+    ready: (): Promise<void> => gate.opened(me),
 
-    me: (o?: CallOptions) => get('/api/me', meViewSchema, o),
+    me,
     /** Demo only: makes the session an operator. */
     signInAsOperator: (o?: CallOptions) => post('/api/session/operator', meViewSchema, undefined, o),
     /** Ends the session; the BFF answers with a new anonymous user. */

@@ -114,11 +114,7 @@ export function createSessionGate(): SessionGate {
 }
 
 /** Builds the requester for a BFF at `baseUrl` ('' for the same origin). */
-export function createRequester(
-  baseUrl: string,
-  fetchImpl: typeof fetch,
-  gate: SessionGate = createSessionGate(),
-): Requester {
+export function createRequester(baseUrl: string, fetchImpl: typeof fetch, gate: SessionGate): Requester {
   const root = baseUrl.replace(/\/+$/, '');
   return async (spec) => {
     const headers: Record<string, string> = { Accept: 'application/json' };
