@@ -1,6 +1,6 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { activeEsp, call, emulatorSuite, getToken, waitFor } from '../fixtures/harness.js';
-import { sandboxKyc } from '../index.js';
+import { SANDBOX_NAMES, sandboxKyc } from '../index.js';
 
 describe('ESP lifecycle', () => {
   const { emu, receiver: hooks } = emulatorSuite({
@@ -66,7 +66,7 @@ describe('ESP lifecycle', () => {
   });
 
   it('ends in Failed for the Unsuccessful test names, with no wallet', async () => {
-    const id = await activeEsp(emu.url, token, ['Unsuccessful', 'Unsuccessful', 'Unsuccessful']);
+    const id = await activeEsp(emu.url, token, SANDBOX_NAMES.failed);
     expect((await statusOf(id)).status).toBe('Failed');
     await waitFor(() => hooks.requests.find((r) => JSON.parse(r.body).status === 'Failed'));
     const balance = await call(emu.url, `/api/v1/tokens/${id}/wallet/balance`, { token });
