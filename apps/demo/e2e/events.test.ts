@@ -52,4 +52,44 @@ describeDemo('demo flow 4: live event log, provider callbacks and SSE reconnect 
     expect(new Set(ids).size).toBe(ids.length);
     await screenshot(page, '4-events-after-restart');
   });
+
+  it('gives two tabs opened together one session, so both streams listen for the user they act as', async () => {
+    // A new visitor (no cookie yet) opens the site in two tabs at once. The browser attaches cookies when a
+    // request leaves, so the site's first API calls are held at the network until a second one arrives (or
+    // 1.5 s pass) and then go out together: without coordination between the tabs, both leave without a cookie.
+    const context = await s.browser.newContext({ locale: 'en-US' });
+    try {
+      const held: Array<() => void> = [];
+      let released = false;
+      const release = () => {
+        released = true;
+        for (const go of held.splice(0)) go();
+      };
+      await context.route('**/api/**', async (route) => {
+        if (!released) {
+          await new Promise<void>((go) => {
+            held.push(go);
+            if (held.length === 2) release();
+            else setTimeout(release, 1500);
+          });
+        }
+        await route.continue();
+      });
+      const sessionsIssued: string[] = [];
+      context.on('response', async (response) => {
+        const cookie = await response.headerValue('set-cookie').catch(() => null);
+        if (cookie?.includes('mk_session=')) sessionsIssued.push(new URL(response.url()).pathname);
+      });
+      const tabs = [await context.newPage(), await context.newPage()];
+      await Promise.all(tabs.map((tab) => tab.goto(s.demo.url)));
+      for (const tab of tabs) {
+        await expect
+          .poll(() => tab.getByTestId('stream-status').textContent(), { timeout: 10_000 })
+          .toContain('open');
+      }
+      expect(sessionsIssued).toHaveLength(1);
+    } finally {
+      await context.close();
+    }
+  });
 });

@@ -146,7 +146,24 @@ describe('createBffClient', () => {
           String(input).endsWith('/api/me') ? { id: user, roles: ['customer'] } : { wallets: [] },
         );
       };
-      return { client: createBffClient({ baseUrl: 'https://shop.example', fetch }), seenAs };
+      // Each tab of the site is its own client (its own gate) over the one cookie jar.
+      const tab = () => createBffClient({ baseUrl: 'https://shop.example', fetch });
+      return { client: tab(), tab, seenAs };
+    }
+
+    /** The Web Locks a browser shares between the tabs of a site: one holder per name, the rest queue. */
+    function webLocks() {
+      const queues = new Map<string, Promise<unknown>>();
+      return {
+        request<T>(name: string, callback: () => Promise<T>): Promise<T> {
+          const granted = (queues.get(name) ?? Promise.resolve()).then(callback);
+          queues.set(
+            name,
+            granted.catch(() => {}),
+          );
+          return granted;
+        },
+      };
     }
 
     it('stays one user: the first call goes alone and the others follow its answer', async () => {
@@ -160,6 +177,18 @@ describe('createBffClient', () => {
       await client.ready();
       await client.ready();
       expect(seenAs).toEqual(['/api/me as user-1']);
+    });
+
+    it('stays one user across tabs opened together, where the browser has Web Locks', async () => {
+      vi.stubGlobal('navigator', { locks: webLocks() });
+      try {
+        const { client, tab, seenAs } = browserAndBff();
+        const other = tab();
+        await Promise.all([client.listWallets(), other.me(), other.listWallets(), client.ready()]);
+        expect(seenAs).toEqual(['/api/wallets as user-1', '/api/me as user-1', '/api/wallets as user-1']);
+      } finally {
+        vi.unstubAllGlobals();
+      }
     });
 
     it('lets the next call go first when the first one never reached the BFF', async () => {

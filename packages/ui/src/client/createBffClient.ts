@@ -48,9 +48,11 @@ const id = (value: string) => encodeURIComponent(value);
 
 /** Every BFF endpoint as a typed call; see {@link BffClient}. */
 export function createBffClient(options: BffClientOptions) {
-  const fetchImpl = options.fetch ?? ((...args: Parameters<typeof fetch>) => globalThis.fetch(...args));
+  // Looked up on each call, not captured: a host may install or wrap fetch after the client is made.
+  const fetchImpl: typeof fetch = options.fetch ?? ((input, init) => fetch(input, init));
+  const baseUrl = options.baseUrl.replace(/\/+$/, '');
   const gate = createSessionGate();
-  const request = createRequester(options.baseUrl, fetchImpl, gate);
+  const request = createRequester(baseUrl, fetchImpl, gate);
   const key = (o: MutationOptions | undefined) => o?.idempotencyKey ?? createIdempotencyKey();
   const get = <S extends z.ZodType>(path: string, schema: S, o?: CallOptions) =>
     request({ method: 'GET', path, schema, signal: o?.signal });
@@ -70,8 +72,6 @@ export function createBffClient(options: BffClientOptions) {
   const operation = (operationId: string) => `/api/operations/${id(operationId)}`;
   const payment = (paymentId: string) => `/api/payments/${id(paymentId)}`;
   const card = (cardId: string) => `/api/cards/${id(cardId)}`;
-
-  const baseUrl = options.baseUrl.replace(/\/+$/, '');
 
   return {
     /** Where the BFF answers, without a trailing slash. */

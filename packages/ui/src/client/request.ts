@@ -70,6 +70,10 @@ function errorFromResponse(response: Response, body: unknown): ApiError {
  * to nobody the page can reach again, and the event stream would listen for yet another. One call goes first;
  * the rest follow once any answer (an error status included) has set the cookie. A call that never reached
  * the BFF leaves the gate closed and the next waiting call goes first instead.
+ *
+ * Other tabs of the site share the cookie jar, so two tabs opened together would race the same way. Where the
+ * browser has Web Locks, each page's first call holds one lock until it is answered: another tab's first call
+ * waits for it and then goes out with the cookie.
  */
 export interface SessionGate {
   /** Sends `send` now if the BFF has answered before, otherwise once it has (or first, if nothing is on its way). */
@@ -90,7 +94,7 @@ export function createSessionGate(): SessionGate {
   const through = async <T>(send: () => Promise<T>): Promise<T> => {
     while (!open) {
       if (!opening) {
-        const first = send();
+        const first = globalThis.navigator?.locks?.request('mandarin-kit:session', send) ?? send();
         opening = first;
         try {
           const answer = await first;
@@ -113,9 +117,8 @@ export function createSessionGate(): SessionGate {
   };
 }
 
-/** Builds the requester for a BFF at `baseUrl` ('' for the same origin). */
-export function createRequester(baseUrl: string, fetchImpl: typeof fetch, gate: SessionGate): Requester {
-  const root = baseUrl.replace(/\/+$/, '');
+/** Builds the requester for a BFF at `root` (no trailing slash; '' for the same origin). */
+export function createRequester(root: string, fetchImpl: typeof fetch, gate: SessionGate): Requester {
   return async (spec) => {
     const headers: Record<string, string> = { Accept: 'application/json' };
     if (spec.method !== 'GET') headers['X-CSRF'] = '1';
