@@ -33,7 +33,9 @@ function renderForm(scenario: FakeScenario = {}, onCreated = vi.fn()) {
   return { ...view, onCreated, user: userEvent.setup({ delay: null }) };
 }
 
-describe('EspKycForm', () => {
+// A role query computes accessible names across the whole 30-field form, about 0.1 s apiece in jsdom, so filling
+// it in takes 2–3.5 s on an idle machine: too close to the 5 s default when CI runs test files side by side.
+describe('EspKycForm', { timeout: 20_000 }, () => {
   it('groups every field under a legend and masks phone, SNILS and the issue code as typed', async () => {
     const { user } = renderForm();
     for (const legend of ['Личные данные', 'Паспорт', 'Адреса', 'Контакты', 'Заявления']) {
