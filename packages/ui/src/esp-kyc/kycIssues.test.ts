@@ -1,44 +1,16 @@
 import { createEspKycInputSchema, type EspKycFormValues } from '@mandarin-kit/core';
 import { describe, expect, it } from 'vitest';
+import { validKycValues } from '../testing/storyParameters.js';
 import { translateKycIssue } from './kycIssues.js';
+import { toSchemaInput } from './useEspKyc.js';
 
 // Core's schema speaks English and this table matches its messages word for word, so a reworded message in core
 // would reach Russian users in English. Every mistake a person can make in the form is made here, through the
 // schema itself, and whatever it says must come out in Russian.
 const schema = createEspKycInputSchema({ now: () => new Date(2026, 5, 1, 12) });
 
-function valid(): EspKycFormValues {
-  return {
-    last_name: 'Иванов',
-    first_name: 'Николай',
-    middle_name: 'Петрович',
-    birth_date: '1993-12-22',
-    citizenship: 'RU',
-    inn: '500100732259',
-    snils: '112-233-445 95',
-    registration_address: 'Москва, ул. Ленина, д. 1',
-    living_address: 'Москва, ул. Ленина, д. 1',
-    document: {
-      document_type: 'Passport',
-      serial: '4509',
-      number: '235857',
-      issue_date: '2013-04-24',
-      issue_code: '404-004',
-      issuer: 'ОВД Фили-Давыдково',
-      birth_place: 'г. Москва',
-      expiration_date: null,
-    },
-    phones: [{ phone: '+7 (901) 763-63-53', type: 'Personal' }],
-    email: 'user@example.com',
-    phone_check: true,
-    terms_agreement: true,
-    is_public_official_person: false,
-    presence_of_beneficiary: false,
-    beneficiary_information: false,
-    exist_fatf_government_bills: false,
-    affiliation_with_foreign_taxpayers: false,
-  };
-}
+/** The stories' valid form, as the form hands it to the schema. */
+const valid = (): EspKycFormValues => toSchemaInput(structuredClone(validKycValues));
 
 // What the form lets a person get wrong (it fixes the document type, the phone type and the single phone):
 // the field by its path, and what the person put there.

@@ -96,7 +96,7 @@ const EMPTY: EspKycFields = {
 };
 
 /** Turns the form's values into the BFF body shape the core schema checks. */
-function toSchemaInput(values: EspKycFields): EspKycFormValues {
+export function toSchemaInput(values: EspKycFields): EspKycFormValues {
   const { same_address, fax, ...rest } = values;
   return {
     ...rest,
