@@ -53,6 +53,70 @@ describeDemo('demo flow 4: live event log, provider callbacks and SSE reconnect 
     await screenshot(page, '4-events-after-restart');
   });
 
+  // A fresh page's stream has received no event when the BFF restarts. Its reconnect is held at the network
+  // until a deposit to the user's wallet has completed, then either let through (the browser's own reconnect,
+  // with Last-Event-ID) or refused with a 503 (a proxy while the BFF is down), so that the kit reopens the stream
+  // itself. Either way the page must show the deposit: the stream resumes from where it opened, not from "now".
+  const missesNothingAcrossAGap = async (refuse: boolean) => {
+    const context = await s.browser.newContext({ locale: 'en-US' });
+    try {
+      const page = await context.newPage();
+      await signInAsOperator(page, s.demo.url);
+      const walletId = await walletViaApi(page, s.demo.url);
+      await page.goto(`${s.demo.url}/#/events`);
+      await page.reload();
+      await expect.poll(() => page.getByTestId('stream-status').textContent()).toContain('open');
+      const pageLog = page.getByTestId('event-log').locator('li');
+      const streams: string[] = [];
+      let endGap!: () => void;
+      const gapOver = new Promise<void>((go) => {
+        endGap = go;
+      });
+      let reconnecting!: () => void;
+      const reconnected = new Promise<void>((go) => {
+        reconnecting = go;
+      });
+      await context.route('**/api/events**', async (route) => {
+        streams.push(route.request().url());
+        if (streams.length > 1) return route.continue();
+        reconnecting();
+        await gapOver;
+        if (refuse) await route.fulfill({ status: 503, contentType: 'text/plain', body: 'restarting' });
+        else await route.continue();
+      });
+      await s.demo.restartBff();
+      await reconnected;
+      const deposit = await page.request.post(`${s.demo.url}/api/wallets/${walletId}/deposits`, {
+        data: { amount: '10.00' },
+        headers: { 'x-csrf': '1', 'idempotency-key': `deposit-gap-${Date.now()}` },
+      });
+      expect(deposit.status()).toBe(201);
+      const operationId = ((await deposit.json()) as { id: string }).id;
+      const operation = async () =>
+        (await (await page.request.get(`${s.demo.url}/api/operations/${operationId}`)).json()) as {
+          status: string;
+        };
+      await expect.poll(async () => (await operation()).status, { timeout: 20_000 }).toBe('success');
+      expect(await pageLog.count()).toBe(0);
+      endGap();
+      await expect
+        .poll(async () => (await pageLog.allTextContents()).join('\n'), { timeout: 20_000 })
+        .toContain(operationId);
+      // Refused: the kit reopened with the resume point in the URL (a new EventSource can't set the header).
+      if (refuse) expect(streams[1]).toMatch(/[?&]lastEventId=\d+/);
+    } finally {
+      await context.close();
+    }
+  };
+
+  it('misses nothing when a stream that has had no event yet drops and reconnects', async () => {
+    await missesNothingAcrossAGap(false);
+  });
+
+  it('misses nothing when a stream that has had no event yet drops and its reconnect is refused', async () => {
+    await missesNothingAcrossAGap(true);
+  });
+
   it('gives two tabs opened together one session, so both streams listen for the user they act as', async () => {
     // A new visitor (no cookie yet) opens the site in two tabs at once. The browser attaches cookies when a
     // request leaves, so the site's first API calls are held at the network until a second one arrives (or

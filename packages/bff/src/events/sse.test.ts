@@ -118,6 +118,33 @@ describe('live events over SSE', () => {
     resumed.close();
   });
 
+  it('gives a new stream its resume point before any event, so a drop before the first event misses nothing', async () => {
+    const user = stack.client();
+    await user.get('/api/me');
+    const first = await openSse(stack.bffUrl, { cookie: user.cookieHeader });
+    const resumeFrom = await waitFor(
+      async () => first.lastEventId,
+      (id) => id !== null,
+    );
+    expect(resumeFrom).toMatch(/^\d+$/);
+    expect(first.events).toEqual([]);
+    first.close();
+    // While this user has no stream open, their wallet is opened and its status changes.
+    const created = await user.post('/api/wallets', sandboxKyc());
+    const id: string = created.body.id;
+    await user.post(`/api/wallets/${id}/otp/send`);
+    const otp = await stack.admin(`/esp/${id}/otp`);
+    await user.post(`/api/wallets/${id}/otp/verify`, { code: otp.body.code });
+    await waitFor(
+      async () => (await user.get(`/api/wallets/${id}`)).body.status,
+      (status) => status === 'Success',
+    );
+    const resumed = await openSse(stack.bffUrl, { cookie: user.cookieHeader, 'last-event-id': resumeFrom! });
+    const events = await resumed.waitFor((es) => es.some((e) => (e.data as any).status === 'Success'));
+    expect(events.every((e) => (e.data as any).walletId === id)).toBe(true);
+    resumed.close();
+  });
+
   it('checks Origin and caps streams per user', async () => {
     const evil = await openSse(stack.bffUrl, {
       cookie: browser.cookieHeader,

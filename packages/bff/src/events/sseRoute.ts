@@ -26,7 +26,8 @@ function lastEventId(ctx: Context): bigint {
 /**
  * `GET /api/events`: the signed-in user's events (operators: the operator stream too) as `text/event-stream`,
  * every event with its `id`, replayed from `Last-Event-ID` out of the event log (so also after a restart or on
- * another instance), then live; comment heartbeats; no compression or buffering.
+ * another instance), then a data-less message carrying the resume point, then live; comment heartbeats; no
+ * compression or buffering.
  */
 export function sseRoutes(store: Store, hub: EventHub, options: SseOptions): Router {
   const router = new Router();
@@ -81,6 +82,10 @@ export function sseRoutes(store: Store, hub: EventHub, options: SseOptions): Rou
         cursor = page[page.length - 1]!.seq;
       }
     }
+    // The resume point, even when no event has been sent: an `id:` with an empty `data:` is dispatched as a
+    // data-less message, so both the browser's own reconnect (Last-Event-ID) and the kit's reopen after a
+    // refused reconnect resume from here instead of from whenever they get back.
+    res.write(`id: ${client.lastSeq}\ndata:\n\n`);
     const held = client.held ?? [];
     client.held = null;
     for (const event of held) hub.write(client, event);

@@ -50,6 +50,8 @@ export function subscribeToEvents(options: EventStreamOptions): () => void {
 
   const handle = (event: Event) => {
     const message = event as MessageEvent;
+    // Before parsing: the BFF opens every stream with a data-less message whose id is where to resume from.
+    lastEventId = message.lastEventId || lastEventId;
     let data: unknown;
     try {
       data = JSON.parse(String(message.data));
@@ -58,7 +60,6 @@ export function subscribeToEvents(options: EventStreamOptions): () => void {
     }
     const parsed = eventEnvelopeSchema.safeParse(data);
     if (!parsed.success) return;
-    lastEventId = message.lastEventId || parsed.data.id;
     options.onEvent(parsed.data as EventEnvelope);
   };
 

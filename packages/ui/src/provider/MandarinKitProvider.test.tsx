@@ -117,4 +117,26 @@ describe('MandarinKitProvider', () => {
     expect(fake.hub.instances[1]!.url).toBe('/api/events?lastEventId=41');
     expect(fake.hub.open()).toHaveLength(1);
   });
+
+  it('resumes from where the stream opened when the server refused it before any event arrived', async () => {
+    const seen: string[] = [];
+    const { fake } = renderWithKit(
+      <>
+        <BalanceWidget walletId={fakeIds.wallet} />
+        <Listener onEvent={(type) => seen.push(type)} />
+      </>,
+    );
+    await screen.findByText('Активен');
+    const before = fake.requests.length;
+    act(() => {
+      fake.hub.resumeAt('57');
+      fake.hub.fail({ closed: true });
+    });
+    await waitFor(() => expect(fake.hub.instances).toHaveLength(2), { timeout: 2000 });
+    expect(fake.hub.instances[1]!.url).toBe('/api/events?lastEventId=57');
+    // The data-less frame is no event: no listener hears it and nothing is fetched again.
+    expect(seen).toEqual([]);
+    expect(fake.requests.length).toBe(before);
+    expect(screen.getByText('Активен')).toBeTruthy();
+  });
 });

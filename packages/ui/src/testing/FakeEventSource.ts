@@ -12,6 +12,8 @@ export interface FakeEventHub {
   open(): FakeEventSourceInstance[];
   /** Delivers an envelope as the BFF would (`id:`, `event:` = type, `data:` = JSON). */
   emit(type: string, data: unknown, id?: string): EventEnvelope;
+  /** The data-less frame (`id:` with an empty `data:`) the BFF opens every stream with: only the resume point. */
+  resumeAt(id: string): void;
   /** The server ends the stream: `closed` means it refused, so EventSource gives up (readyState 2). */
   fail(options?: { closed?: boolean }): void;
 }
@@ -65,6 +67,12 @@ export function createFakeEventHub(): FakeEventHub {
     }
   }
 
+  const deliver = (type: string, data: string, lastEventId: string) => {
+    for (const instance of instances) {
+      if (!instance.closed) instance.dispatch(type, new MessageEvent(type, { data, lastEventId }));
+    }
+  };
+
   return {
     EventSource: Instance,
     instances,
@@ -76,14 +84,11 @@ export function createFakeEventHub(): FakeEventHub {
         occurredAt: new Date().toISOString(),
         data,
       };
-      for (const instance of instances) {
-        if (instance.closed) continue;
-        instance.dispatch(
-          type,
-          new MessageEvent(type, { data: JSON.stringify(envelope), lastEventId: envelope.id }),
-        );
-      }
+      deliver(type, JSON.stringify(envelope), envelope.id);
       return envelope;
+    },
+    resumeAt(id) {
+      deliver('message', '', id);
     },
     fail(options) {
       for (const instance of instances) {
