@@ -13,6 +13,19 @@ function Listener({ onEvent }: { onEvent: (type: string) => void }) {
   return null;
 }
 
+/** A loaded balance widget and a listener that records the type of every event handed to it. */
+async function balanceWithListener() {
+  const seen: string[] = [];
+  const rendered = renderWithKit(
+    <>
+      <BalanceWidget walletId={fakeIds.wallet} />
+      <Listener onEvent={(type) => seen.push(type)} />
+    </>,
+  );
+  await screen.findByText('Активен');
+  return { ...rendered, seen };
+}
+
 const flush = () => act(() => new Promise((resolve) => setTimeout(resolve, 0)));
 
 describe('MandarinKitProvider', () => {
@@ -87,14 +100,7 @@ describe('MandarinKitProvider', () => {
   });
 
   it('ignores events for other wallets and malformed data, and hands every event to listeners', async () => {
-    const seen: string[] = [];
-    const { fake } = renderWithKit(
-      <>
-        <BalanceWidget walletId={fakeIds.wallet} />
-        <Listener onEvent={(type) => seen.push(type)} />
-      </>,
-    );
-    await screen.findByText('Активен');
+    const { fake, seen } = await balanceWithListener();
     const before = fake.requests.length;
     act(() => {
       fake.hub.emit('esp.status', { walletId: 'another', status: 'Blocked' });
@@ -119,14 +125,7 @@ describe('MandarinKitProvider', () => {
   });
 
   it('resumes from where the stream opened when the server refused it before any event arrived', async () => {
-    const seen: string[] = [];
-    const { fake } = renderWithKit(
-      <>
-        <BalanceWidget walletId={fakeIds.wallet} />
-        <Listener onEvent={(type) => seen.push(type)} />
-      </>,
-    );
-    await screen.findByText('Активен');
+    const { fake, seen } = await balanceWithListener();
     const before = fake.requests.length;
     act(() => {
       fake.hub.resumeAt('57');
