@@ -1,4 +1,5 @@
 import type { Logger } from 'pino';
+import type { EventRecorder } from './callbacks/CallbackRelay.js';
 import type { Limit } from './http/rateLimit.js';
 import type { Store } from './store/Store.js';
 import type { MandarinClient } from './upstream/MandarinClient.js';
@@ -20,6 +21,8 @@ export interface BffDeps {
   limits: RateLimits;
   /** Where Mandarin should send transaction callbacks for operations this BFF creates, if known. */
   callbackUrl: string | undefined;
+  /** Status changes the BFF learns by polling Mandarin are recorded here, so that their events are relayed. */
+  events: EventRecorder;
 }
 
 /** Defaults: generous for people, tight for scripts guessing OTP codes. */

@@ -95,13 +95,6 @@ export type BffApp = Koa & {
 /** Builds the BFF as a Koa app, to run standalone or mount in the merchant's own Koa app. */
 export function createBff(options: BffOptions): BffApp {
   const logger = options.logger ?? createLogger();
-  const deps: BffDeps = {
-    store: options.store,
-    mandarin: new MandarinClient({ ...options.mandarin, logger }),
-    logger,
-    limits: { ...defaultRateLimits, ...options.limits },
-    callbackUrl: options.callbackUrl,
-  };
   let session: SessionCookie | undefined;
   let resolveUser = options.resolveUser;
   if (resolveUser === undefined) {
@@ -124,6 +117,14 @@ export function createBff(options: BffOptions): BffApp {
     options.callbacks?.decideCheck ?? defaultDecideCheck,
     logger,
   );
+  const deps: BffDeps = {
+    store: options.store,
+    mandarin: new MandarinClient({ ...options.mandarin, logger }),
+    logger,
+    limits: { ...defaultRateLimits, ...options.limits },
+    callbackUrl: options.callbackUrl,
+    events: relay,
+  };
   const cb = options.callbacks ?? {};
 
   const app = new Koa({ proxy: options.trustProxy ?? false }) as BffApp;

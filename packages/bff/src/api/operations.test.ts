@@ -1,5 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { bindCard, onboardWallet, waitFor } from '../testkit/flows.js';
+import { openSse } from '../testkit/sse.js';
 import { walletSuite } from '../testkit/suites.js';
 
 const { stack, owner, wallet } = walletSuite(1_500_075n); // 15 000.75 RUB
@@ -111,6 +112,42 @@ describe('wallet operations', () => {
     const rejected = await owner.post(`/api/operations/${created.body.id}/sbp/reject`);
     expect(rejected.body.status).toBe('rejected');
     expect(await balance()).toBe(before);
+  });
+
+  it('relays one event when an operation is seen ending before its callback arrives, and none for the late callback', async () => {
+    const sse = await openSse(stack.bffUrl, { cookie: owner.cookieHeader });
+    const payout = () =>
+      owner.post(`/api/wallets/${wallet.id}/payouts`, {
+        amount: '1.00',
+        destination: { type: 'card_number', cardNumber: '4111111111111111' },
+      });
+    const eventsFor = (id: string) =>
+      sse.events.filter((e) => e.type === 'transaction.status' && (e.data as any).operationId === id);
+    try {
+      // Mandarin's next callback is held back until a second one is sent, and then arrives after it.
+      await stack.admin('/faults', { body: { route: 'mandarin', kind: 'out-of-order-callbacks', count: 2 } });
+      const first = await payout();
+      expect((await settled(first.body.id)).body.status).toBe('success');
+      await sse.waitFor(() => eventsFor(first.body.id).length === 1);
+      expect(eventsFor(first.body.id)[0]!.data).toMatchObject({
+        kind: 'operation',
+        walletId: wallet.id,
+        status: 'success',
+      });
+      const second = await payout();
+      await sse.waitFor(() => eventsFor(second.body.id).length === 1);
+      const op = await stack.store.operations.get(first.body.id);
+      const late = await waitFor(
+        async () => (await stack.admin(`/callbacks?subject=${op!.transactionId}`)).body.callbacks,
+        (callbacks: Array<{ state: string }>) => callbacks.some((c) => c.state === 'delivered'),
+      );
+      expect(late.length).toBeGreaterThan(0);
+      expect(eventsFor(first.body.id)).toHaveLength(1);
+      expect(eventsFor(second.body.id)).toHaveLength(1);
+    } finally {
+      await stack.admin('/faults', { method: 'DELETE' });
+      sse.close();
+    }
   });
 
   it('turns a payout Mandarin refuses into 422 UPSTREAM_REJECTED with its message', async () => {

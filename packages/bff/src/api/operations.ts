@@ -10,6 +10,7 @@ import {
 import type { Context } from 'koa';
 import { z } from 'zod';
 import type { BffDeps } from '../BffDeps.js';
+import { finishOperation } from '../callbacks/applyCallback.js';
 import { BffError, notFound } from '../http/BffError.js';
 import type { BankDirectory } from '../operations/BankDirectory.js';
 import { startOperation } from '../operations/startOperation.js';
@@ -22,6 +23,19 @@ const transactionStatusSchema = z.looseObject({
   id: z.string(),
   status: z.enum(['pending', 'success', 'failed']),
 });
+
+/** Ends an operation on what Mandarin said when asked, relaying its event unless a callback did already. */
+function finishFromPoll(deps: BffDeps, op: OperationRecord, status: 'success' | 'failed') {
+  return deps.events.record(async (tx, hook) => ({
+    value: undefined,
+    events: await finishOperation(tx, op, status, {
+      orderId: op.orderId,
+      transactionId: op.transactionId,
+      inboxId: null,
+      hook,
+    }),
+  }));
+}
 
 async function ownedOperation(ctx: Context, deps: BffDeps): Promise<OperationRecord> {
   const id = param(ctx, 'operationId', uuidSchema, 'Operation');
@@ -124,7 +138,8 @@ export function operationRoutes(deps: BffDeps, banks: BankDirectory): Router {
         schema: transactionStatusSchema,
       });
       if (upstream.status !== 'pending') {
-        await deps.store.operations.update(op.id, { status: upstream.status });
+        // Learnt before the callback: the operation ends here, and its event is relayed from here.
+        await finishFromPoll(deps, op, upstream.status);
         op = { ...op, status: upstream.status };
       }
     }
@@ -138,7 +153,7 @@ export function operationRoutes(deps: BffDeps, banks: BankDirectory): Router {
       schema: sbpRecipientResponseSchema,
     });
     if (recipient.fullName === null) {
-      await deps.store.operations.update(op.id, { status: 'failed' });
+      await finishFromPoll(deps, op, 'failed');
       throw new BffError(422, 'UPSTREAM_REJECTED', 'The bank has no account for this phone number');
     }
     ctx.body = {

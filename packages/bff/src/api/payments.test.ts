@@ -1,6 +1,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { decideOnHostedPage, waitFor } from '../testkit/flows.js';
 import type { HttpClient } from '../testkit/HttpClient.js';
+import { openSse } from '../testkit/sse.js';
 import { stackSuite } from '../testkit/suites.js';
 
 const stack = stackSuite();
@@ -112,6 +113,41 @@ describe('routed payments (operator)', () => {
     await paid(created.body.id, 'failed');
     const refund = await operator.post(`/api/payments/${created.body.id}/refunds`, { amount: '1.00' });
     expect(refund.status).toBe(409);
+  });
+
+  it('relays one event when a payment is seen paid before its callback arrives, and none for the late callback', async () => {
+    const sse = await openSse(stack.bffUrl, { cookie: operator.cookieHeader });
+    const pay = async (amount: string) => {
+      const created = await operator.post('/api/payments', {
+        amount,
+        customer,
+        routing: [entry(accounts[0]!, amount, '0.00')],
+      });
+      expect(await decideOnHostedPage(created.body.payUrl, 'pay')).toBe(200);
+      return created.body.id as string;
+    };
+    const eventsFor = (id: string) =>
+      sse.events.filter((e) => e.type === 'transaction.status' && (e.data as any).paymentId === id);
+    try {
+      // Mandarin's next callback is held back until a second one is sent, and then arrives after it.
+      await stack.admin('/faults', { body: { route: 'mandarin', kind: 'out-of-order-callbacks', count: 2 } });
+      const first = await pay('20.00');
+      await paid(first);
+      await sse.waitFor(() => eventsFor(first).length === 1);
+      expect(eventsFor(first)[0]!.data).toMatchObject({ kind: 'payment', status: 'success' });
+      const second = await pay('30.00');
+      await sse.waitFor(() => eventsFor(second).length === 1);
+      const { transactionId } = (await stack.store.payments.get(first))!;
+      await waitFor(
+        async () => (await stack.admin(`/callbacks?subject=${transactionId}`)).body.callbacks,
+        (callbacks: Array<{ state: string }>) => callbacks.some((c) => c.state === 'delivered'),
+      );
+      expect(eventsFor(first)).toHaveLength(1);
+      expect(eventsFor(second)).toHaveLength(1);
+    } finally {
+      await stack.admin('/faults', { method: 'DELETE' });
+      sse.close();
+    }
   });
 
   it('keeps payments away from customers', async () => {

@@ -19,6 +19,7 @@ import {
 import type { Context } from 'koa';
 import { z } from 'zod';
 import type { BffDeps } from '../BffDeps.js';
+import { settlePayment } from '../callbacks/applyCallback.js';
 import { BffError, notFound } from '../http/BffError.js';
 import { checkRefundSplit, sharesFromBody } from '../payments/routingInput.js';
 import { paymentView, refundedShares, refundView } from '../payments/views.js';
@@ -51,7 +52,16 @@ async function refresh(deps: BffDeps, p: PaymentRecord): Promise<PaymentRecord> 
   if (upstream.status === 'pending') return p;
   const held = p.twoStep && p.captureTransactionId === null;
   const status = upstream.status === 'failed' ? 'failed' : held ? 'authorized' : 'success';
-  await deps.store.payments.update(p.id, { status });
+  // Learnt before the callback: the payment moves here, and its event is relayed from here.
+  await deps.events.record(async (tx, hook) => ({
+    value: undefined,
+    events: await settlePayment(tx, p, status, {
+      orderId: p.captureOrderId ?? p.orderId,
+      transactionId: id,
+      inboxId: null,
+      hook,
+    }),
+  }));
   return { ...p, status };
 }
 

@@ -2,6 +2,7 @@ import { formatAmount } from '@mandarin-kit/core';
 import type { Logger } from 'pino';
 import type { EventFeed } from '../events/EventFeed.js';
 import type { HookRunner } from '../events/HookRunner.js';
+import type { StoredEvent } from '../store/events.js';
 import type { Ack } from '../store/inbox.js';
 import type { PaymentRecord } from '../store/records.js';
 import type { Store } from '../store/Store.js';
@@ -48,31 +49,49 @@ export class CallbackRelay {
           : await this.store.payments.findByTransactionOrOrder(null, accepted.check.invoiceId);
       ack = jsonAck({ code: await this.decideCheck(payment, accepted.check) });
     }
-    const result = await this.store.transaction(async (tx) => {
-      if (tx.driver.dialect === 'postgres') {
-        // Serialises event inserts across instances so that seq order is commit order (SSE resumes by seq).
-        await tx.driver.run('SELECT pg_advisory_xact_lock(72034)');
-      }
+    const result = await this.record(async (tx, hook) => {
       const inserted = await tx.inbox.insert({
         provider: adapter.provider,
         dedupeKey: accepted.dedupeKey,
         payload: accepted.payload,
         ack,
       });
-      if (!inserted.inserted) return { ack: inserted.ack, events: [] };
-      const events = await applyCallback(tx, accepted.callback, inserted.id, this.hooks !== undefined);
-      return { ack, events };
+      if (!inserted.inserted) return { value: inserted.ack, events: [] };
+      return { value: ack, events: await applyCallback(tx, accepted.callback, inserted.id, hook) };
     });
     if (result.events.length > 0) {
       this.logger.info(
         { provider: adapter.provider, events: result.events.map((e) => e.envelope.id) },
         'callback stored',
       );
+    }
+    return result.value;
+  }
+
+  /**
+   * Runs `work` in one store transaction and relays the events it recorded once that commits: to SSE clients on
+   * every instance and to the host's onEvent hook. Callbacks go through here, and so do status changes the BFF
+   * learns by asking Mandarin itself, so that a change is relayed once, whichever way it was learnt first.
+   */
+  async record<T>(
+    work: (tx: Store, hook: boolean) => Promise<{ value: T; events: StoredEvent[] }>,
+  ): Promise<{ value: T; events: StoredEvent[] }> {
+    const result = await this.store.transaction(async (tx) => {
+      if (tx.driver.dialect === 'postgres') {
+        // Serialises event inserts across instances so that seq order is commit order (SSE resumes by seq).
+        await tx.driver.run('SELECT pg_advisory_xact_lock(72034)');
+      }
+      return work(tx, this.hooks !== undefined);
+    });
+    if (result.events.length > 0) {
       await this.feed
         .committed(result.events)
         .catch((err) => this.logger.error({ err }, 'event publish failed'));
       this.hooks?.kick();
     }
-    return result.ack;
+    return result;
   }
 }
+
+/** Records status changes and relays their events (see {@link CallbackRelay.record}). */
+export type EventRecorder = Pick<CallbackRelay, 'record'>;

@@ -1,5 +1,6 @@
 import type { TransactionStatusEvent } from '@mandarin-kit/core';
-import type { StoredEvent } from '../store/events.js';
+import type { Audience, StoredEvent } from '../store/events.js';
+import type { OperationRecord, PaymentRecord } from '../store/records.js';
 import type { Store } from '../store/Store.js';
 import type { NormalisedCallback } from './types.js';
 
@@ -61,23 +62,11 @@ export async function applyCallback(
   }
 
   const { orderId, transactionId, status } = callback;
-  const base: TransactionStatusEvent = {
-    kind: 'unknown',
-    operationId: null,
-    paymentId: null,
-    refundId: null,
-    walletId: null,
-    status,
-    orderId,
-    transactionId,
-  };
+  const source: StatusSource = { orderId, transactionId, inboxId, hook };
+  const base = transactionEvent(source, { status });
 
   const op = await store.operations.findByTransactionOrOrder(transactionId, orderId);
-  if (op !== undefined) {
-    if (!(await store.operations.finish(op.id, status))) return [];
-    const data = { ...base, kind: 'operation', operationId: op.id, walletId: op.walletId };
-    return [await emit({ ownerId: op.ownerId }, 'transaction.status', data)];
-  }
+  if (op !== undefined) return finishOperation(store, op, status, source);
 
   const refund = await store.payments.findRefund(transactionId, orderId);
   if (refund !== undefined) {
@@ -99,16 +88,73 @@ export async function applyCallback(
       (transactionId !== null && payment.captureTransactionId === transactionId);
     // The first step of a two-step payment only holds the money; its completion is the second request.
     const to = status === 'failed' ? 'failed' : payment.twoStep && !capture ? 'authorized' : 'success';
-    if (!(await store.payments.transition(payment.id, 'pending', to))) return [];
-    return [
-      await emit('operator', 'transaction.status', {
-        ...base,
-        kind: 'payment',
-        paymentId: payment.id,
-        status: to,
-      }),
-    ];
+    return settlePayment(store, payment, to, source);
   }
 
   return [await emit('operator', 'transaction.status', base)];
+}
+
+/** Where a status change was learnt: Mandarin's references, and the inbox row of a callback (null for a poll). */
+export interface StatusSource {
+  orderId: string | null;
+  transactionId: string | null;
+  inboxId: bigint | null;
+  /** Whether the host's onEvent hook is to be called for the event. */
+  hook: boolean;
+}
+
+const transactionEvent = (
+  source: StatusSource,
+  fields: Partial<TransactionStatusEvent> & Pick<TransactionStatusEvent, 'status'>,
+): TransactionStatusEvent => ({
+  kind: 'unknown',
+  operationId: null,
+  paymentId: null,
+  refundId: null,
+  walletId: null,
+  orderId: source.orderId,
+  transactionId: source.transactionId,
+  ...fields,
+});
+
+const recordEvent = (store: Store, audience: Audience, data: TransactionStatusEvent, source: StatusSource) =>
+  store.events.insert({
+    audience,
+    type: 'transaction.status',
+    data,
+    inboxId: source.inboxId,
+    hook: source.hook,
+  });
+
+/**
+ * Ends a wallet operation and records its `transaction.status` event for the owner, unless it had ended already.
+ * Whoever learns of the end first (the callback, or a poll of Mandarin that got there before it) records the one
+ * event; the other changes nothing.
+ */
+export async function finishOperation(
+  store: Store,
+  op: OperationRecord,
+  status: 'success' | 'failed',
+  source: StatusSource,
+): Promise<StoredEvent[]> {
+  if (!(await store.operations.finish(op.id, status))) return [];
+  const data = transactionEvent(source, {
+    kind: 'operation',
+    operationId: op.id,
+    walletId: op.walletId,
+    status,
+  });
+  return [await recordEvent(store, { ownerId: op.ownerId }, data, source)];
+}
+
+/** Moves a pending payment to `to` and records its event for the operators, unless it had moved already. */
+export async function settlePayment(
+  store: Store,
+  payment: PaymentRecord,
+  to: 'authorized' | 'success' | 'failed',
+  source: StatusSource,
+): Promise<StoredEvent[]> {
+  if (!(await store.payments.transition(payment.id, 'pending', to))) return [];
+  const data = transactionEvent(source, { kind: 'payment', paymentId: payment.id, status: to });
+  return [await recordEvent(store, 'operator', data, source)];
 }
