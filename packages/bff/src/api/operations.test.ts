@@ -96,7 +96,32 @@ describe('wallet operations', () => {
     expect((await settled(created.body.id)).body.status).toBe('success');
   });
 
-  it('rejects a two-step SBP payout and moves no money', async () => {
+  it('fails a two-step SBP payout whose phone has no account at the bank, and relays that once', async () => {
+    const sse = await openSse(stack.bffUrl, { cookie: owner.cookieHeader });
+    const created = await owner.post(`/api/wallets/${wallet.id}/payouts`, {
+      amount: '10.00',
+      destination: { type: 'sbp', phone: '+7 900 000-00-01', bankId: '100000000111' },
+    });
+    expect(created.status).toBe(201);
+    const recipient = await owner.post(`/api/operations/${created.body.id}/sbp/recipient`);
+    expect(recipient.status).toBe(422);
+    expect(recipient.body.error.message).toBe('The bank has no account for this phone number');
+    expect((await owner.get(`/api/operations/${created.body.id}`)).body.status).toBe('failed');
+    const about = (es: typeof sse.events) =>
+      es.filter((e) => (e.data as any).operationId === created.body.id);
+    await sse.waitFor((es) => about(es).length > 0);
+    // Mandarin's own report of the failure follows; it must not be relayed a second time.
+    const { transactionId } = (await stack.store.operations.get(created.body.id))!;
+    await waitFor(
+      async () => (await stack.admin(`/callbacks?subject=${transactionId}`)).body.callbacks,
+      (callbacks: Array<{ state: string }>) => callbacks.some((c) => c.state === 'delivered'),
+    );
+    expect(about(sse.events)).toMatchObject([{ data: { kind: 'operation', status: 'failed' } }]);
+    sse.close();
+  });
+
+  it('rejects a two-step SBP payout, moves no money and relays the rejection', async () => {
+    const sse = await openSse(stack.bffUrl, { cookie: owner.cookieHeader });
     const before = await balance();
     const created = await owner.post(`/api/wallets/${wallet.id}/payouts`, {
       amount: '10.00',
@@ -112,6 +137,13 @@ describe('wallet operations', () => {
     const rejected = await owner.post(`/api/operations/${created.body.id}/sbp/reject`);
     expect(rejected.body.status).toBe('rejected');
     expect(await balance()).toBe(before);
+    // Other tabs and the host's onEvent hear of it too, once, and the bank's later report changes nothing.
+    const events = await sse.waitFor((es) => es.some((e) => (e.data as any).operationId === created.body.id));
+    expect(events.filter((e) => (e.data as any).operationId === created.body.id)).toMatchObject([
+      { type: 'transaction.status', data: { kind: 'operation', status: 'rejected' } },
+    ]);
+    expect((await owner.get(`/api/operations/${created.body.id}`)).body.status).toBe('rejected');
+    sse.close();
   });
 
   it('relays one event when an operation is seen ending before its callback arrives, and none for the late callback', async () => {

@@ -10,7 +10,7 @@ import {
 import type { Context } from 'koa';
 import { z } from 'zod';
 import type { BffDeps } from '../BffDeps.js';
-import { finishOperation } from '../callbacks/applyCallback.js';
+import { type FinalOperationStatus, finishOperation } from '../callbacks/applyCallback.js';
 import { BffError, notFound } from '../http/BffError.js';
 import type { BankDirectory } from '../operations/BankDirectory.js';
 import { startOperation } from '../operations/startOperation.js';
@@ -24,8 +24,11 @@ const transactionStatusSchema = z.looseObject({
   status: z.enum(['pending', 'success', 'failed']),
 });
 
-/** Ends an operation on what Mandarin said when asked, relaying its event unless a callback did already. */
-function finishFromPoll(deps: BffDeps, op: OperationRecord, status: 'success' | 'failed') {
+/**
+ * Ends an operation on what the BFF learnt from Mandarin itself (a poll, the bank's answer, the payer's rejection),
+ * relaying its event unless a callback ended it already.
+ */
+function endOperation(deps: BffDeps, op: OperationRecord, status: FinalOperationStatus) {
   return deps.events.record(async (tx, hook) => ({
     value: undefined,
     events: await finishOperation(tx, op, status, {
@@ -139,7 +142,7 @@ export function operationRoutes(deps: BffDeps, banks: BankDirectory): Router {
       });
       if (upstream.status !== 'pending') {
         // Learnt before the callback: the operation ends here, and its event is relayed from here.
-        await finishFromPoll(deps, op, upstream.status);
+        await endOperation(deps, op, upstream.status);
         op = { ...op, status: upstream.status };
       }
     }
@@ -153,7 +156,7 @@ export function operationRoutes(deps: BffDeps, banks: BankDirectory): Router {
       schema: sbpRecipientResponseSchema,
     });
     if (recipient.fullName === null) {
-      await finishFromPoll(deps, op, 'failed');
+      await endOperation(deps, op, 'failed');
       throw new BffError(422, 'UPSTREAM_REJECTED', 'The bank has no account for this phone number');
     }
     ctx.body = {
@@ -172,9 +175,9 @@ export function operationRoutes(deps: BffDeps, banks: BankDirectory): Router {
         params: { id: op.transactionId! },
         schema: z.unknown(),
       });
-      const status = action === 'confirm' ? 'pending' : 'rejected';
-      await deps.store.operations.update(op.id, { status });
-      ctx.body = operationView({ ...op, status });
+      if (action === 'confirm') await deps.store.operations.update(op.id, { status: 'pending' });
+      else await endOperation(deps, op, 'rejected');
+      ctx.body = operationView({ ...op, status: action === 'confirm' ? 'pending' : 'rejected' });
     });
   }
 

@@ -94,6 +94,9 @@ export async function applyCallback(
   return [await emit('operator', 'transaction.status', base)];
 }
 
+/** How a wallet operation ends: Mandarin's two outcomes, or the payer rejecting a two-step SBP payout. */
+export type FinalOperationStatus = 'success' | 'failed' | 'rejected';
+
 /** Where a status change was learnt: Mandarin's references, and the inbox row of a callback (null for a poll). */
 export interface StatusSource {
   orderId: string | null;
@@ -134,7 +137,7 @@ const recordEvent = (store: Store, audience: Audience, data: TransactionStatusEv
 export async function finishOperation(
   store: Store,
   op: OperationRecord,
-  status: 'success' | 'failed',
+  status: FinalOperationStatus,
   source: StatusSource,
 ): Promise<StoredEvent[]> {
   if (!(await store.operations.finish(op.id, status))) return [];

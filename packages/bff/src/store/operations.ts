@@ -81,7 +81,7 @@ export class OperationTable {
   }
 
   /** Moves an unfinished operation to its final status; a finished one never changes again. */
-  async finish(id: string, status: 'success' | 'failed'): Promise<boolean> {
+  async finish(id: string, status: 'success' | 'failed' | 'rejected'): Promise<boolean> {
     const { changes } = await this.db.run(
       `UPDATE operations SET status = ?, updated_at = ? WHERE id = ? AND status IN ('pending', 'awaiting_confirmation')`,
       [status, new Date().toISOString(), id],
