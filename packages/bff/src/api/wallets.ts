@@ -17,6 +17,7 @@ import {
 } from '@mandarin-kit/core';
 import type { Context } from 'koa';
 import type { BffDeps } from '../BffDeps.js';
+import { walletStatusEvents } from '../callbacks/applyCallback.js';
 import { notFound } from '../http/BffError.js';
 import { enforceLimits } from '../http/rateLimit.js';
 import type { WalletRecord } from '../store/records.js';
@@ -92,7 +93,17 @@ export function walletRoutes(deps: BffDeps): Router {
       schema: espStatusResponseSchema,
     });
     const fresh = { ...wallet, ...fromUpstream(status), createdAt: wallet.createdAt };
-    await deps.store.wallets.updateStatus(wallet.id, fresh);
+    if (fresh.status === wallet.status) {
+      await deps.store.wallets.updateStatus(wallet.id, fresh);
+    } else {
+      // News to the BFF (the webhook may be late or lost): relayed from here, and the webhook then adds nothing.
+      await deps.events.record(async (tx, hook) => {
+        const before = (await tx.wallets.get(wallet.id)) ?? wallet;
+        const applied = await tx.wallets.updateStatus(wallet.id, fresh);
+        const events = await walletStatusEvents(tx, before, fresh.status, applied, { inboxId: null, hook });
+        return { value: undefined, events };
+      });
+    }
     ctx.body = view(fresh);
   });
 

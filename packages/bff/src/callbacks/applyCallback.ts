@@ -1,6 +1,6 @@
 import type { TransactionStatusEvent } from '@mandarin-kit/core';
 import type { Audience, StoredEvent } from '../store/events.js';
-import type { OperationRecord, PaymentRecord } from '../store/records.js';
+import type { OperationRecord, PaymentRecord, WalletRecord } from '../store/records.js';
 import type { Store } from '../store/Store.js';
 import type { NormalisedCallback } from './types.js';
 
@@ -29,8 +29,8 @@ export async function applyCallback(
     const wallet = await store.wallets.get(callback.paymentTokenId);
     const data = { walletId: callback.paymentTokenId, status: callback.status };
     if (wallet === undefined) return [await emit('operator', 'esp.status', data)];
-    const changed = await store.wallets.applyStatus(wallet.id, callback.status, callback.createdAt);
-    return changed ? [await emit({ ownerId: wallet.ownerId }, 'esp.status', data)] : [];
+    const applied = await store.wallets.applyStatus(wallet.id, callback.status, callback.createdAt);
+    return walletStatusEvents(store, wallet, callback.status, applied, { inboxId, hook });
   }
 
   if (callback.kind === 'provider') {
@@ -160,4 +160,30 @@ export async function settlePayment(
   if (!(await store.payments.transition(payment.id, 'pending', to))) return [];
   const data = transactionEvent(source, { kind: 'payment', paymentId: payment.id, status: to });
   return [await recordEvent(store, 'operator', data, source)];
+}
+
+/**
+ * The owner's `esp.status` event when a wallet's status is news to the BFF: `before` is the wallet as stored until
+ * now, `applied` whether the new status was written. The webhook and a poll of Mandarin may each be first; the
+ * one that finds the status already stored relays nothing.
+ */
+export async function walletStatusEvents(
+  store: Store,
+  before: WalletRecord,
+  status: string,
+  applied: boolean,
+  source: Pick<StatusSource, 'inboxId' | 'hook'>,
+): Promise<StoredEvent[]> {
+  if (!applied || before.status === status) return [];
+  const data = { walletId: before.id, status };
+  const audience = { ownerId: before.ownerId };
+  return [
+    await store.events.insert({
+      audience,
+      type: 'esp.status',
+      data,
+      inboxId: source.inboxId,
+      hook: source.hook,
+    }),
+  ];
 }

@@ -26,12 +26,12 @@ beforeAll(async () => {
   await browser.get('/api/me');
 });
 
-async function onboard(): Promise<string> {
-  const created = await browser.post('/api/wallets', sandboxKyc());
+async function onboard(user: HttpClient = browser): Promise<string> {
+  const created = await user.post('/api/wallets', sandboxKyc());
   const id: string = created.body.id;
-  await browser.post(`/api/wallets/${id}/otp/send`);
+  await user.post(`/api/wallets/${id}/otp/send`);
   const otp = await stack.admin(`/esp/${id}/otp`);
-  await browser.post(`/api/wallets/${id}/otp/verify`, { code: otp.body.code });
+  await user.post(`/api/wallets/${id}/otp/verify`, { code: otp.body.code });
   return id;
 }
 
@@ -130,11 +130,7 @@ describe('live events over SSE', () => {
     expect(first.events).toEqual([]);
     first.close();
     // While this user has no stream open, their wallet is opened and its status changes.
-    const created = await user.post('/api/wallets', sandboxKyc());
-    const id: string = created.body.id;
-    await user.post(`/api/wallets/${id}/otp/send`);
-    const otp = await stack.admin(`/esp/${id}/otp`);
-    await user.post(`/api/wallets/${id}/otp/verify`, { code: otp.body.code });
+    const id = await onboard(user);
     await waitFor(
       async () => (await user.get(`/api/wallets/${id}`)).body.status,
       (status) => status === 'Success',
@@ -143,6 +139,34 @@ describe('live events over SSE', () => {
     const events = await resumed.waitFor((es) => es.some((e) => (e.data as any).status === 'Success'));
     expect(events.every((e) => (e.data as any).walletId === id)).toBe(true);
     resumed.close();
+  });
+
+  it('relays a wallet status that a poll learns before the webhook, once', async () => {
+    const user = stack.client();
+    await user.get('/api/me');
+    const sse = await openSse(stack.bffUrl, { cookie: user.cookieHeader });
+    const statusesOf = (id: string) =>
+      sse.events.filter((e) => (e.data as any).walletId === id).map((e) => (e.data as any).status);
+    try {
+      // The ESP's next webhook is held back until a second one is sent, and then arrives after it.
+      await stack.admin('/faults', { body: { route: 'esp', kind: 'out-of-order-callbacks', count: 2 } });
+      const first = await onboard(user);
+      await waitFor(
+        async () => (await user.get(`/api/wallets/${first}`)).body.status,
+        (status) => status === 'Success',
+      );
+      await sse.waitFor(() => statusesOf(first).includes('Success'));
+      const second = await onboard(user);
+      await sse.waitFor(() => statusesOf(second).includes('Success'));
+      await waitFor(
+        async () => (await stack.admin(`/callbacks?subject=${first}`)).body.callbacks,
+        (callbacks: Array<{ state: string }>) => callbacks.some((c) => c.state === 'delivered'),
+      );
+      expect(statusesOf(first)).toEqual(['Success']);
+    } finally {
+      await stack.admin('/faults', { method: 'DELETE' });
+      sse.close();
+    }
   });
 
   it('checks Origin and caps streams per user', async () => {

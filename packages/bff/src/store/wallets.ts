@@ -52,12 +52,13 @@ export class WalletTable {
   async updateStatus(
     id: string,
     s: Pick<WalletRecord, 'status' | 'processedAt' | 'finishedAt'>,
-  ): Promise<void> {
-    await this.db.run(
+  ): Promise<boolean> {
+    const { changes } = await this.db.run(
       `UPDATE wallets SET status = ?, processed_at = ?, finished_at = ?
         WHERE id = ? AND NOT (? = 'Processing' AND status <> 'Processing')`,
       [s.status, s.processedAt, s.finishedAt, id, s.status],
     );
+    return changes > 0;
   }
 
   /**
