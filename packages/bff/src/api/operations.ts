@@ -5,6 +5,7 @@ import {
   maskPhone,
   parseAmount,
   sbpRecipientResponseSchema,
+  transactionStatusResponseSchema,
   uuidSchema,
 } from '@mandarin-kit/core';
 import type { Context } from 'koa';
@@ -19,25 +20,12 @@ import type { OperationRecord } from '../store/records.js';
 import { body, param, userOf } from './context.js';
 import { ownedWallet } from './wallets.js';
 
-const transactionStatusSchema = z.looseObject({
-  id: z.string(),
-  status: z.enum(['pending', 'success', 'failed']),
-});
-
 /**
  * Ends an operation on what the BFF learnt from Mandarin itself (a poll, the bank's answer, the payer's rejection),
  * relaying its event unless a callback ended it already.
  */
 function endOperation(deps: BffDeps, op: OperationRecord, status: FinalOperationStatus) {
-  return deps.events.record(async (tx, hook) => ({
-    value: undefined,
-    events: await finishOperation(tx, op, status, {
-      orderId: op.orderId,
-      transactionId: op.transactionId,
-      inboxId: null,
-      hook,
-    }),
-  }));
+  return deps.events.polled(op, (tx, source) => finishOperation(tx, op, status, source));
 }
 
 async function ownedOperation(ctx: Context, deps: BffDeps): Promise<OperationRecord> {
@@ -138,7 +126,7 @@ export function operationRoutes(deps: BffDeps, banks: BankDirectory): Router {
     if (op.status === 'pending' && op.transactionId !== null) {
       const upstream = await deps.mandarin.call('transactionStatus', {
         params: { id: op.transactionId },
-        schema: transactionStatusSchema,
+        schema: transactionStatusResponseSchema,
       });
       if (upstream.status !== 'pending') {
         // Learnt before the callback: the operation ends here, and its event is relayed from here.

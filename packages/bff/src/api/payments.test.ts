@@ -150,6 +150,42 @@ describe('routed payments (operator)', () => {
     }
   });
 
+  it('ends a refund whose callback is late when the payment is read, relaying it once', async () => {
+    const created = await operator.post('/api/payments', {
+      amount: '40.00',
+      customer,
+      routing: [entry(accounts[0]!, '40.00', '0.00')],
+    });
+    expect(await decideOnHostedPage(created.body.payUrl, 'pay')).toBe(200);
+    await paid(created.body.id);
+    const sse = await openSse(stack.bffUrl, { cookie: operator.cookieHeader });
+    const eventsFor = (refundId: string) =>
+      sse.events.filter((e) => (e.data as any).refundId === refundId).map((e) => (e.data as any).status);
+    try {
+      // Mandarin's next callback is held back until a second one is sent, and then arrives after it.
+      await stack.admin('/faults', { body: { route: 'mandarin', kind: 'out-of-order-callbacks', count: 2 } });
+      const first = await operator.post(`/api/payments/${created.body.id}/refunds`, { amount: '10.00' });
+      expect(first.status).toBe(201);
+      const read = await waitFor(
+        () => operator.get(`/api/payments/${created.body.id}`),
+        (r) => r.body.refunds.every((refund: { status: string }) => refund.status !== 'pending'),
+      );
+      expect(read.body.refunds.map((r: { status: string }) => r.status)).toEqual(['success']);
+      await sse.waitFor(() => eventsFor(first.body.id).length === 1);
+      const second = await operator.post(`/api/payments/${created.body.id}/refunds`, { amount: '5.00' });
+      await sse.waitFor(() => eventsFor(second.body.id).length === 1);
+      const { transactionId } = (await stack.store.payments.refunds(created.body.id))[0]!;
+      await waitFor(
+        async () => (await stack.admin(`/callbacks?subject=${transactionId}`)).body.callbacks,
+        (callbacks: Array<{ state: string }>) => callbacks.some((c) => c.state === 'delivered'),
+      );
+      expect(eventsFor(first.body.id)).toEqual(['success']);
+    } finally {
+      await stack.admin('/faults', { method: 'DELETE' });
+      sse.close();
+    }
+  });
+
   it('keeps payments away from customers', async () => {
     const customerBrowser = stack.client();
     const list = await operator.get('/api/payments');

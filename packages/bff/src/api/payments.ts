@@ -14,23 +14,19 @@ import {
   toRoutingDestination,
   toRoutingSource,
   transactionResponseSchema,
+  transactionStatusResponseSchema,
   uuidSchema,
 } from '@mandarin-kit/core';
 import type { Context } from 'koa';
 import { z } from 'zod';
 import type { BffDeps } from '../BffDeps.js';
-import { settlePayment } from '../callbacks/applyCallback.js';
+import { settlePayment, settleRefund } from '../callbacks/applyCallback.js';
 import { BffError, notFound } from '../http/BffError.js';
 import { checkRefundSplit, sharesFromBody } from '../payments/routingInput.js';
 import { paymentView, refundedShares, refundView } from '../payments/views.js';
-import type { PaymentRecord } from '../store/records.js';
+import type { PaymentRecord, RefundRecord } from '../store/records.js';
 import { body, param, requireRole } from './context.js';
 import { idempotent } from './idempotent.js';
-
-const transactionStatusSchema = z.looseObject({
-  id: z.string(),
-  status: z.enum(['pending', 'success', 'failed']),
-});
 
 async function payment(ctx: Context, deps: BffDeps): Promise<PaymentRecord> {
   requireRole(ctx, 'operator');
@@ -47,22 +43,33 @@ async function refresh(deps: BffDeps, p: PaymentRecord): Promise<PaymentRecord> 
   if (p.status !== 'pending' || id === null) return p;
   const upstream = await deps.mandarin.call('transactionStatus', {
     params: { id },
-    schema: transactionStatusSchema,
+    schema: transactionStatusResponseSchema,
   });
   if (upstream.status === 'pending') return p;
   const held = p.twoStep && p.captureTransactionId === null;
   const status = upstream.status === 'failed' ? 'failed' : held ? 'authorized' : 'success';
   // Learnt before the callback: the payment moves here, and its event is relayed from here.
-  await deps.events.record(async (tx, hook) => ({
-    value: undefined,
-    events: await settlePayment(tx, p, status, {
-      orderId: p.captureOrderId ?? p.orderId,
-      transactionId: id,
-      inboxId: null,
-      hook,
-    }),
-  }));
+  const refs = { orderId: p.captureOrderId ?? p.orderId, transactionId: id };
+  await deps.events.polled(refs, (tx, source) => settlePayment(tx, p, status, source));
   return { ...p, status };
+}
+
+/** A payment's refunds, each pending one brought up to date from Mandarin the way `refresh` does the payment. */
+async function refreshRefunds(deps: BffDeps, p: PaymentRecord): Promise<RefundRecord[]> {
+  const refunds = await deps.store.payments.refunds(p.id);
+  return Promise.all(
+    refunds.map(async (r) => {
+      if (r.status !== 'pending' || r.transactionId === null) return r;
+      const upstream = await deps.mandarin.call('transactionStatus', {
+        params: { id: r.transactionId },
+        schema: transactionStatusResponseSchema,
+      });
+      if (upstream.status === 'pending') return r;
+      const status = upstream.status;
+      await deps.events.polled(r, (tx, source) => settleRefund(tx, r, status, source));
+      return { ...r, status };
+    }),
+  );
 }
 
 /** The payment stored for `orderId` by an earlier try of the same request, or a new pending one. */
@@ -182,7 +189,7 @@ export function paymentRoutes(deps: BffDeps): Router {
 
   router.get('/payments/:paymentId', async (ctx) => {
     const p = await refresh(deps, await payment(ctx, deps));
-    ctx.body = paymentView(p, await deps.store.payments.refunds(p.id));
+    ctx.body = paymentView(p, await refreshRefunds(deps, p));
   });
 
   router.post('/payments/:paymentId/complete', async (ctx) => {

@@ -97,11 +97,10 @@ export function walletRoutes(deps: BffDeps): Router {
       await deps.store.wallets.updateStatus(wallet.id, fresh);
     } else {
       // News to the BFF (the webhook may be late or lost): relayed from here, and the webhook then adds nothing.
-      await deps.events.record(async (tx, hook) => {
+      await deps.events.polled({ orderId: null, transactionId: null }, async (tx, source) => {
         const before = (await tx.wallets.get(wallet.id)) ?? wallet;
         const applied = await tx.wallets.updateStatus(wallet.id, fresh);
-        const events = await walletStatusEvents(tx, before, fresh.status, applied, { inboxId: null, hook });
-        return { value: undefined, events };
+        return walletStatusEvents(tx, before, fresh.status, applied, source);
       });
     }
     ctx.body = view(fresh);

@@ -6,7 +6,7 @@ import type { StoredEvent } from '../store/events.js';
 import type { Ack } from '../store/inbox.js';
 import type { PaymentRecord } from '../store/records.js';
 import type { Store } from '../store/Store.js';
-import { applyCallback } from './applyCallback.js';
+import { applyCallback, type StatusSource } from './applyCallback.js';
 import { type AcceptedCallback, type CallbackAdapter, type CallbackRequest, jsonAck } from './types.js';
 
 /** A widget `check` decision: 0 pay, 10 wrong order, 11 wrong amount, 13 can't accept, 20 overdue. */
@@ -91,7 +91,22 @@ export class CallbackRelay {
     }
     return result;
   }
+
+  /**
+   * A status the BFF learnt by asking Mandarin itself, with no callback behind it: `settle` stores the change
+   * and its events (see {@link record}); `refs` are Mandarin's references for the event.
+   */
+  async polled(
+    refs: Pick<StatusSource, 'orderId' | 'transactionId'>,
+    settle: (tx: Store, source: StatusSource) => Promise<StoredEvent[]>,
+  ): Promise<void> {
+    const { orderId, transactionId } = refs;
+    await this.record(async (tx, hook) => ({
+      value: undefined,
+      events: await settle(tx, { orderId, transactionId, inboxId: null, hook }),
+    }));
+  }
 }
 
-/** Records status changes and relays their events (see {@link CallbackRelay.record}). */
-export type EventRecorder = Pick<CallbackRelay, 'record'>;
+/** Records the status changes the BFF learns by asking Mandarin, and relays their events. */
+export type EventRecorder = Pick<CallbackRelay, 'polled'>;

@@ -1,6 +1,6 @@
 import type { TransactionStatusEvent } from '@mandarin-kit/core';
 import type { Audience, StoredEvent } from '../store/events.js';
-import type { OperationRecord, PaymentRecord, WalletRecord } from '../store/records.js';
+import type { OperationRecord, PaymentRecord, RefundRecord, WalletRecord } from '../store/records.js';
 import type { Store } from '../store/Store.js';
 import type { NormalisedCallback } from './types.js';
 
@@ -63,23 +63,12 @@ export async function applyCallback(
 
   const { orderId, transactionId, status } = callback;
   const source: StatusSource = { orderId, transactionId, inboxId, hook };
-  const base = transactionEvent(source, { status });
 
   const op = await store.operations.findByTransactionOrOrder(transactionId, orderId);
   if (op !== undefined) return finishOperation(store, op, status, source);
 
   const refund = await store.payments.findRefund(transactionId, orderId);
-  if (refund !== undefined) {
-    if (!(await store.payments.finishRefund(refund.id, status))) return [];
-    return [
-      await emit('operator', 'transaction.status', {
-        ...base,
-        kind: 'refund',
-        paymentId: refund.paymentId,
-        refundId: refund.id,
-      }),
-    ];
-  }
+  if (refund !== undefined) return settleRefund(store, refund, status, source);
 
   const payment = await store.payments.findByTransactionOrOrder(transactionId, orderId);
   if (payment !== undefined) {
@@ -91,7 +80,8 @@ export async function applyCallback(
     return settlePayment(store, payment, to, source);
   }
 
-  return [await emit('operator', 'transaction.status', base)];
+  // Nothing the BFF created: the operators see it as Mandarin reported it.
+  return [await recordEvent(store, 'operator', transactionEvent(source, { status }), source)];
 }
 
 /** How a wallet operation ends: Mandarin's two outcomes, or the payer rejecting a two-step SBP payout. */
@@ -159,6 +149,23 @@ export async function settlePayment(
 ): Promise<StoredEvent[]> {
   if (!(await store.payments.transition(payment.id, 'pending', to))) return [];
   const data = transactionEvent(source, { kind: 'payment', paymentId: payment.id, status: to });
+  return [await recordEvent(store, 'operator', data, source)];
+}
+
+/** Ends a pending refund and records its event for the operators, unless it had ended already. */
+export async function settleRefund(
+  store: Store,
+  refund: RefundRecord,
+  status: 'success' | 'failed',
+  source: StatusSource,
+): Promise<StoredEvent[]> {
+  if (!(await store.payments.finishRefund(refund.id, status))) return [];
+  const data = transactionEvent(source, {
+    kind: 'refund',
+    paymentId: refund.paymentId,
+    refundId: refund.id,
+    status,
+  });
   return [await recordEvent(store, 'operator', data, source)];
 }
 

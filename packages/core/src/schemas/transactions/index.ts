@@ -32,8 +32,12 @@ export {
   twoStepAuthRequestSchema,
   twoStepPayRequestSchema,
 } from './payments.js';
-export type { MandarinErrorResponse, TransactionResponse } from './responses.js';
-export { mandarinErrorResponseSchema, transactionResponseSchema } from './responses.js';
+export type { MandarinErrorResponse, TransactionResponse, TransactionStatusResponse } from './responses.js';
+export {
+  mandarinErrorResponseSchema,
+  transactionResponseSchema,
+  transactionStatusResponseSchema,
+} from './responses.js';
 export type {
   ClassifiedTransactionRequest,
   TransactionRequest,
