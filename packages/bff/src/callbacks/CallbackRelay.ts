@@ -73,7 +73,7 @@ export class CallbackRelay {
    * every instance and to the host's onEvent hook. Callbacks go through here, and so do status changes the BFF
    * learns by asking Mandarin itself, so that a change is relayed once, whichever way it was learnt first.
    */
-  async record<T>(
+  private async record<T>(
     work: (tx: Store, hook: boolean) => Promise<{ value: T; events: StoredEvent[] }>,
   ): Promise<{ value: T; events: StoredEvent[] }> {
     const result = await this.store.transaction(async (tx) => {

@@ -22,8 +22,8 @@ export async function applyCallback(
   inboxId: bigint,
   hook: boolean,
 ): Promise<StoredEvent[]> {
-  const emit = (audience: { ownerId: string } | 'operator', type: string, data: unknown) =>
-    store.events.insert({ audience, type, data, inboxId, hook });
+  const emit = (audience: Audience, type: string, data: unknown) =>
+    recordEvent(store, audience, type, data, { inboxId, hook });
 
   if (callback.kind === 'esp') {
     const wallet = await store.wallets.get(callback.paymentTokenId);
@@ -81,7 +81,9 @@ export async function applyCallback(
   }
 
   // Nothing the BFF created: the operators see it as Mandarin reported it.
-  return [await recordEvent(store, 'operator', transactionEvent(source, { status }), source)];
+  return [
+    await recordEvent(store, 'operator', 'transaction.status', transactionEvent(source, { status }), source),
+  ];
 }
 
 /** How a wallet operation ends: Mandarin's two outcomes, or the payer rejecting a two-step SBP payout. */
@@ -110,14 +112,14 @@ const transactionEvent = (
   ...fields,
 });
 
-const recordEvent = (store: Store, audience: Audience, data: TransactionStatusEvent, source: StatusSource) =>
-  store.events.insert({
-    audience,
-    type: 'transaction.status',
-    data,
-    inboxId: source.inboxId,
-    hook: source.hook,
-  });
+/** Stores one event for `audience`, tied to the callback's inbox row (none for a poll). */
+const recordEvent = (
+  store: Store,
+  audience: Audience,
+  type: string,
+  data: unknown,
+  source: Pick<StatusSource, 'inboxId' | 'hook'>,
+) => store.events.insert({ audience, type, data, inboxId: source.inboxId, hook: source.hook });
 
 /**
  * Ends a wallet operation and records its `transaction.status` event for the owner, unless it had ended already.
@@ -137,7 +139,7 @@ export async function finishOperation(
     walletId: op.walletId,
     status,
   });
-  return [await recordEvent(store, { ownerId: op.ownerId }, data, source)];
+  return [await recordEvent(store, { ownerId: op.ownerId }, 'transaction.status', data, source)];
 }
 
 /** Moves a pending payment to `to` and records its event for the operators, unless it had moved already. */
@@ -149,7 +151,7 @@ export async function settlePayment(
 ): Promise<StoredEvent[]> {
   if (!(await store.payments.transition(payment.id, 'pending', to))) return [];
   const data = transactionEvent(source, { kind: 'payment', paymentId: payment.id, status: to });
-  return [await recordEvent(store, 'operator', data, source)];
+  return [await recordEvent(store, 'operator', 'transaction.status', data, source)];
 }
 
 /** Ends a pending refund and records its event for the operators, unless it had ended already. */
@@ -166,7 +168,7 @@ export async function settleRefund(
     refundId: refund.id,
     status,
   });
-  return [await recordEvent(store, 'operator', data, source)];
+  return [await recordEvent(store, 'operator', 'transaction.status', data, source)];
 }
 
 /**
@@ -183,14 +185,5 @@ export async function walletStatusEvents(
 ): Promise<StoredEvent[]> {
   if (!applied || before.status === status) return [];
   const data = { walletId: before.id, status };
-  const audience = { ownerId: before.ownerId };
-  return [
-    await store.events.insert({
-      audience,
-      type: 'esp.status',
-      data,
-      inboxId: source.inboxId,
-      hook: source.hook,
-    }),
-  ];
+  return [await recordEvent(store, { ownerId: before.ownerId }, 'esp.status', data, source)];
 }
