@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 
 /** Faults that disturb an upstream request. */
-export const REQUEST_FAULT_KINDS = ['5xx', 'timeout', 'slow', '401'] as const;
+export const REQUEST_FAULT_KINDS = ['5xx', 'timeout', 'slow', '401', 'lost-response'] as const;
 /** Faults that disturb outgoing callbacks and webhooks. */
 export const DELIVERY_FAULT_KINDS = ['duplicate-callback', 'out-of-order-callbacks'] as const;
 

@@ -8,7 +8,9 @@ const DEFAULT_SLOW_MS = 1_000;
 
 /**
  * Applies injected request faults to upstream routes (never to `/__emulator`, so a test can always
- * clear them). A faulted request is not processed, except `slow`, which only delays it.
+ * clear them). A faulted request is not processed, except `slow`, which only delays it, and
+ * `lost-response`, which processes it completely and then drops the answer: the client can't tell
+ * whether anything happened, which is exactly what an idempotent retry has to cope with.
  */
 export function faultMiddleware(emulator: EmulatorContext): Middleware {
   return async (ctx, next) => {
@@ -34,6 +36,14 @@ export function faultMiddleware(emulator: EmulatorContext): Middleware {
         await emulator.scheduler.sleepMs(fault.delayMs ?? DEFAULT_TIMEOUT_HOLD_MS);
         ctx.respond = false;
         ctx.req.socket.destroy();
+        return;
+      case 'lost-response':
+        try {
+          await next();
+        } finally {
+          ctx.respond = false;
+          ctx.req.socket.destroy();
+        }
         return;
       default:
         return next();

@@ -1,5 +1,16 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { call, getToken, startEmulator, type TestEmulator, xAuth } from '../fixtures/harness.js';
+import {
+  activeEsp,
+  call,
+  callbacksFor,
+  getToken,
+  setBalance,
+  startEmulator,
+  startReceiver,
+  type TestEmulator,
+  waitFor,
+  xAuth,
+} from '../fixtures/harness.js';
 
 describe('fault injection', () => {
   let emu: TestEmulator;
@@ -58,6 +69,52 @@ describe('fault injection', () => {
     expect(
       (await call<{ transactions: unknown[] }>(emu.url, '/__emulator/transactions')).json.transactions,
     ).toEqual([]);
+  });
+
+  it('processes a request completely and then loses its answer', async () => {
+    const receiver = await startReceiver();
+    emu.emulator.options.callbackUrl = `${receiver.url}/cb`;
+    const esp = await activeEsp(emu.url, token);
+    await setBalance(emu.url, esp, 100_000);
+    await fault({ route: 'POST /api/transactions', kind: 'lost-response', count: 1 });
+    const send = () =>
+      fetch(`${emu.url}/api/transactions`, {
+        method: 'POST',
+        headers: { 'x-auth': xAuth(), 'content-type': 'application/json' },
+        body: JSON.stringify({
+          payment: { action: 'payout', orderId: 'lost-1', price: '100.00' },
+          customerInfo: { email: 'user@example.com' },
+          source: { paymentToken: esp },
+          destination: { knownCardNumber: '2202202244861047' },
+        }),
+      });
+    const lost = await send().then(
+      () => undefined,
+      (error: Error) => error,
+    );
+    expect(lost).toBeInstanceOf(Error);
+    expect(String((lost?.cause as Error | undefined)?.message ?? lost?.message)).toMatch(
+      /closed|reset|socket/i,
+    );
+    const { transactions } = (
+      await call<{ transactions: Array<{ id: string; orderId: string }> }>(
+        emu.url,
+        '/__emulator/transactions',
+      )
+    ).json;
+    expect(transactions.map((t) => t.orderId)).toEqual(['lost-1']);
+    // Its callback goes out as for any payout, and the fault is used up: the next answer arrives.
+    try {
+      const callback = await waitFor(() =>
+        receiver.requests.find((r) => new URLSearchParams(r.body).get('orderId') === 'lost-1'),
+      );
+      expect(new URLSearchParams(callback.body).get('status')).toBe('success');
+      expect(await callbacksFor(emu.url, transactions[0]!.id)).toHaveLength(1);
+    } finally {
+      emu.emulator.options.callbackUrl = undefined;
+      await receiver.close();
+    }
+    expect((await banks()).status).toBe(200);
   });
 
   it('drops the connection when the hold ends', async () => {
