@@ -1,14 +1,21 @@
 import type { TransactionRecord } from './TransactionRecord.js';
-import { isFinal } from './TransactionRecord.js';
 
-/** Every transaction, by id and by the pay token of its hosted page. */
+/** Every transaction, by id, by the pay token of its hosted page and by the merchant's orderId. */
 export class TransactionStore {
   readonly #byId = new Map<string, TransactionRecord>();
   readonly #byPayToken = new Map<string, TransactionRecord>();
+  // The emulator serves one merchant, so an orderId alone identifies an order.
+  readonly #byOrderId = new Map<string, TransactionRecord>();
 
   add(tx: TransactionRecord): void {
     this.#byId.set(tx.id, tx);
     this.#byPayToken.set(tx.payToken, tx);
+    this.#byOrderId.set(tx.orderId, tx);
+  }
+
+  /** The transaction created for this orderId: Mandarin refuses a second one (errorCode -2). */
+  byOrderId(orderId: string): TransactionRecord | undefined {
+    return this.#byOrderId.get(orderId);
   }
 
   get(id: string): TransactionRecord | undefined {
@@ -28,11 +35,6 @@ export class TransactionStore {
     return [...this.#byId.values()];
   }
 
-  /** An unfinished payout with this orderId: Mandarin refuses a second one (errorCode -2). */
-  unfinishedPayout(orderId: string): TransactionRecord | undefined {
-    return this.list().find((tx) => tx.action === 'payout' && tx.orderId === orderId && !isFinal(tx));
-  }
-
   /** Reversals of a payment that succeeded or may still succeed: together they bound the next one. */
   activeReversalsOf(paymentId: string): TransactionRecord[] {
     return this.list().filter(
@@ -43,5 +45,6 @@ export class TransactionStore {
   reset(): void {
     this.#byId.clear();
     this.#byPayToken.clear();
+    this.#byOrderId.clear();
   }
 }

@@ -13,7 +13,7 @@ import { bankFor } from '../sbp/banks.js';
 import { normalizeRuPhone } from '../sbp/sandboxPhones.js';
 import { checkReversal, checkRouting } from './checkRouting.js';
 import { explainInvalidTransaction } from './explainInvalid.js';
-import type { TransactionRecord } from './TransactionRecord.js';
+import { isFinal, type TransactionRecord } from './TransactionRecord.js';
 
 function amountOf({ request }: ClassifiedTransactionRequest): bigint {
   const payment = request.payment as { amount?: { value: string }; price?: string };
@@ -40,6 +40,19 @@ function espOf(emulator: EmulatorContext, classified: ClassifiedTransactionReque
 }
 
 /**
+ * `orderId` is the idempotency key (SPEC.md): a second request with an orderId this merchant already used
+ * creates nothing, whatever its action and whether the first one finished.
+ */
+function refuseDuplicateOrder(emulator: EmulatorContext, orderId: string): void {
+  const first = emulator.transactions.byOrderId(orderId);
+  if (!first) return;
+  const state = isFinal(first) ? 'completed' : 'incomplete';
+  throw badRequest(`Duplicate order id ${orderId} found for ${state} ${first.action} transaction`, {
+    errorCode: -2,
+  });
+}
+
+/**
  * Validates a transaction request and records it (every shape of the seed). Problems with the request
  * itself (shape, routing sums, references, duplicates, reversal bounds) are a synchronous 400; what is
  * decided while processing (funds, limits, wallet state, SBP recipient) ends in a `failed` callback.
@@ -50,11 +63,7 @@ export function createTransaction(emulator: EmulatorContext, body: unknown): Tra
   const { kind, request } = classified;
   const amount = amountOf(classified);
   const payment = request.payment;
-  if (payment.action === 'payout' && emulator.transactions.unfinishedPayout(payment.orderId)) {
-    throw badRequest(`Duplicate order id ${payment.orderId} found for incomplete payout transaction`, {
-      errorCode: -2,
-    });
-  }
+  refuseDuplicateOrder(emulator, payment.orderId);
   checkBoundCardReference(emulator, request);
   const tx: TransactionRecord = {
     id: randomBytes(16).toString('hex'),
