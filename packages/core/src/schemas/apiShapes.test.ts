@@ -2,7 +2,11 @@ import { describe, expect, it } from 'vitest';
 import { businessAccountCreateRequestSchema } from './accounts.js';
 import { oauthTokenRequestSchema, oauthTokenResponseSchema } from './oauth.js';
 import { sbpBankSchema, sbpRecipientResponseSchema } from './sbp.js';
-import { cardBindingResponseSchema } from './transactions/cardBinding.js';
+import { cardBindingResponseSchema, cardBindingStatusResponseSchema } from './transactions/cardBinding.js';
+import {
+  transactionByOrderIdResponseSchema,
+  transactionStatusResponseSchema,
+} from './transactions/responses.js';
 
 describe('OAuth', () => {
   it('takes the client_credentials form of the seed', () => {
@@ -82,5 +86,44 @@ describe('card binding response', () => {
     };
     expect(cardBindingResponseSchema.parse(ok)).toEqual(ok);
     expect(cardBindingResponseSchema.safeParse({ id: 'b1' }).success).toBe(false);
+  });
+});
+
+describe('status lookups', () => {
+  it('reads a transaction found by orderId, with the failure reason, and needs its orderId', () => {
+    const failed = {
+      id: 'a'.repeat(32),
+      orderId: 'o-1',
+      status: 'failed',
+      error: 'Insufficient funds',
+      stage: 'failed',
+    };
+    expect(transactionByOrderIdResponseSchema.parse(failed)).toEqual(failed);
+    expect(
+      transactionStatusResponseSchema.parse({ id: 'x', status: 'success', error: null }).error,
+    ).toBeNull();
+    expect(transactionByOrderIdResponseSchema.safeParse({ id: 'x', status: 'pending' }).success).toBe(false);
+    expect(transactionStatusResponseSchema.safeParse({ id: 'x', status: 'done' }).success).toBe(false);
+    expect(transactionStatusResponseSchema.safeParse({ id: 'x', status: 'failed', error: 3 }).success).toBe(
+      false,
+    );
+  });
+
+  it('reads a card binding with or without its card', () => {
+    const bound = {
+      id: '63eed817-c56e-4aac-ad38-15113ed13722',
+      status: 'success',
+      card_number: '411111******1111',
+      card_holder: 'CARD HOLDER',
+      card_expiration_month: '07',
+      card_expiration_year: '2030',
+    };
+    expect(cardBindingStatusResponseSchema.parse(bound)).toEqual(bound);
+    expect(cardBindingStatusResponseSchema.parse({ id: 'b1', status: 'pending' })).toEqual({
+      id: 'b1',
+      status: 'pending',
+    });
+    expect(cardBindingStatusResponseSchema.safeParse({ id: 'b1', status: 'bound' }).success).toBe(false);
+    expect(cardBindingStatusResponseSchema.safeParse({ status: 'failed' }).success).toBe(false);
   });
 });

@@ -26,7 +26,28 @@ export function cardBindingAdminView(binding: CardBindingRecord) {
   };
 }
 
-/** `POST /api/card-bindings` (classic host: X-Auth, or Bearer with `card-bindings.write`) and its admin views. */
+/**
+ * The public status of a binding (an emulator assumption, see README): the card fields, as the callback
+ * carries them, once a card was entered.
+ */
+export function cardBindingStatusView(binding: CardBindingRecord) {
+  const { card } = binding;
+  return {
+    id: binding.id,
+    status: binding.status,
+    ...(card && {
+      card_number: card.masked,
+      card_holder: card.holder,
+      card_expiration_month: card.expirationMonth,
+      card_expiration_year: card.expirationYear,
+    }),
+  };
+}
+
+/**
+ * `POST /api/card-bindings` (classic host: X-Auth, or Bearer with `card-bindings.write`), the status lookup
+ * `GET /api/card-bindings/{id}` (X-Auth, or Bearer with `card-bindings.read`) and the admin views.
+ */
 export function registerCardBindingRoutes(router: Router, emulator: EmulatorContext): void {
   // requireAuth runs before the body is read: a bad X-Auth is a 401 and creates nothing.
   router.post(
@@ -39,6 +60,16 @@ export function registerCardBindingRoutes(router: Router, emulator: EmulatorCont
         userWebLink: `${publicOrigin(emulator, ctx)}/Pay?transaction=${binding.payToken}`,
         jsOperationId: binding.jsOperationId,
       };
+    },
+  );
+
+  router.get(
+    '/api/card-bindings/:id',
+    requireAuth(emulator, SCOPES.cardBindingsRead, 'bearer-or-xauth'),
+    (ctx) => {
+      const binding = emulator.cardBindings.get(ctx.params.id!);
+      if (!binding) throw notFound(`Card binding ${ctx.params.id} not found`);
+      ctx.body = cardBindingStatusView(binding);
     },
   );
 

@@ -12,6 +12,7 @@ export const SCOPES = {
   accountsWrite: 'accounts.write',
   notificationsWrite: 'secure_heartbeat_notifications.write',
   cardBindingsWrite: 'card-bindings.write',
+  cardBindingsRead: 'card-bindings.read',
 } as const;
 
 /** A scope the emulator can grant. */

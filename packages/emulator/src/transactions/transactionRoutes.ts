@@ -5,7 +5,7 @@ import { requireAuth } from '../auth/requireAuth.js';
 import { sendTransactionCallback } from '../callbacks/mandarinCallback.js';
 import { sendCardBindingCallback } from '../cardBindings/cardBindingCallback.js';
 import type { EmulatorContext } from '../EmulatorContext.js';
-import { notFound } from '../http/HttpError.js';
+import { badRequest, notFound } from '../http/HttpError.js';
 import { publicOrigin } from '../http/origin.js';
 import { parseWith } from '../http/parseWith.js';
 import { readJson } from '../http/readBody.js';
@@ -55,6 +55,21 @@ export function registerTransactionRoutes(router: Router, emulator: EmulatorCont
     create,
   );
   router.post('/secure/transactions', requireAuth(emulator, SCOPES.transactionsWrite, 'bearer'), create);
+
+  // Reconciliation after a lost answer: the caller knows its orderId, not the transaction id.
+  router.get(
+    '/api/transactions',
+    requireAuth(emulator, SCOPES.transactionsRead, 'bearer-or-xauth'),
+    (ctx) => {
+      const { orderId } = ctx.query;
+      if (typeof orderId !== 'string' || orderId === '') {
+        throw badRequest('Query parameter orderId is required (once)');
+      }
+      const tx = emulator.transactions.byOrderId(orderId);
+      if (!tx) throw notFound(`No transaction with order id ${orderId}`);
+      ctx.body = transactionView(tx);
+    },
+  );
 
   router.get(
     '/api/transactions/:id',

@@ -20,3 +20,21 @@ export const cardBindingResponseSchema = z.object({
 });
 /** Card binding response. */
 export type CardBindingResponse = z.infer<typeof cardBindingResponseSchema>;
+
+/**
+ * Answer to `GET /api/card-bindings/{id}` (*assumption*: the emulator's status lookup, for bindings whose
+ * callback was lost). The card fields, as the callback carries them, are there once a card was entered.
+ */
+export const cardBindingStatusResponseSchema = z.looseObject({
+  id: z.string().min(1),
+  status: z.enum(['pending', 'success', 'failed']),
+  /** Masked: `411111******1111`. */
+  card_number: z.string().optional(),
+  card_holder: z.string().optional(),
+  /** Two digits. */
+  card_expiration_month: z.string().optional(),
+  /** Four digits. */
+  card_expiration_year: z.string().optional(),
+});
+/** Card binding status response. */
+export type CardBindingStatusResponse = z.infer<typeof cardBindingStatusResponseSchema>;

@@ -1,5 +1,9 @@
-export type { CardBindingRequest, CardBindingResponse } from './cardBinding.js';
-export { cardBindingRequestSchema, cardBindingResponseSchema } from './cardBinding.js';
+export type { CardBindingRequest, CardBindingResponse, CardBindingStatusResponse } from './cardBinding.js';
+export {
+  cardBindingRequestSchema,
+  cardBindingResponseSchema,
+  cardBindingStatusResponseSchema,
+} from './cardBinding.js';
 export type { OrderActualTill } from './orderActualTill.js';
 export { isOrderActualTill, orderActualTillSchema } from './orderActualTill.js';
 export type { CustomerInfo, CustomValue, RoutingEntry, SbpCustomerInfo, Urls } from './parts.js';
@@ -32,9 +36,15 @@ export {
   twoStepAuthRequestSchema,
   twoStepPayRequestSchema,
 } from './payments.js';
-export type { MandarinErrorResponse, TransactionResponse, TransactionStatusResponse } from './responses.js';
+export type {
+  MandarinErrorResponse,
+  TransactionByOrderIdResponse,
+  TransactionResponse,
+  TransactionStatusResponse,
+} from './responses.js';
 export {
   mandarinErrorResponseSchema,
+  transactionByOrderIdResponseSchema,
   transactionResponseSchema,
   transactionStatusResponseSchema,
 } from './responses.js';

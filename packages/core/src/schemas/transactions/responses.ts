@@ -9,13 +9,30 @@ export const transactionResponseSchema = z.object({
 /** Transaction creation response. */
 export type TransactionResponse = z.infer<typeof transactionResponseSchema>;
 
-/** Answer to `GET /api/transactions/{id}`: where a transaction stands (other fields pass through). */
+/**
+ * Answer to `GET /api/transactions/{id}` (*assumption*: the emulator's status lookup): where a transaction
+ * stands, with Mandarin's reason when it failed (other fields pass through).
+ */
 export const transactionStatusResponseSchema = z.looseObject({
   id: z.string(),
   status: z.enum(['pending', 'success', 'failed']),
+  orderId: z.string().optional(),
+  /** Why a failed transaction failed (`"Insufficient funds"`, …); null or absent otherwise. */
+  error: z.string().nullish(),
 });
 /** Transaction status response. */
 export type TransactionStatusResponse = z.infer<typeof transactionStatusResponseSchema>;
+
+/**
+ * Answer to `GET /api/transactions?orderId=` (*assumption*, like the lookup by id): the same view, found by
+ * the merchant's orderId, so an operation whose create answer was lost can be looked up (404: nothing was
+ * created).
+ */
+export const transactionByOrderIdResponseSchema = transactionStatusResponseSchema.extend({
+  orderId: z.string(),
+});
+/** Transaction found by orderId. */
+export type TransactionByOrderIdResponse = z.infer<typeof transactionByOrderIdResponseSchema>;
 
 /** A 4xx from Mandarin; `errorCode` -2 means a duplicate orderId of an unfinished payout. */
 export const mandarinErrorResponseSchema = z.object({
