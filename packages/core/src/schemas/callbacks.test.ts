@@ -21,6 +21,17 @@ describe('mandarinCallbackSchema', () => {
     expect(mandarinSignatureBase(parsed, 's')).toBe(mandarinSignatureBase(fields(), 's'));
   });
 
+  it('reads the reason of a failed transaction', () => {
+    const failed = mandarinCallbackSchema.parse({
+      ...fields(),
+      status: 'failed',
+      error: 'Insufficient funds',
+    });
+    expect(failed.error).toBe('Insufficient funds');
+    expect(mandarinCallbackSchema.parse(fields()).error).toBeUndefined();
+    expect(mandarinCallbackSchema.safeParse({ ...fields(), error: 42 }).success).toBe(false);
+  });
+
   it('parses a card binding callback', () => {
     const binding = {
       object_type: 'card_binding',

@@ -40,6 +40,11 @@ export const mandarinCallbackSchema = z
     card_holder: optional,
     card_expiration_year: optional,
     card_expiration_month: optional,
+    /**
+     * Why a transaction failed (`"Insufficient funds"`, …), on `status=failed` only. *Assumption*: the
+     * emulator sends it; Mandarin's public docs list no reason field.
+     */
+    error: optional,
   })
   .catchall(z.string());
 /** Mandarin callback fields. */

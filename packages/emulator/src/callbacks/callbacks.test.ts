@@ -79,6 +79,44 @@ describe('Mandarin transaction callbacks', () => {
     expect(verifySign(request.body.replace('price=10.00', 'price=11.00'), CREDS.secret)).toBe(false);
   });
 
+  it('carries the reason of a failed transaction as a signed error field, and none on success', async () => {
+    const fieldsOf = async (id: string) =>
+      Object.fromEntries(
+        new URLSearchParams(
+          (await waitFor(() => receiver.requests.find((r) => r.body.includes(`transaction=${id}`)))).body,
+        ),
+      );
+    const paid = await deposit('cb-ok');
+    expect(await fieldsOf(paid.json.id)).not.toHaveProperty('error');
+    const broke = await call<{ id: string }>(emu.url, '/api/transactions', {
+      token,
+      body: {
+        payment: { action: 'payout', orderId: 'cb-broke', price: '1000000.00' },
+        customerInfo: { email: 'user@example.com' },
+        source: { paymentToken: esp },
+        destination: { knownCardNumber: '2202202244861047' },
+      },
+    });
+    const tooBig = await fieldsOf(broke.json.id);
+    expect(tooBig).toMatchObject({ status: 'failed', error: expect.stringMatching(/per-operation limit/) });
+    const short = await call<{ id: string }>(emu.url, '/api/transactions', {
+      token,
+      body: {
+        payment: { action: 'payout', orderId: 'cb-short', price: '20.00' },
+        customerInfo: { email: 'user@example.com' },
+        source: { paymentToken: esp },
+        destination: { knownCardNumber: '2202202244861047' },
+      },
+    });
+    const request = await waitFor(() => receiver.requests.find((r) => r.body.includes(short.json.id)));
+    expect(Object.fromEntries(new URLSearchParams(request.body))).toMatchObject({
+      status: 'failed',
+      error: 'Insufficient funds',
+    });
+    expect(verifySign(request.body, CREDS.secret)).toBe(true);
+    expect(verifySign(request.body.replace('Insufficient', 'Sufficient'), CREDS.secret)).toBe(false);
+  });
+
   it('matches the SPEC.md signature vector through the same independent verifier', () => {
     const body = 'customer_email=user%40example.com&merchantId=1&orderId=123&price=123.00';
     const sign = createHash('sha256').update('user@example.com-1-123-123.00-123').digest('hex');

@@ -30,8 +30,8 @@ function cardNumberOf(tx: TransactionRecord): string | undefined {
 }
 
 /**
- * The form fields of a transaction callback (SPEC.md): standard fields, `cs2`…`cs9` from customValues,
- * metadata keys as they are, and `sign` over all of them. Standard fields win over a metadata key of the
+ * The form fields of a transaction callback (SPEC.md): standard fields, `error` (the reason) when it failed,
+ * `cs2`…`cs9` from customValues, metadata keys as they are, and `sign` over all of them. Standard fields win over a metadata key of the
  * same name, so metadata can't forge `status`.
  */
 export function transactionCallbackFields(
@@ -64,6 +64,8 @@ export function transactionCallbackFields(
     sandbox: 'true',
     cb_processed_at: emulator.clock.iso(),
     card_number: card,
+    // Assumption (README): a failed transaction says why, signed like every other field.
+    error: tx.status === 'failed' ? (tx.failureReason ?? undefined) : undefined,
   };
   for (const [key, value] of Object.entries(standard)) {
     if (value !== undefined) fields[key] = value;

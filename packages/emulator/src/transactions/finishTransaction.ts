@@ -58,6 +58,7 @@ export function finishTransaction(
   if (isFinal(tx)) return;
   let status = decision;
   let failureReason = decision === 'failed' ? (reason ?? 'Declined') : null;
+  let detail: string | undefined;
   if (decision === 'success') {
     try {
       applyEffects(emulator, tx);
@@ -65,6 +66,7 @@ export function finishTransaction(
       if (!(error instanceof WalletRefusal)) throw error;
       status = 'failed';
       failureReason = error.message;
+      detail = error.detail;
     }
   }
   tx.status = status;
@@ -75,7 +77,8 @@ export function finishTransaction(
     const auth = emulator.transactions.get(tx.targetId);
     if (auth) auth.captured = false;
   }
-  emulator.log(`transaction ${tx.id} (${tx.kind}) ${status}${failureReason ? `: ${failureReason}` : ''}`);
+  const why = [failureReason, detail].filter(Boolean).join(': ');
+  emulator.log(`transaction ${tx.id} (${tx.kind}) ${status}${why ? `: ${why}` : ''}`);
   sendTransactionCallback(emulator, tx);
 }
 

@@ -73,7 +73,7 @@ describe('transaction lookup by orderId', () => {
     expect(failed).toMatchObject({
       id: created.json.id,
       status: 'failed',
-      error: expect.stringMatching(/^Insufficient funds/),
+      error: 'Insufficient funds',
     });
   });
 

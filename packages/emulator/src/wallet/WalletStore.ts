@@ -17,9 +17,19 @@ export interface Wallet {
   debits: Array<{ at: number; amount: bigint }>;
 }
 
-/** Why a wallet operation failed; it becomes a `failed` callback, not a 400 (see README). */
+/**
+ * Why a wallet operation failed; it becomes a `failed` callback, not a 400 (see README). The message is the
+ * reason the merchant sees (callback `error`, status lookup); `detail` only reaches the emulator's log.
+ */
 export class WalletRefusal extends Error {
   override readonly name = 'WalletRefusal';
+
+  constructor(
+    message: string,
+    readonly detail?: string,
+  ) {
+    super(message);
+  }
 }
 
 /** Wallet balances in minor units, moved by transactions when they complete. */
@@ -74,7 +84,8 @@ export class WalletStore {
     this.checkLimits(wallet, amount);
     if (wallet.balance < amount) {
       throw new WalletRefusal(
-        `Insufficient funds: balance ${formatAmount(wallet.balance)}, needed ${formatAmount(amount)}`,
+        'Insufficient funds',
+        `balance ${formatAmount(wallet.balance)}, needed ${formatAmount(amount)}`,
       );
     }
     wallet.balance -= amount;
