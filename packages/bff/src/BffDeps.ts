@@ -23,7 +23,17 @@ export interface BffDeps {
   callbackUrl: string | undefined;
   /** Status changes the BFF learns by polling Mandarin are recorded here, so that their events are relayed. */
   events: EventRecorder;
+  /** When something pending is first followed up by the reconciler (ms after creation). */
+  reconcile: { afterMs: number };
+  /**
+   * How the merchant's Mandarin account pays out by SBP: `two-step` waits for the payer to confirm the recipient's
+   * name, `one-step` pays at once. An account setting at Mandarin, so configuration here, never a guess.
+   */
+  sbpMode: SbpMode;
 }
+
+/** How the merchant's account pays out by SBP. */
+export type SbpMode = 'two-step' | 'one-step';
 
 /** Defaults: generous for people, tight for scripts guessing OTP codes. */
 export const defaultRateLimits: RateLimits = {

@@ -7,7 +7,7 @@ import { operatorWalletRoutes } from './api/operatorWallets.js';
 import { paymentRoutes } from './api/payments.js';
 import { sessionRoutes } from './api/session.js';
 import { walletRoutes } from './api/wallets.js';
-import { type BffDeps, defaultRateLimits, type RateLimits } from './BffDeps.js';
+import { type BffDeps, defaultRateLimits, type RateLimits, type SbpMode } from './BffDeps.js';
 import { espAdapter } from './callbacks/adapters/esp.js';
 import { type GatewayOptions, gatewayAdapter } from './callbacks/adapters/gateway.js';
 import { mandarinAdapter } from './callbacks/adapters/mandarin.js';
@@ -29,6 +29,7 @@ import { createLogger } from './log/createLogger.js';
 import { BankDirectory } from './operations/BankDirectory.js';
 import { SessionCookie } from './session/sessionCookie.js';
 import type { ResolveUser } from './session/User.js';
+import { defaultReconcileOptions, type ReconcileOptions, Reconciler } from './status/Reconciler.js';
 import type { Store } from './store/Store.js';
 import { MandarinClient, type MandarinClientOptions } from './upstream/MandarinClient.js';
 
@@ -56,6 +57,13 @@ export interface BffOptions {
   onEvent?: OnEvent;
   /** Live events over SSE. */
   sse?: Partial<SseOptions> & { maxBufferedBytes?: number };
+  /** The merchant account's SBP payout mode at Mandarin (default `two-step`). */
+  sbpMode?: SbpMode;
+  /**
+   * Follows up what waits for a callback that may be lost (operations, payments, refunds, card bindings, wallets
+   * opening): its settings, or `false` to run no reconciler on this instance (another instance may).
+   */
+  reconcile?: Partial<ReconcileOptions> | false;
 }
 
 /** Callback route settings; a provider whose secret is not set has no route. */
@@ -79,6 +87,8 @@ export interface CallbackOptions {
 export type BffApp = Koa & {
   /** Resolves once background parts (cross-instance event fan-out) are listening. */
   ready: Promise<void>;
+  /** @internal The reconciler of this instance, if it runs one (tests sweep it by hand). */
+  reconciler: Reconciler | undefined;
   /** Ends SSE streams and background work; the store is the caller's to close. */
   shutdown(): Promise<void>;
   /**
@@ -117,6 +127,7 @@ export function createBff(options: BffOptions): BffApp {
     options.callbacks?.decideCheck ?? defaultDecideCheck,
     logger,
   );
+  const reconcile = { ...defaultReconcileOptions, ...(options.reconcile || {}) };
   const deps: BffDeps = {
     store: options.store,
     mandarin: new MandarinClient({ ...options.mandarin, logger }),
@@ -124,7 +135,10 @@ export function createBff(options: BffOptions): BffApp {
     limits: { ...defaultRateLimits, ...options.limits },
     callbackUrl: options.callbackUrl,
     events: relay,
+    reconcile: { afterMs: reconcile.afterMs },
+    sbpMode: options.sbpMode ?? 'two-step',
   };
+  const reconciler = options.reconcile === false ? undefined : new Reconciler(deps, reconcile, logger);
   const cb = options.callbacks ?? {};
 
   const app = new Koa({ proxy: options.trustProxy ?? false }) as BffApp;
@@ -196,8 +210,11 @@ export function createBff(options: BffOptions): BffApp {
   app.sessionChanged = sessionChanged;
   app.ready = feed.start();
   hooks?.start();
+  reconciler?.start();
+  app.reconciler = reconciler;
   app.shutdown = async () => {
     hub.closeAll();
+    await reconciler?.stop();
     await hooks?.stop();
     await feed.stop();
   };

@@ -30,7 +30,13 @@ export async function startBff(env: BffEnv): Promise<RunningBff> {
       merchantId: env.MANDARIN_MERCHANT_ID,
       secret: env.MANDARIN_SECRET,
       timeoutMs: env.MANDARIN_TIMEOUT_MS,
+      deadlineMs: env.MANDARIN_DEADLINE_MS,
     },
+    sbpMode: env.BFF_SBP_MODE,
+    reconcile:
+      env.BFF_RECONCILE_INTERVAL_MS === 0
+        ? false
+        : { afterMs: env.BFF_RECONCILE_AFTER_MS, intervalMs: env.BFF_RECONCILE_INTERVAL_MS },
     sessionSecret: env.BFF_SESSION_SECRET,
     demoOperatorLogin: env.BFF_DEMO_OPERATOR_LOGIN,
     trustProxy: env.BFF_TRUST_PROXY,

@@ -182,13 +182,17 @@ describe('wallet operations', () => {
     }
   });
 
-  it('turns a payout Mandarin refuses into 422 UPSTREAM_REJECTED with its message', async () => {
+  it('refuses a payout larger than the balance before sending anything: 422 INSUFFICIENT_FUNDS', async () => {
+    const before = (await stack.admin('/transactions')).body.transactions.length;
+    const balance = (await owner.get(`/api/wallets/${wallet.id}/balance`)).body.balance.amount;
     const reply = await owner.post(`/api/wallets/${wallet.id}/payouts`, {
       amount: '100001.00',
       destination: { type: 'card_number', cardNumber: '4111111111111111' },
     });
-    expect([201, 422]).toContain(reply.status);
-    if (reply.status === 201) expect((await settled(reply.body.id)).body.status).toBe('failed');
-    else expect(reply.body.error.code).toBe('UPSTREAM_REJECTED');
+    expect(reply.status).toBe(422);
+    expect(reply.body.error.code).toBe('INSUFFICIENT_FUNDS');
+    expect(reply.body.error.details).toEqual({ available: balance });
+    expect(reply.body.error.fields).toEqual({ amount: ['More than the wallet holds'] });
+    expect((await stack.admin('/transactions')).body.transactions).toHaveLength(before);
   });
 });

@@ -2,30 +2,58 @@ import Router from '@koa/router';
 import {
   createPayoutBodySchema,
   createTopUpBodySchema,
+  formatAmount,
+  fromMinorUnits,
   maskPhone,
   parseAmount,
   sbpRecipientResponseSchema,
-  transactionStatusResponseSchema,
   uuidSchema,
+  walletBalanceResponseSchema,
 } from '@mandarin-kit/core';
 import type { Context } from 'koa';
 import { z } from 'zod';
 import type { BffDeps } from '../BffDeps.js';
-import { type FinalOperationStatus, finishOperation } from '../callbacks/applyCallback.js';
 import { BffError, notFound } from '../http/BffError.js';
 import type { BankDirectory } from '../operations/BankDirectory.js';
 import { startOperation } from '../operations/startOperation.js';
 import { maskCardNumber, operationView } from '../operations/views.js';
-import type { OperationRecord } from '../store/records.js';
+import { pollOperation } from '../status/poll.js';
+import { type FinalOperationStatus, finishOperation } from '../status/settle.js';
+import type { FailureReason, OperationRecord, WalletRecord } from '../store/records.js';
 import { body, param, userOf } from './context.js';
 import { ownedWallet } from './wallets.js';
 
 /**
- * Ends an operation on what the BFF learnt from Mandarin itself (a poll, the bank's answer, the payer's rejection),
- * relaying its event unless a callback ended it already.
+ * Ends an operation on what the BFF learnt itself: the payer's rejection (Mandarin's word once it accepts it), or
+ * the bank's answer that it knows no such phone, which is the BFF's inference (`inferred`: Mandarin's later word
+ * still moves it). Its event is relayed unless a callback ended it already.
  */
-function endOperation(deps: BffDeps, op: OperationRecord, status: FinalOperationStatus) {
-  return deps.events.polled(op, (tx, source) => finishOperation(tx, op, status, source));
+function endOperation(
+  deps: BffDeps,
+  op: OperationRecord,
+  status: FinalOperationStatus,
+  how: { failure: FailureReason | null; inferred: boolean },
+) {
+  return deps.events.polled(op, (tx, source) => finishOperation(tx, op, status, source, how));
+}
+
+/**
+ * Refuses a payout larger than the balance Mandarin reports, before anything is sent: 422 INSUFFICIENT_FUNDS
+ * with the available amount. Mandarin stays the judge of what it then accepts.
+ */
+export async function requireFunds(deps: BffDeps, wallet: WalletRecord, amount: bigint): Promise<void> {
+  const reply = await deps.mandarin.call('espBalance', {
+    params: { id: wallet.id },
+    schema: walletBalanceResponseSchema,
+  });
+  const available = fromMinorUnits(reply.balance);
+  if (amount <= available) return;
+  throw new BffError(
+    422,
+    'INSUFFICIENT_FUNDS',
+    `The wallet holds ${formatAmount(available)} RUB, less than ${formatAmount(amount)} RUB`,
+    { fields: { amount: ['More than the wallet holds'] }, details: { available: formatAmount(available) } },
+  );
 }
 
 async function ownedOperation(ctx: Context, deps: BffDeps): Promise<OperationRecord> {
@@ -69,7 +97,12 @@ export function operationRoutes(deps: BffDeps, banks: BankDirectory): Router {
     requireActive(wallet.status);
     const amount = parseAmount(input.amount);
     const d = input.destination;
-    const base = { wallet, ownerId: wallet.ownerId, amount };
+    const base = {
+      wallet,
+      ownerId: wallet.ownerId,
+      amount,
+      precheck: () => requireFunds(deps, wallet, amount),
+    };
     if (d.type === 'card_number') {
       await startOperation(ctx, deps, input, {
         ...base,
@@ -91,27 +124,17 @@ export function operationRoutes(deps: BffDeps, banks: BankDirectory): Router {
         });
       }
       const phoneMasked = maskPhone(d.phone);
+      // The account's mode decides: two-step waits for the payer's confirmation, one-step pays at once (and the
+      // BFF never calls /confirm on it).
+      const twoStep = deps.sbpMode === 'two-step';
       await startOperation(ctx, deps, input, {
         ...base,
         input: { kind: 'payout_sbp', ...d, bankBic: bank.bankBic },
         details: {
           destinationMasked: phoneMasked,
-          sbp: { bankId: bank.bankId, bankName: bank.bankName, twoStep: d.confirmRecipient, phoneMasked },
+          sbp: { bankId: bank.bankId, bankName: bank.bankName, twoStep, phoneMasked },
         },
       });
-      const op = ctx.body as { id: string; status: string };
-      // One-step: the payer chose not to confirm; the BFF confirms right away if the bank knows the phone.
-      if (!d.confirmRecipient && ctx.status === 201 && op.status === 'pending') {
-        const record = (await deps.store.operations.get(op.id))!;
-        await deps.mandarin.call('sbpRecipient', {
-          params: { id: record.transactionId! },
-          schema: sbpRecipientResponseSchema,
-        });
-        await deps.mandarin.call('sbpConfirm', {
-          params: { id: record.transactionId! },
-          schema: z.unknown(),
-        });
-      }
     }
   });
 
@@ -122,19 +145,8 @@ export function operationRoutes(deps: BffDeps, banks: BankDirectory): Router {
   });
 
   router.get('/operations/:operationId', async (ctx) => {
-    let op = await ownedOperation(ctx, deps);
-    if (op.status === 'pending' && op.transactionId !== null) {
-      const upstream = await deps.mandarin.call('transactionStatus', {
-        params: { id: op.transactionId },
-        schema: transactionStatusResponseSchema,
-      });
-      if (upstream.status !== 'pending') {
-        // Learnt before the callback: the operation ends here, and its event is relayed from here.
-        await endOperation(deps, op, upstream.status);
-        op = { ...op, status: upstream.status };
-      }
-    }
-    ctx.body = operationView(op);
+    // A callback lost or late must not leave the owner looking at "pending": Mandarin is asked.
+    ctx.body = operationView(await pollOperation(deps, await ownedOperation(ctx, deps)));
   });
 
   router.post('/operations/:operationId/sbp/recipient', async (ctx) => {
@@ -144,7 +156,8 @@ export function operationRoutes(deps: BffDeps, banks: BankDirectory): Router {
       schema: sbpRecipientResponseSchema,
     });
     if (recipient.fullName === null) {
-      await endOperation(deps, op, 'failed');
+      const failure = { code: null, message: 'The bank has no account for this phone number' };
+      await endOperation(deps, op, 'failed', { failure, inferred: true });
       throw new BffError(422, 'UPSTREAM_REJECTED', 'The bank has no account for this phone number');
     }
     ctx.body = {
@@ -163,8 +176,8 @@ export function operationRoutes(deps: BffDeps, banks: BankDirectory): Router {
         params: { id: op.transactionId! },
         schema: z.unknown(),
       });
-      if (action === 'confirm') await deps.store.operations.update(op.id, { status: 'pending' });
-      else await endOperation(deps, op, 'rejected');
+      if (action === 'confirm') await deps.store.operations.confirmed(op.id);
+      else await endOperation(deps, op, 'rejected', { failure: null, inferred: false });
       ctx.body = operationView({ ...op, status: action === 'confirm' ? 'pending' : 'rejected' });
     });
   }

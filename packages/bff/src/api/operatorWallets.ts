@@ -10,6 +10,7 @@ import { BffError, notFound } from '../http/BffError.js';
 import { startOperation } from '../operations/startOperation.js';
 import type { WalletRecord } from '../store/records.js';
 import { body, param, requireRole } from './context.js';
+import { requireFunds } from './operations.js';
 
 async function anyWallet(deps: BffDeps, id: string): Promise<WalletRecord> {
   const wallet = await deps.store.wallets.get(id.toLowerCase());
@@ -31,11 +32,15 @@ export function operatorWalletRoutes(deps: BffDeps): Router {
       requireRole(ctx, 'operator');
       const wallet = await anyWallet(deps, param(ctx, 'walletId', uuidSchema, 'Wallet'));
       const input = await body(ctx, walletTransferBodySchema);
+      const { amount: wire, ...extras } = input;
+      const amount = parseAmount(wire);
       await startOperation(ctx, deps, input, {
         wallet,
         ownerId: wallet.ownerId,
-        amount: parseAmount(input.amount),
-        input: { kind },
+        amount,
+        // A withdrawal takes money from the wallet: no more than Mandarin says it holds.
+        ...(kind === 'withdrawal' ? { precheck: () => requireFunds(deps, wallet, amount) } : {}),
+        input: { kind, extras },
         details: { destinationMasked: null, sbp: null },
       });
     });

@@ -13,18 +13,18 @@ import {
   splitRefund,
   toRoutingDestination,
   toRoutingSource,
-  transactionResponseSchema,
-  transactionStatusResponseSchema,
   uuidSchema,
 } from '@mandarin-kit/core';
 import type { Context } from 'koa';
-import { z } from 'zod';
 import type { BffDeps } from '../BffDeps.js';
-import { settlePayment, settleRefund } from '../callbacks/applyCallback.js';
 import { BffError, notFound } from '../http/BffError.js';
+import { withExtras } from '../operations/mandarinRequests.js';
 import { checkRefundSplit, sharesFromBody } from '../payments/routingInput.js';
 import { paymentView, refundedShares, refundView } from '../payments/views.js';
-import type { PaymentRecord, RefundRecord } from '../store/records.js';
+import { pollPayment, pollRefund } from '../status/poll.js';
+import { settlePayment, settleRefund } from '../status/settle.js';
+import type { PaymentRecord } from '../store/records.js';
+import { sendMoneyRequest } from '../upstream/sendMoneyRequest.js';
 import { body, param, requireRole } from './context.js';
 import { idempotent } from './idempotent.js';
 
@@ -36,46 +36,22 @@ async function payment(ctx: Context, deps: BffDeps): Promise<PaymentRecord> {
   return found;
 }
 
-/** Brings a pending payment up to date from Mandarin (callbacks do this too; this covers a missed one). */
-async function refresh(deps: BffDeps, p: PaymentRecord): Promise<PaymentRecord> {
-  // A captured two-step payment is followed through its second transaction, everything else through its first.
-  const id = p.captureTransactionId ?? p.transactionId;
-  if (p.status !== 'pending' || id === null) return p;
-  const upstream = await deps.mandarin.call('transactionStatus', {
-    params: { id },
-    schema: transactionStatusResponseSchema,
-  });
-  if (upstream.status === 'pending') return p;
-  const held = p.twoStep && p.captureTransactionId === null;
-  const status = upstream.status === 'failed' ? 'failed' : held ? 'authorized' : 'success';
-  // Learnt before the callback: the payment moves here, and its event is relayed from here.
-  const refs = { orderId: p.captureOrderId ?? p.orderId, transactionId: id };
-  await deps.events.polled(refs, (tx, source) => settlePayment(tx, p, status, source));
-  return { ...p, status };
-}
-
-/** A payment's refunds, each pending one brought up to date from Mandarin the way `refresh` does the payment. */
-async function refreshRefunds(deps: BffDeps, p: PaymentRecord): Promise<RefundRecord[]> {
-  const refunds = await deps.store.payments.refunds(p.id);
-  return Promise.all(
-    refunds.map(async (r) => {
-      if (r.status !== 'pending' || r.transactionId === null) return r;
-      const upstream = await deps.mandarin.call('transactionStatus', {
-        params: { id: r.transactionId },
-        schema: transactionStatusResponseSchema,
-      });
-      if (upstream.status === 'pending') return r;
-      const status = upstream.status;
-      await deps.events.polled(r, (tx, source) => settleRefund(tx, r, status, source));
-      return { ...r, status };
-    }),
+/** A payment (brought up to date from Mandarin) and its refunds (each pending one too), as the operator sees them. */
+async function freshView(deps: BffDeps, p: PaymentRecord) {
+  const now = await pollPayment(deps, p);
+  const refunds = await Promise.all(
+    (await deps.store.payments.refunds(p.id)).map((r) => pollRefund(deps, r)),
   );
+  return paymentView(now, refunds);
 }
 
 /** The payment stored for `orderId` by an earlier try of the same request, or a new pending one. */
 async function pendingPayment(
   deps: BffDeps,
-  fields: Pick<PaymentRecord, 'ownerId' | 'orderId' | 'twoStep' | 'amount' | 'routing' | 'customerEmail'>,
+  fields: Pick<
+    PaymentRecord,
+    'ownerId' | 'orderId' | 'twoStep' | 'amount' | 'routing' | 'customerEmail' | 'description'
+  >,
 ): Promise<PaymentRecord> {
   const stored = await deps.store.payments.findByTransactionOrOrder(null, fields.orderId);
   if (stored !== undefined) return stored;
@@ -86,31 +62,66 @@ async function pendingPayment(
     transactionId: null,
     captureOrderId: null,
     captureTransactionId: null,
+    releaseOrderId: null,
+    releaseTransactionId: null,
+    failureMessage: null,
     status: 'pending',
     payUrl: null,
     jsOperationId: null,
     createdAt: now,
     updatedAt: now,
   };
-  await deps.store.payments.insert(record);
+  await deps.store.transaction(async (tx) => {
+    await tx.payments.insert(record);
+    await tx.reconcile.enqueue('payment', record.id, Date.now() + deps.reconcile.afterMs);
+  });
   return record;
 }
 
-/** Creates a payment's (first) transaction; when Mandarin refuses it (4xx), the payment is failed. */
-function createPaymentTransaction(deps: BffDeps, record: PaymentRecord, body: unknown) {
-  return deps.mandarin
-    .call('routedTransactionCreate', { body, schema: transactionResponseSchema, repeatable: true })
-    .catch(async (error: unknown) => {
-      if (error instanceof BffError && error.status < 500)
-        await deps.store.payments.update(record.id, { status: 'failed' });
-      throw error;
-    });
+/**
+ * Sends a payment's first transaction, once: 201 once Mandarin created it, 202 while its outcome is unknown (it
+ * stays pending until Mandarin's word), Mandarin's refusal as 422 with the payment failed for its reason.
+ */
+async function sendPayment(
+  deps: BffDeps,
+  record: PaymentRecord,
+  request: Record<string, unknown>,
+  payer: 'present' | 'absent',
+) {
+  if (record.transactionId !== null || record.status !== 'pending') {
+    return { status: 201, body: paymentView(record, []) }; // sent before: Mandarin has it
+  }
+  const sent = await sendMoneyRequest(deps.mandarin, deps.logger, 'routedTransactionCreate', request);
+  if (sent.kind === 'refused') {
+    const refs = { orderId: record.orderId, transactionId: null };
+    await deps.events.polled(refs, (tx, source) =>
+      settlePayment(tx, record, 'first', 'failed', source, sent.error.message),
+    );
+    throw sent.error;
+  }
+  if (sent.kind === 'unknown') {
+    return { status: 202, body: paymentView(await pollPayment(deps, record).catch(() => record), []) };
+  }
+  // A charge with no payer present has no page for anyone to open.
+  const patch = {
+    transactionId: sent.response.id,
+    payUrl: payer === 'present' ? (sent.response.userWebLink ?? null) : null,
+    jsOperationId: payer === 'present' ? (sent.response.jsOperationId ?? null) : null,
+  };
+  await deps.store.payments.update(record.id, patch);
+  return { status: 201, body: paymentView({ ...record, ...patch }, []) };
 }
 
 const urls = (deps: BffDeps) =>
   deps.callbackUrl === undefined ? {} : { urls: { callback: deps.callbackUrl } };
+const money = (amount: bigint) => ({ value: formatAmount(amount), currency: 'RUB' });
 
-/** Operator routes: routed payments (one- and two-step), refunds with routing.source, sub-merchants. */
+/**
+ * Operator routes: routed payments (one- and two-step: capture or release of the hold), recurring charges,
+ * refunds with routing.source, sub-merchants. Shapes from Mandarin's payments reference: capture is `pay` with
+ * `target.preauth`, release is `reversal` with `target.preauth`, a refund is `reversal` with `target.transaction`;
+ * the routing goes with the capturing `pay` (seed).
+ */
 export function paymentRoutes(deps: BffDeps): Router {
   const router = new Router();
 
@@ -127,25 +138,17 @@ export function paymentRoutes(deps: BffDeps): Router {
         amount,
         routing,
         customerEmail: input.customer.email,
+        description: input.description ?? null,
       });
       const customerInfo = { email: input.customer.email, phone: `+${input.customer.phone}` };
-      const money = { value: formatAmount(amount), currency: 'RUB' };
       const request = input.twoStep
-        ? { payment: { action: 'preauth', orderId, amount: money }, customerInfo, ...urls(deps) }
+        ? { payment: { action: 'preauth', orderId, amount: money(amount) }, customerInfo }
         : {
-            payment: { action: 'pay', orderId, amount: money },
+            payment: { action: 'pay', orderId, amount: money(amount) },
             routing: toRoutingDestination(routing),
             customerInfo,
-            ...urls(deps),
           };
-      const created = await createPaymentTransaction(deps, record, request);
-      const patch = {
-        transactionId: created.id,
-        payUrl: created.userWebLink ?? null,
-        jsOperationId: created.jsOperationId ?? null,
-      };
-      await deps.store.payments.update(record.id, patch);
-      return { status: 201, body: paymentView({ ...record, ...patch }, []) };
+      return sendPayment(deps, record, withExtras(request, input, deps.callbackUrl), 'present');
     });
   });
 
@@ -165,15 +168,19 @@ export function paymentRoutes(deps: BffDeps): Router {
         amount,
         routing,
         customerEmail: '',
+        description: input.description ?? null,
       });
-      const created = await createPaymentTransaction(deps, record, {
-        payment: { action: 'pay', orderId, amount: { value: formatAmount(amount), currency: 'RUB' } },
-        target: { card: card.id },
-        routing: toRoutingDestination(routing),
-        ...urls(deps),
-      });
-      await deps.store.payments.update(record.id, { transactionId: created.id });
-      return { status: 201, body: paymentView({ ...record, transactionId: created.id }, []) };
+      return sendPayment(
+        deps,
+        record,
+        {
+          payment: { action: 'pay', orderId, amount: money(amount) },
+          target: { card: card.id },
+          routing: toRoutingDestination(routing),
+          ...urls(deps),
+        },
+        'absent',
+      );
     });
   });
 
@@ -188,44 +195,81 @@ export function paymentRoutes(deps: BffDeps): Router {
   });
 
   router.get('/payments/:paymentId', async (ctx) => {
-    const p = await refresh(deps, await payment(ctx, deps));
-    ctx.body = paymentView(p, await refreshRefunds(deps, p));
+    ctx.body = await freshView(deps, await payment(ctx, deps));
   });
 
+  // Capture: `pay` with `target.preauth`, carrying the routing (seed), for the held amount.
   router.post('/payments/:paymentId/complete', async (ctx) => {
-    const p = await refresh(deps, await payment(ctx, deps));
+    const held = await payment(ctx, deps);
     const input = await body(ctx, completePaymentBodySchema);
-    if (!p.twoStep || p.status !== 'authorized' || p.transactionId === null) {
-      throw new BffError(409, 'CONFLICT', 'Only an authorised two-step payment can be completed');
-    }
-    const routing = sharesFromBody(p.amount, input.routing);
+    const routing = sharesFromBody(held.amount, input.routing);
     await idempotent(ctx, deps, input, async (orderId) => {
-      await deps.store.payments.update(p.id, { captureOrderId: orderId, routing });
-      const created = await deps.mandarin.call('routedTransactionCreate', {
-        body: {
-          payment: { action: 'pay', orderId, amount: { value: formatAmount(p.amount), currency: 'RUB' } },
-          target: { transaction: p.transactionId },
-          routing: toRoutingDestination(routing),
-          ...urls(deps),
-        },
-        schema: transactionResponseSchema,
-        repeatable: true,
+      const p = await pollPayment(deps, held);
+      requireHeld(p);
+      await deps.store.transaction(async (tx) => {
+        // Pending again until Mandarin reports the capture; the reconciler follows it.
+        await tx.payments.update(p.id, { captureOrderId: orderId, routing, status: 'pending' });
+        await tx.reconcile.enqueue('payment', p.id, Date.now() + deps.reconcile.afterMs);
       });
-      await deps.store.payments.update(p.id, { captureTransactionId: created.id, status: 'pending' });
-      const fresh = (await deps.store.payments.get(p.id))!;
-      return { status: 200, body: paymentView(fresh, await deps.store.payments.refunds(p.id)) };
+      const sent = await sendMoneyRequest(deps.mandarin, deps.logger, 'routedTransactionCreate', {
+        payment: { action: 'pay', orderId, amount: money(p.amount) },
+        target: { preauth: p.transactionId },
+        routing: toRoutingDestination(routing),
+        ...urls(deps),
+      });
+      if (sent.kind === 'refused') {
+        // Nothing was captured: the hold stands, and can be captured again.
+        await deps.store.payments.transition(p.id, 'pending', 'authorized');
+        await deps.store.reconcile.remove('payment', p.id);
+        throw sent.error;
+      }
+      if (sent.kind === 'created') {
+        await deps.store.payments.update(p.id, { captureTransactionId: sent.response.id });
+      }
+      return { status: sent.kind === 'created' ? 200 : 202, body: await freshView(deps, p) };
+    });
+  });
+
+  // Release: `reversal` with `target.preauth` lets an uncaptured hold go; the payment ends `released`.
+  router.post('/payments/:paymentId/release', async (ctx) => {
+    const held = await payment(ctx, deps);
+    await idempotent(ctx, deps, {}, async (orderId) => {
+      const p = await pollPayment(deps, held);
+      requireHeld(p);
+      await deps.store.transaction(async (tx) => {
+        await tx.payments.update(p.id, { releaseOrderId: orderId });
+        await tx.reconcile.enqueue('payment', p.id, Date.now() + deps.reconcile.afterMs);
+      });
+      const sent = await sendMoneyRequest(deps.mandarin, deps.logger, 'transactionCreate', {
+        payment: { action: 'reversal', orderId, price: formatAmount(p.amount) },
+        target: { preauth: p.transactionId },
+        ...urls(deps),
+      });
+      if (sent.kind === 'refused') {
+        await deps.store.payments.clearRelease(p.id);
+        await deps.store.reconcile.remove('payment', p.id);
+        throw sent.error;
+      }
+      if (sent.kind === 'created') {
+        await deps.store.payments.update(p.id, { releaseTransactionId: sent.response.id });
+      }
+      return { status: 202, body: await freshView(deps, p) };
     });
   });
 
   router.post('/payments/:paymentId/refunds', async (ctx) => {
-    const p = await refresh(deps, await payment(ctx, deps));
+    const paid = await payment(ctx, deps);
     const input = await body(ctx, createRefundBodySchema);
-    const target = p.captureTransactionId ?? p.transactionId;
-    if (p.status !== 'success' || target === null)
-      throw new BffError(409, 'CONFLICT', 'Only a paid payment can be refunded');
     const amount = parseAmount(input.amount);
     await idempotent(ctx, deps, input, async (orderId) => {
-      const refunds = await deps.store.payments.refunds(p.id);
+      const p = await pollPayment(deps, paid);
+      const target = p.captureTransactionId ?? p.transactionId;
+      if (p.status !== 'success' || target === null)
+        throw new BffError(409, 'CONFLICT', 'Only a paid payment can be refunded');
+      // A refund that ended without its callback must not hold back what can still be refunded.
+      const refunds = await Promise.all(
+        (await deps.store.payments.refunds(p.id)).map((r) => pollRefund(deps, r)),
+      );
       const refunded = refundedShares(refunds);
       let split = input.routing === undefined ? undefined : sharesFromBody(amount, input.routing);
       if (split === undefined) {
@@ -242,35 +286,52 @@ export function paymentRoutes(deps: BffDeps): Router {
       } else {
         checkRefundSplit(p.routing, refunded, split);
       }
-      const refund = {
-        id: randomUUID(),
-        paymentId: p.id,
-        orderId,
-        transactionId: null,
-        status: 'pending' as const,
-        amount,
-        routing: split,
-        createdAt: new Date().toISOString(),
-      };
-      await deps.store.payments.insertRefund(refund);
-      const created = await deps.mandarin
-        .call('transactionCreate', {
-          body: {
+      let refund = refunds.find((r) => r.orderId === orderId);
+      if (refund === undefined) {
+        refund = {
+          id: randomUUID(),
+          paymentId: p.id,
+          orderId,
+          transactionId: null,
+          status: 'pending' as const,
+          amount,
+          routing: split,
+          failureMessage: null,
+          createdAt: new Date().toISOString(),
+        };
+        const created = refund;
+        await deps.store.transaction(async (tx) => {
+          await tx.payments.insertRefund(created);
+          await tx.reconcile.enqueue('refund', created.id, Date.now() + deps.reconcile.afterMs);
+        });
+      }
+      const pending = refund;
+      const sent = await sendMoneyRequest(
+        deps.mandarin,
+        deps.logger,
+        'transactionCreate',
+        withExtras(
+          {
             payment: { action: 'reversal', orderId, price: formatAmount(amount) },
             target: { transaction: target },
             routing: toRoutingSource(split),
-            ...urls(deps),
           },
-          schema: z.looseObject({ id: z.string() }),
-          repeatable: true,
-        })
-        .catch(async (error: unknown) => {
-          if (error instanceof BffError && error.status < 500)
-            await deps.store.payments.updateRefund(refund.id, { status: 'failed' });
-          throw error;
-        });
-      await deps.store.payments.updateRefund(refund.id, { transactionId: created.id });
-      return { status: 201, body: refundView({ ...refund, transactionId: created.id }) };
+          input,
+          deps.callbackUrl,
+        ),
+      );
+      if (sent.kind === 'refused') {
+        const refs = { orderId, transactionId: null };
+        await deps.events.polled(refs, (tx, source) =>
+          settleRefund(tx, pending, 'failed', source, sent.error.message),
+        );
+        throw sent.error;
+      }
+      if (sent.kind === 'unknown') {
+        return { status: 202, body: refundView(await pollRefund(deps, pending).catch(() => pending)) };
+      }
+      await deps.store.payments.updateRefund(pending.id, { transactionId: sent.response.id });
+      return { status: 201, body: refundView({ ...pending, transactionId: sent.response.id }) };
     });
   });
 
@@ -300,4 +361,11 @@ export function paymentRoutes(deps: BffDeps): Router {
   });
 
   return router;
+}
+
+/** Only a held (authorised) two-step payment, not being released already, can be captured or released. */
+function requireHeld(p: PaymentRecord): asserts p is PaymentRecord & { transactionId: string } {
+  if (!p.twoStep || p.status !== 'authorized' || p.transactionId === null || p.releaseOrderId !== null) {
+    throw new BffError(409, 'CONFLICT', 'Only an authorised two-step payment can be completed or released');
+  }
 }

@@ -1,9 +1,7 @@
 import Router from '@koa/router';
 import {
-  type EspStatusResponse,
   espGenerateResponseSchema,
   espKycInputSchema,
-  espStatusResponseSchema,
   formatAmount,
   fromMinorUnits,
   maskPhone,
@@ -17,9 +15,9 @@ import {
 } from '@mandarin-kit/core';
 import type { Context } from 'koa';
 import type { BffDeps } from '../BffDeps.js';
-import { walletStatusEvents } from '../callbacks/applyCallback.js';
 import { notFound } from '../http/BffError.js';
 import { enforceLimits } from '../http/rateLimit.js';
+import { pollWallet, walletFromUpstream } from '../status/poll.js';
 import type { WalletRecord } from '../store/records.js';
 import { body, param, userOf } from './context.js';
 import { idempotent } from './idempotent.js';
@@ -44,15 +42,6 @@ function view(
   };
 }
 
-function fromUpstream(s: EspStatusResponse) {
-  return {
-    status: s.status,
-    createdAt: s.created_at,
-    processedAt: s.processed_at ?? null,
-    finishedAt: s.finished_at ?? null,
-  };
-}
-
 /** Wallet holder routes: create an ESP from the KYC form, its status, the SMS code, the balance. */
 export function walletRoutes(deps: BffDeps): Router {
   const router = new Router();
@@ -74,9 +63,13 @@ export function walletRoutes(deps: BffDeps): Router {
         phoneMasked: maskPhone(input.phones[0]!.phone),
         contactPhone: `+${input.phones[0]!.phone}`,
         contactEmail: input.email,
-        ...fromUpstream(created),
+        ...walletFromUpstream(created),
       };
-      await deps.store.wallets.insert(record);
+      await deps.store.transaction(async (tx) => {
+        await tx.wallets.insert(record);
+        // A lost ESP webhook must not leave the wallet "opening" for ever: the reconciler reads its status.
+        await tx.reconcile.enqueue('wallet', record.id, Date.now() + deps.reconcile.afterMs);
+      });
       return { status: 201, body: view(record) };
     });
   });
@@ -87,23 +80,7 @@ export function walletRoutes(deps: BffDeps): Router {
   });
 
   router.get('/wallets/:walletId', async (ctx) => {
-    const wallet = await ownedWallet(ctx, deps);
-    const status = await deps.mandarin.call('espStatus', {
-      params: { id: wallet.id },
-      schema: espStatusResponseSchema,
-    });
-    const fresh = { ...wallet, ...fromUpstream(status), createdAt: wallet.createdAt };
-    if (fresh.status === wallet.status) {
-      await deps.store.wallets.updateStatus(wallet.id, fresh);
-    } else {
-      // News to the BFF (the webhook may be late or lost): relayed from here, and the webhook then adds nothing.
-      await deps.events.polled({ orderId: null, transactionId: null }, async (tx, source) => {
-        const before = (await tx.wallets.get(wallet.id)) ?? wallet;
-        const applied = await tx.wallets.updateStatus(wallet.id, fresh);
-        return walletStatusEvents(tx, before, fresh.status, applied, source);
-      });
-    }
-    ctx.body = view(fresh);
+    ctx.body = view(await pollWallet(deps, await ownedWallet(ctx, deps)));
   });
 
   router.post('/wallets/:walletId/otp/send', async (ctx) => {

@@ -2,11 +2,12 @@ import { formatAmount } from '@mandarin-kit/core';
 import type { Logger } from 'pino';
 import type { EventFeed } from '../events/EventFeed.js';
 import type { HookRunner } from '../events/HookRunner.js';
+import type { StatusSource } from '../status/settle.js';
 import type { StoredEvent } from '../store/events.js';
 import type { Ack } from '../store/inbox.js';
 import type { PaymentRecord } from '../store/records.js';
 import type { Store } from '../store/Store.js';
-import { applyCallback, type StatusSource } from './applyCallback.js';
+import { applyCallback } from './applyCallback.js';
 import { type AcceptedCallback, type CallbackAdapter, type CallbackRequest, jsonAck } from './types.js';
 
 /** A widget `check` decision: 0 pay, 10 wrong order, 11 wrong amount, 13 can't accept, 20 overdue. */

@@ -1,6 +1,15 @@
-import type { TransactionStatusEvent } from '@mandarin-kit/core';
-import type { Audience, StoredEvent } from '../store/events.js';
-import type { OperationRecord, PaymentRecord, RefundRecord, WalletRecord } from '../store/records.js';
+import {
+  finishOperation,
+  paymentStep,
+  recordEvent,
+  type StatusSource,
+  settleCard,
+  settlePayment,
+  settleRefund,
+  transactionEvent,
+  walletStatusEvents,
+} from '../status/settle.js';
+import type { StoredEvent } from '../store/events.js';
 import type { Store } from '../store/Store.js';
 import type { NormalisedCallback } from './types.js';
 
@@ -12,9 +21,9 @@ const PROVIDER_EVENT = {
 } as const;
 
 /**
- * Applies a newly stored callback inside the inbox transaction: moves the status of what it is about (only
- * forward: a late or repeated report changes nothing) and records events for the owner the BFF recorded when
- * it created the operation. What the BFF can't attribute goes to the operator stream.
+ * Applies a newly stored callback inside the inbox transaction: finds what it is about and hands Mandarin's word
+ * to the status machine (`status/settle.ts`), which records events for the owner the BFF recorded when it created
+ * the operation. What the BFF can't attribute goes to the operator stream.
  */
 export async function applyCallback(
   store: Store,
@@ -22,15 +31,14 @@ export async function applyCallback(
   inboxId: bigint,
   hook: boolean,
 ): Promise<StoredEvent[]> {
-  const emit = (audience: Audience, type: string, data: unknown) =>
-    recordEvent(store, audience, type, data, { inboxId, hook });
+  const plain = { inboxId, hook };
 
   if (callback.kind === 'esp') {
     const wallet = await store.wallets.get(callback.paymentTokenId);
     const data = { walletId: callback.paymentTokenId, status: callback.status };
-    if (wallet === undefined) return [await emit('operator', 'esp.status', data)];
+    if (wallet === undefined) return [await recordEvent(store, 'operator', 'esp.status', data, plain)];
     const applied = await store.wallets.applyStatus(wallet.id, callback.status, callback.createdAt);
-    return walletStatusEvents(store, wallet, callback.status, applied, { inboxId, hook });
+    return walletStatusEvents(store, wallet, callback.status, applied, plain);
   }
 
   if (callback.kind === 'provider') {
@@ -43,147 +51,42 @@ export async function applyCallback(
         ...(callback.orderReference ? { orderReference: callback.orderReference } : {}),
       },
     };
-    return [await emit('operator', PROVIDER_EVENT[callback.provider], data)];
+    return [await recordEvent(store, 'operator', PROVIDER_EVENT[callback.provider], data, plain)];
   }
+
+  // A callback with no status Mandarin documents is kept (its inbox row) and changes nothing.
+  const { orderId, transactionId, status, failure } = callback;
+  if (status === null) return [];
 
   if (callback.objectType === 'card_binding' && callback.card !== null) {
-    const card = await store.cards.get(callback.card.bindingId);
-    const status = callback.status === 'success' ? 'active' : 'failed';
-    const data = { cardId: callback.card.bindingId, status, cardMasked: callback.card.masked };
-    if (card === undefined) return [await emit('operator', 'card_binding.status', data)];
-    const changed = await store.cards.complete(card.id, {
-      status,
-      cardMasked: callback.card.masked,
-      cardHolder: callback.card.holder,
-      expiryMonth: callback.card.month,
-      expiryYear: callback.card.year,
-    });
-    return changed ? [await emit({ ownerId: card.ownerId }, 'card_binding.status', data)] : [];
+    const { bindingId, masked, holder, month, year } = callback.card;
+    const result = {
+      status: status === 'success' ? ('active' as const) : ('failed' as const),
+      cardMasked: masked,
+      cardHolder: holder,
+      expiryMonth: month,
+      expiryYear: year,
+    };
+    const card = await store.cards.get(bindingId);
+    if (card !== undefined) return settleCard(store, card, result, plain);
+    const data = { cardId: bindingId, status: result.status, cardMasked: masked };
+    return [await recordEvent(store, 'operator', 'card_binding.status', data, plain)];
   }
 
-  const { orderId, transactionId, status } = callback;
   const source: StatusSource = { orderId, transactionId, inboxId, hook };
-
   const op = await store.operations.findByTransactionOrOrder(transactionId, orderId);
-  if (op !== undefined) return finishOperation(store, op, status, source);
+  if (op !== undefined) return finishOperation(store, op, status, source, { failure, inferred: false });
 
   const refund = await store.payments.findRefund(transactionId, orderId);
-  if (refund !== undefined) return settleRefund(store, refund, status, source);
+  if (refund !== undefined) return settleRefund(store, refund, status, source, failure?.message);
 
   const payment = await store.payments.findByTransactionOrOrder(transactionId, orderId);
   if (payment !== undefined) {
-    const capture =
-      payment.captureOrderId === orderId ||
-      (transactionId !== null && payment.captureTransactionId === transactionId);
-    // The first step of a two-step payment only holds the money; its completion is the second request.
-    const to = status === 'failed' ? 'failed' : payment.twoStep && !capture ? 'authorized' : 'success';
-    return settlePayment(store, payment, to, source);
+    const step = paymentStep(payment, { orderId, transactionId });
+    return settlePayment(store, payment, step, status, source, failure?.message);
   }
 
   // Nothing the BFF created: the operators see it as Mandarin reported it.
-  return [
-    await recordEvent(store, 'operator', 'transaction.status', transactionEvent(source, { status }), source),
-  ];
-}
-
-/** How a wallet operation ends: Mandarin's two outcomes, or the payer rejecting a two-step SBP payout. */
-export type FinalOperationStatus = 'success' | 'failed' | 'rejected';
-
-/** Where a status change was learnt: Mandarin's references, and the inbox row of a callback (null for a poll). */
-export interface StatusSource {
-  orderId: string | null;
-  transactionId: string | null;
-  inboxId: bigint | null;
-  /** Whether the host's onEvent hook is to be called for the event. */
-  hook: boolean;
-}
-
-const transactionEvent = (
-  source: StatusSource,
-  fields: Partial<TransactionStatusEvent> & Pick<TransactionStatusEvent, 'status'>,
-): TransactionStatusEvent => ({
-  kind: 'unknown',
-  operationId: null,
-  paymentId: null,
-  refundId: null,
-  walletId: null,
-  orderId: source.orderId,
-  transactionId: source.transactionId,
-  ...fields,
-});
-
-/** Stores one event for `audience`, tied to the callback's inbox row (none for a poll). */
-const recordEvent = (
-  store: Store,
-  audience: Audience,
-  type: string,
-  data: unknown,
-  source: Pick<StatusSource, 'inboxId' | 'hook'>,
-) => store.events.insert({ audience, type, data, inboxId: source.inboxId, hook: source.hook });
-
-/**
- * Ends a wallet operation and records its `transaction.status` event for the owner, unless it had ended already.
- * Whoever learns of the end first (the callback, or a poll of Mandarin that got there before it) records the one
- * event; the other changes nothing.
- */
-export async function finishOperation(
-  store: Store,
-  op: OperationRecord,
-  status: FinalOperationStatus,
-  source: StatusSource,
-): Promise<StoredEvent[]> {
-  if (!(await store.operations.finish(op.id, status))) return [];
-  const data = transactionEvent(source, {
-    kind: 'operation',
-    operationId: op.id,
-    walletId: op.walletId,
-    status,
-  });
-  return [await recordEvent(store, { ownerId: op.ownerId }, 'transaction.status', data, source)];
-}
-
-/** Moves a pending payment to `to` and records its event for the operators, unless it had moved already. */
-export async function settlePayment(
-  store: Store,
-  payment: PaymentRecord,
-  to: 'authorized' | 'success' | 'failed',
-  source: StatusSource,
-): Promise<StoredEvent[]> {
-  if (!(await store.payments.transition(payment.id, 'pending', to))) return [];
-  const data = transactionEvent(source, { kind: 'payment', paymentId: payment.id, status: to });
+  const data = transactionEvent(source, { status, reason: failure?.message ?? null });
   return [await recordEvent(store, 'operator', 'transaction.status', data, source)];
-}
-
-/** Ends a pending refund and records its event for the operators, unless it had ended already. */
-export async function settleRefund(
-  store: Store,
-  refund: RefundRecord,
-  status: 'success' | 'failed',
-  source: StatusSource,
-): Promise<StoredEvent[]> {
-  if (!(await store.payments.finishRefund(refund.id, status))) return [];
-  const data = transactionEvent(source, {
-    kind: 'refund',
-    paymentId: refund.paymentId,
-    refundId: refund.id,
-    status,
-  });
-  return [await recordEvent(store, 'operator', 'transaction.status', data, source)];
-}
-
-/**
- * The owner's `esp.status` event when a wallet's status is news to the BFF: `before` is the wallet as stored until
- * now, `applied` whether the new status was written. The webhook and a poll of Mandarin may each be first; the
- * one that finds the status already stored relays nothing.
- */
-export async function walletStatusEvents(
-  store: Store,
-  before: WalletRecord,
-  status: string,
-  applied: boolean,
-  source: Pick<StatusSource, 'inboxId' | 'hook'>,
-): Promise<StoredEvent[]> {
-  if (!applied || before.status === status) return [];
-  const data = { walletId: before.id, status };
-  return [await recordEvent(store, { ownerId: before.ownerId }, 'esp.status', data, source)];
 }

@@ -1,4 +1,5 @@
 import type { Ack } from '../store/inbox.js';
+import type { FailureReason } from '../store/records.js';
 
 /** A callback as it arrived, before anything trusts it. */
 export interface CallbackRequest {
@@ -21,7 +22,12 @@ export type NormalisedCallback =
       objectType: 'transaction' | 'card_binding';
       orderId: string | null;
       transactionId: string | null;
-      status: 'success' | 'failed';
+      /** Null when the callback carries no status Mandarin documents: it is kept, and changes nothing. */
+      status: 'success' | 'failed' | null;
+      /** The status word as sent, for the log when it is not one of the two. */
+      reportedStatus: string | null;
+      /** Mandarin's reason for a failure, where the callback gives one. */
+      failure: FailureReason | null;
       card: {
         bindingId: string;
         masked: string | null;

@@ -25,7 +25,15 @@ export const bffEnvSchema = z.object({
   MANDARIN_CLASSIC_URL: url.optional(),
   MANDARIN_ROUTING_URL: url.optional(),
   MANDARIN_ACCOUNTS_URL: url.optional(),
-  MANDARIN_TIMEOUT_MS: z.coerce.number().int().min(100).max(600_000).default(30_000),
+  MANDARIN_TIMEOUT_MS: z.coerce.number().int().min(100).max(600_000).default(15_000),
+  /** Budget of one upstream call, every attempt and the token included: a hung upstream answers 504 within it. */
+  MANDARIN_DEADLINE_MS: z.coerce.number().int().min(100).max(600_000).default(15_000),
+  /** The merchant account's SBP payout mode at Mandarin. */
+  BFF_SBP_MODE: z.enum(['two-step', 'one-step']).default('two-step'),
+  /** How long after creation something pending (with its callback overdue) is asked about at Mandarin. */
+  BFF_RECONCILE_AFTER_MS: z.coerce.number().int().min(1000).max(86_400_000).default(60_000),
+  /** How often the reconciliation queue is looked at; 0 turns the reconciler off on this instance. */
+  BFF_RECONCILE_INTERVAL_MS: z.coerce.number().int().min(0).max(3_600_000).default(5_000),
   BFF_HOST: z.string().default('127.0.0.1'),
   BFF_PORT: z.coerce.number().int().min(0).max(65535).default(8787),
   BFF_SESSION_SECRET: z.string().min(32, 'must be at least 32 characters'),

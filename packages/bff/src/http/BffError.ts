@@ -10,7 +10,12 @@ export class BffError extends Error {
     readonly status: number,
     readonly code: ErrorCode,
     message: string,
-    readonly extra: { fields?: Record<string, string[]>; headers?: Record<string, string> } = {},
+    readonly extra: {
+      fields?: Record<string, string[]>;
+      headers?: Record<string, string>;
+      /** Machine-readable facts of this error (`available` for INSUFFICIENT_FUNDS). */
+      details?: Record<string, string>;
+    } = {},
   ) {
     super(message);
   }

@@ -30,6 +30,7 @@ export function errorMiddleware(): Middleware {
         status = error.status;
         body = { error: { code: error.code, message: error.message, requestId } };
         if (error.extra.fields) body.error.fields = error.extra.fields;
+        if (error.extra.details) body.error.details = error.extra.details;
         for (const [name, value] of Object.entries(error.extra.headers ?? {})) ctx.set(name, value);
       } else {
         ctx.state.log?.error({ err: error }, 'unhandled error');

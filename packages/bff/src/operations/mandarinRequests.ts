@@ -16,9 +16,42 @@ export type WalletOperationInput =
       lastName?: string;
     }
   | { kind: 'top_up'; card: CardRecord }
-  | { kind: 'deposit' }
-  | { kind: 'withdrawal' }
+  | { kind: 'deposit'; extras: OrderExtras }
+  | { kind: 'withdrawal'; extras: OrderExtras }
   | { kind: 'transit_payout'; card: CardRecord };
+
+/** What the seed lets a merchant attach to a transaction (see core's `orderExtrasBodySchema`). */
+export interface OrderExtras {
+  orderActualTill?: string | undefined;
+  customValues?: Array<{ name: string; value: string }> | undefined;
+  metadata?: Record<string, string> | undefined;
+  returnUrl?: string | undefined;
+}
+
+/**
+ * Merges the extras into a transaction request: `orderActualTill` into `payment`, `customValues` and `metadata`
+ * beside it, and the return URL with the callback URL in `urls`.
+ */
+export function withExtras(
+  request: Record<string, unknown> & { payment: Record<string, unknown> },
+  extras: OrderExtras,
+  callbackUrl: string | undefined,
+): Record<string, unknown> {
+  const urls = {
+    ...(callbackUrl === undefined ? {} : { callback: callbackUrl }),
+    ...(extras.returnUrl === undefined ? {} : { return: extras.returnUrl }),
+  };
+  return {
+    ...request,
+    payment: {
+      ...request.payment,
+      ...(extras.orderActualTill === undefined ? {} : { orderActualTill: extras.orderActualTill }),
+    },
+    ...(extras.customValues === undefined ? {} : { customValues: extras.customValues }),
+    ...(extras.metadata === undefined ? {} : { metadata: extras.metadata }),
+    ...(Object.keys(urls).length === 0 ? {} : { urls }),
+  };
+}
 
 /** The transaction request body for an operation on `wallet` (seed: internal, external and transit). */
 export function walletOperationRequest(
@@ -62,9 +95,9 @@ export function walletOperationRequest(
     case 'top_up':
       return { payment: pay, customerInfo, source: { card: input.card.id }, destination: token, ...urls };
     case 'deposit':
-      return { payment: payout, target: token, customerInfo, ...urls };
+      return withExtras({ payment: payout, target: token, customerInfo }, input.extras, callbackUrl);
     case 'withdrawal':
-      return { payment: pay, target: token, customerInfo, ...urls };
+      return withExtras({ payment: pay, target: token, customerInfo }, input.extras, callbackUrl);
     case 'transit_payout':
       return { payment: payout, customerInfo, transit: token, target: { card: input.card.id }, ...urls };
   }

@@ -1,10 +1,11 @@
 import { randomUUID } from 'node:crypto';
-import { transactionResponseSchema } from '@mandarin-kit/core';
 import type { Context } from 'koa';
 import { idempotent } from '../api/idempotent.js';
 import type { BffDeps } from '../BffDeps.js';
-import { BffError } from '../http/BffError.js';
+import { pollOperation } from '../status/poll.js';
+import { finishOperation } from '../status/settle.js';
 import type { OperationRecord, WalletRecord } from '../store/records.js';
+import { sendMoneyRequest } from '../upstream/sendMoneyRequest.js';
 import { type WalletOperationInput, walletOperationRequest } from './mandarinRequests.js';
 import { operationView } from './views.js';
 
@@ -16,8 +17,10 @@ export interface OperationDetails {
 
 /**
  * Records a wallet operation with its owner and orderId, then sends it to Mandarin, once per Idempotency-Key.
- * The record is written before the call so that a callback (or a crash in between) always finds its owner;
- * a retry after an upstream failure reuses both the record and the orderId.
+ * The record (and its place in the reconciliation queue) is written before the call, so that a callback, a crash
+ * in between or a lost answer always finds it. The answer is 201 once Mandarin has created it, 202 while its
+ * outcome is unknown (it stays pending until Mandarin's word), and Mandarin's refusal as 422 (failed, with its
+ * reason). `precheck` runs for a new operation only: a retry of one already sent is never refused by it.
  */
 export async function startOperation(
   ctx: Context,
@@ -29,43 +32,68 @@ export async function startOperation(
     amount: bigint;
     input: WalletOperationInput;
     details: OperationDetails;
+    precheck?: () => Promise<void>;
   },
 ): Promise<void> {
   await idempotent(ctx, deps, request, async (orderId) => {
     let record = await deps.store.operations.findByTransactionOrOrder(null, orderId);
+    if (record !== undefined && (record.transactionId !== null || record.status !== 'pending')) {
+      return { status: 201, body: operationView(record) }; // sent before: Mandarin has it
+    }
     if (record === undefined) {
-      const now = new Date().toISOString();
-      record = {
-        id: randomUUID(),
-        ownerId: op.ownerId,
-        kind: op.input.kind,
-        walletId: op.wallet.id,
-        orderId,
-        transactionId: null,
-        status: 'pending',
-        amount: op.amount,
-        ...op.details,
-        createdAt: now,
-        updatedAt: now,
-      };
-      await deps.store.operations.insert(record);
+      await op.precheck?.();
+      record = newOperation(op, orderId);
+      const created = record;
+      await deps.store.transaction(async (tx) => {
+        await tx.operations.insert(created);
+        await tx.reconcile.enqueue('operation', created.id, Date.now() + deps.reconcile.afterMs);
+      });
     }
     const body = walletOperationRequest(op.wallet, op.input, orderId, op.amount, deps.callbackUrl);
-    try {
-      const created = await deps.mandarin.call('transactionCreate', {
-        body,
-        schema: transactionResponseSchema,
-        repeatable: true, // same orderId: Mandarin refuses a duplicate instead of paying twice
-      });
-      const status =
-        op.input.kind === 'payout_sbp' && op.details.sbp?.twoStep ? 'awaiting_confirmation' : 'pending';
-      await deps.store.operations.update(record.id, { transactionId: created.id, status });
-      record = { ...record, transactionId: created.id, status };
-    } catch (error) {
-      if (error instanceof BffError && error.status < 500)
-        await deps.store.operations.update(record.id, { status: 'failed' });
-      throw error;
+    const sent = await sendMoneyRequest(deps.mandarin, deps.logger, 'transactionCreate', body);
+    const pending = record;
+    if (sent.kind === 'refused') {
+      const failure = { code: sent.error.errorCode?.toString() ?? null, message: sent.error.message };
+      await deps.events.polled({ orderId, transactionId: null }, (tx, source) =>
+        finishOperation(tx, pending, 'failed', source, { failure, inferred: false }),
+      );
+      throw sent.error;
     }
-    return { status: 201, body: operationView(record) };
+    if (sent.kind === 'unknown') {
+      // Mandarin may say at once where it stands (its id by orderId); if not, the callback or reconciler will.
+      const now = await pollOperation(deps, pending).catch(() => pending);
+      return { status: 202, body: operationView(now) };
+    }
+    const awaiting = op.input.kind === 'payout_sbp' && op.details.sbp?.twoStep === true;
+    await deps.store.operations.attach(pending.id, sent.response.id, awaiting);
+    return { status: 201, body: operationView((await deps.store.operations.get(pending.id)) ?? pending) };
   });
+}
+
+function newOperation(
+  op: {
+    ownerId: string;
+    amount: bigint;
+    wallet: WalletRecord;
+    input: WalletOperationInput;
+    details: OperationDetails;
+  },
+  orderId: string,
+): OperationRecord {
+  const now = new Date().toISOString();
+  return {
+    id: randomUUID(),
+    ownerId: op.ownerId,
+    kind: op.input.kind,
+    walletId: op.wallet.id,
+    orderId,
+    transactionId: null,
+    status: 'pending',
+    amount: op.amount,
+    ...op.details,
+    failure: null,
+    statusInferred: false,
+    createdAt: now,
+    updatedAt: now,
+  };
 }

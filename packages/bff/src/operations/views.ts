@@ -14,6 +14,7 @@ export function operationView(op: OperationRecord): OperationView {
     destinationMasked: op.destinationMasked,
     sbp:
       op.sbp === null ? null : { bankId: op.sbp.bankId, bankName: op.sbp.bankName, twoStep: op.sbp.twoStep },
+    failure: op.status === 'failed' ? op.failure : null,
   };
 }
 

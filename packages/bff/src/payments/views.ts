@@ -15,6 +15,7 @@ export function refundView(r: RefundRecord): RefundView {
     status: r.status,
     amount: money(r.amount),
     routing: toRoutingDestination(r.routing).destination,
+    failureReason: r.failureMessage,
     createdAt: r.createdAt,
   };
 }
@@ -32,6 +33,8 @@ export function paymentView(p: PaymentRecord, refunds: readonly RefundRecord[]):
     jsOperationId: p.jsOperationId,
     refunds: refunds.map(refundView),
     refundable: money(p.status === 'success' ? p.amount - refunded : 0n),
+    description: p.description,
+    failureReason: p.failureMessage,
     createdAt: p.createdAt,
   };
 }

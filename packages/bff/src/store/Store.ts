@@ -9,6 +9,7 @@ import { OperationTable } from './operations.js';
 import { PaymentTable } from './payments.js';
 import { PgDriver, type PgDriverOptions } from './postgres/PgDriver.js';
 import { RateLimitTable } from './rateLimits.js';
+import { ReconcileQueue } from './reconcileQueue.js';
 import type { SqlDriver } from './SqlDriver.js';
 import { SqliteDriver } from './sqlite/SqliteDriver.js';
 import { WalletTable } from './wallets.js';
@@ -33,6 +34,7 @@ export class Store {
   readonly cards: CardTable;
   readonly inbox: InboxTable;
   readonly events: EventTable;
+  readonly reconcile: ReconcileQueue;
 
   constructor(readonly driver: SqlDriver) {
     this.wallets = new WalletTable(driver);
@@ -43,6 +45,7 @@ export class Store {
     this.cards = new CardTable(driver);
     this.inbox = new InboxTable(driver);
     this.events = new EventTable(driver);
+    this.reconcile = new ReconcileQueue(driver);
   }
 
   /** Opens (creating if needed) an SQLite file in WAL mode and applies migrations. */

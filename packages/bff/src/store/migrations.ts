@@ -66,4 +66,35 @@ export const migrations: ReadonlyArray<{ version: number; name: string; sql: Mig
       'ALTER TABLE wallets ADD COLUMN status_at TEXT',
     ],
   },
+  {
+    version: 3,
+    name: 'reconciliation queue, failure reasons, inferred statuses, released holds',
+    sql: [
+      // Everything that waits for Mandarin's word, due for a status read once its callback is overdue.
+      `CREATE TABLE reconcile_queue (
+        kind TEXT NOT NULL, id TEXT NOT NULL, due_at BIGINT NOT NULL, attempts INTEGER NOT NULL DEFAULT 0,
+        PRIMARY KEY (kind, id))`,
+      'CREATE INDEX reconcile_queue_due ON reconcile_queue (due_at)',
+      `INSERT INTO reconcile_queue (kind, id, due_at) SELECT 'operation', id, 0 FROM operations
+        WHERE status IN ('pending', 'awaiting_confirmation')`,
+      "INSERT INTO reconcile_queue (kind, id, due_at) SELECT 'payment', id, 0 FROM payments WHERE status = 'pending'",
+      "INSERT INTO reconcile_queue (kind, id, due_at) SELECT 'refund', id, 0 FROM refunds WHERE status = 'pending'",
+      `INSERT INTO reconcile_queue (kind, id, due_at) SELECT 'card', id, 0 FROM cards
+        WHERE status = 'pending' AND removed_at IS NULL`,
+      `INSERT INTO reconcile_queue (kind, id, due_at) SELECT 'wallet', id, 0 FROM wallets
+        WHERE status NOT IN ('Success', 'Failed', 'Blocked', 'Suspended')`,
+      // Mandarin's reason for a failure, and whether a status was inferred by the BFF (Mandarin's word overrides it).
+      'ALTER TABLE operations ADD COLUMN failure_code TEXT',
+      'ALTER TABLE operations ADD COLUMN failure_message TEXT',
+      'ALTER TABLE operations ADD COLUMN status_inferred INTEGER NOT NULL DEFAULT 0',
+      'ALTER TABLE payments ADD COLUMN failure_message TEXT',
+      // A released (voided) hold: its reversal's own orderId and id. SQLite can't add a UNIQUE column: indexes.
+      'ALTER TABLE payments ADD COLUMN release_order_id TEXT',
+      'ALTER TABLE payments ADD COLUMN release_transaction_id TEXT',
+      'CREATE UNIQUE INDEX payments_release_order ON payments (release_order_id)',
+      'CREATE UNIQUE INDEX payments_release_transaction ON payments (release_transaction_id)',
+      'ALTER TABLE refunds ADD COLUMN failure_message TEXT',
+      'ALTER TABLE payments ADD COLUMN description TEXT',
+    ],
+  },
 ];

@@ -1,5 +1,5 @@
 import { big, text } from './codec.js';
-import type { OperationRecord } from './records.js';
+import type { FailureReason, OperationRecord } from './records.js';
 import { first, type Row, type SqlDriver } from './SqlDriver.js';
 
 const toOperation = (r: Row): OperationRecord => ({
@@ -13,6 +13,11 @@ const toOperation = (r: Row): OperationRecord => ({
   amount: big(r.amount),
   destinationMasked: text(r.destination_masked),
   sbp: r.sbp === null || r.sbp === undefined ? null : JSON.parse(String(r.sbp)),
+  failure:
+    r.failure_message === null || r.failure_message === undefined
+      ? null
+      : { code: text(r.failure_code), message: String(r.failure_message) },
+  statusInferred: Number(r.status_inferred ?? 0) === 1,
   createdAt: String(r.created_at),
   updatedAt: String(r.updated_at),
 });
@@ -72,6 +77,27 @@ export class OperationTable {
     return rows.map(toOperation);
   }
 
+  /**
+   * Records Mandarin's id of a created operation, and that it awaits the payer's confirmation; a status that a
+   * callback stored meanwhile is never taken back.
+   */
+  async attach(id: string, transactionId: string, awaitingConfirmation: boolean): Promise<void> {
+    await this.db.run(
+      `UPDATE operations SET transaction_id = COALESCE(transaction_id, ?),
+          status = CASE WHEN status = 'pending' AND ? = 1 THEN 'awaiting_confirmation' ELSE status END,
+          updated_at = ? WHERE id = ?`,
+      [transactionId, awaitingConfirmation ? 1 : 0, new Date().toISOString(), id],
+    );
+  }
+
+  /** The payer confirmed a two-step SBP payout: it is Mandarin's to finish now (unless a callback did already). */
+  async confirmed(id: string): Promise<void> {
+    await this.db.run(
+      `UPDATE operations SET status = 'pending', updated_at = ? WHERE id = ? AND status = 'awaiting_confirmation'`,
+      [new Date().toISOString(), id],
+    );
+  }
+
   async update(id: string, patch: Partial<Pick<OperationRecord, 'status' | 'transactionId'>>): Promise<void> {
     await this.db.run(
       `UPDATE operations SET status = COALESCE(?, status), transaction_id = COALESCE(?, transaction_id),
@@ -80,11 +106,32 @@ export class OperationTable {
     );
   }
 
-  /** Moves an unfinished operation to its final status; a finished one never changes again. */
-  async finish(id: string, status: 'success' | 'failed' | 'rejected'): Promise<boolean> {
+  /**
+   * Moves an unfinished operation to its final status. A status Mandarin reported never changes again; one the
+   * BFF inferred (`inferred`) gives way to a different status Mandarin reports later. `transactionId` fills in
+   * Mandarin's id where the answer that carried it was lost.
+   */
+  async finish(
+    id: string,
+    status: 'success' | 'failed' | 'rejected',
+    how: { inferred: boolean; failure: FailureReason | null; transactionId: string | null },
+  ): Promise<boolean> {
     const { changes } = await this.db.run(
-      `UPDATE operations SET status = ?, updated_at = ? WHERE id = ? AND status IN ('pending', 'awaiting_confirmation')`,
-      [status, new Date().toISOString(), id],
+      `UPDATE operations SET status = ?, status_inferred = ?, failure_code = ?, failure_message = ?,
+          transaction_id = COALESCE(transaction_id, ?), updated_at = ?
+        WHERE id = ? AND (status IN ('pending', 'awaiting_confirmation')
+          OR (status_inferred = 1 AND ? = 0 AND status <> ?))`,
+      [
+        status,
+        how.inferred ? 1 : 0,
+        status === 'success' ? null : (how.failure?.code ?? null),
+        status === 'success' ? null : (how.failure?.message ?? null),
+        how.transactionId,
+        new Date().toISOString(),
+        id,
+        how.inferred ? 1 : 0,
+        status,
+      ],
     );
     return changes > 0;
   }

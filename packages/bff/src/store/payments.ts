@@ -9,6 +9,9 @@ const toPayment = (r: Row): PaymentRecord => ({
   transactionId: text(r.transaction_id),
   captureOrderId: text(r.capture_order_id),
   captureTransactionId: text(r.capture_transaction_id),
+  releaseOrderId: text(r.release_order_id),
+  releaseTransactionId: text(r.release_transaction_id),
+  failureMessage: text(r.failure_message),
   status: String(r.status) as PaymentRecord['status'],
   twoStep: big(r.two_step) === 1n,
   amount: big(r.amount),
@@ -16,6 +19,7 @@ const toPayment = (r: Row): PaymentRecord => ({
   payUrl: text(r.pay_url),
   jsOperationId: text(r.js_operation_id),
   customerEmail: String(r.customer_email),
+  description: text(r.description),
   createdAt: String(r.created_at),
   updatedAt: String(r.updated_at),
 });
@@ -28,6 +32,7 @@ const toRefund = (r: Row): RefundRecord => ({
   status: String(r.status) as RefundRecord['status'],
   amount: big(r.amount),
   routing: decodeRouting(r.routing),
+  failureMessage: text(r.failure_message),
   createdAt: String(r.created_at),
 });
 
@@ -38,8 +43,8 @@ export class PaymentTable {
   async insert(p: PaymentRecord): Promise<void> {
     await this.db.run(
       `INSERT INTO payments (id, owner_id, order_id, transaction_id, capture_order_id, capture_transaction_id, status,
-        two_step, amount, routing, pay_url, js_operation_id, customer_email, created_at, updated_at)
-        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+        two_step, amount, routing, pay_url, js_operation_id, customer_email, created_at, updated_at, description)
+        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
       [
         p.id,
         p.ownerId,
@@ -56,6 +61,7 @@ export class PaymentTable {
         p.customerEmail,
         p.createdAt,
         p.updatedAt,
+        p.description,
       ],
     );
   }
@@ -72,8 +78,8 @@ export class PaymentTable {
     const row = await first(
       this.db,
       `SELECT * FROM payments WHERE transaction_id = ? OR order_id = ? OR capture_transaction_id = ?
-        OR capture_order_id = ? LIMIT 1`,
-      [transactionId, orderId, transactionId, orderId],
+        OR capture_order_id = ? OR release_transaction_id = ? OR release_order_id = ? LIMIT 1`,
+      [transactionId, orderId, transactionId, orderId, transactionId, orderId],
     );
     return row && toPayment(row);
   }
@@ -95,12 +101,16 @@ export class PaymentTable {
         | 'jsOperationId'
         | 'captureOrderId'
         | 'captureTransactionId'
+        | 'releaseOrderId'
+        | 'releaseTransactionId'
       >
     >,
   ): Promise<void> {
     await this.db.run(
       `UPDATE payments SET status = COALESCE(?, status), transaction_id = COALESCE(?, transaction_id),
         capture_order_id = COALESCE(?, capture_order_id), capture_transaction_id = COALESCE(?, capture_transaction_id),
+        release_order_id = COALESCE(?, release_order_id),
+        release_transaction_id = COALESCE(?, release_transaction_id),
         routing = COALESCE(?, routing), pay_url = COALESCE(?, pay_url),
         js_operation_id = COALESCE(?, js_operation_id), updated_at = ? WHERE id = ?`,
       [
@@ -108,6 +118,8 @@ export class PaymentTable {
         patch.transactionId ?? null,
         patch.captureOrderId ?? null,
         patch.captureTransactionId ?? null,
+        patch.releaseOrderId ?? null,
+        patch.releaseTransactionId ?? null,
         patch.routing === undefined ? null : encodeRouting(patch.routing),
         patch.payUrl ?? null,
         patch.jsOperationId ?? null,
@@ -117,20 +129,43 @@ export class PaymentTable {
     );
   }
 
-  /** Moves a payment from `from` to `to`; false when it was elsewhere already (a late or repeated report). */
-  async transition(id: string, from: PaymentRecord['status'], to: PaymentRecord['status']): Promise<boolean> {
+  /**
+   * Moves a payment from `from` to `to` (with Mandarin's words for a failure, and its id where the answer that
+   * carried it was lost); false when it was elsewhere already (a late or repeated report).
+   */
+  async transition(
+    id: string,
+    from: PaymentRecord['status'],
+    to: PaymentRecord['status'],
+    how: { failureMessage?: string | null; transactionId?: string | null } = {},
+  ): Promise<boolean> {
     const { changes } = await this.db.run(
-      'UPDATE payments SET status = ?, updated_at = ? WHERE id = ? AND status = ?',
-      [to, new Date().toISOString(), id, from],
+      `UPDATE payments SET status = ?, failure_message = COALESCE(?, failure_message),
+          transaction_id = COALESCE(transaction_id, ?), updated_at = ?
+        WHERE id = ? AND status = ?`,
+      [to, how.failureMessage ?? null, how.transactionId ?? null, new Date().toISOString(), id, from],
     );
     return changes > 0;
   }
 
+  /** Forgets a release that Mandarin refused or failed: the hold can be captured or released again. */
+  async clearRelease(id: string): Promise<void> {
+    await this.db.run(
+      'UPDATE payments SET release_order_id = NULL, release_transaction_id = NULL, updated_at = ? WHERE id = ?',
+      [new Date().toISOString(), id],
+    );
+  }
+
   /** Moves a pending refund to its final status. */
-  async finishRefund(id: string, status: 'success' | 'failed'): Promise<boolean> {
+  async finishRefund(
+    id: string,
+    status: 'success' | 'failed',
+    how: { failureMessage?: string | null; transactionId?: string | null } = {},
+  ): Promise<boolean> {
     const { changes } = await this.db.run(
-      "UPDATE refunds SET status = ? WHERE id = ? AND status = 'pending'",
-      [status, id],
+      `UPDATE refunds SET status = ?, failure_message = ?, transaction_id = COALESCE(transaction_id, ?)
+        WHERE id = ? AND status = 'pending'`,
+      [status, how.failureMessage ?? null, how.transactionId ?? null, id],
     );
     return changes > 0;
   }
@@ -157,6 +192,11 @@ export class PaymentTable {
       paymentId,
     ]);
     return rows.map(toRefund);
+  }
+
+  async getRefund(id: string): Promise<RefundRecord | undefined> {
+    const row = await first(this.db, 'SELECT * FROM refunds WHERE id = ?', [id]);
+    return row && toRefund(row);
   }
 
   async findRefund(transactionId: string | null, orderId: string | null): Promise<RefundRecord | undefined> {

@@ -36,8 +36,21 @@ export interface OperationRecord {
   amount: bigint;
   destinationMasked: string | null;
   sbp: { bankId: string; bankName: string | null; twoStep: boolean; phoneMasked: string } | null;
+  /** Mandarin's reason for a failure, where its answer or callback gave one. */
+  failure: FailureReason | null;
+  /**
+   * The final status was concluded by the BFF (a definite refusal, the bank's answer), not reported by Mandarin:
+   * Mandarin's own later word still moves it.
+   */
+  statusInferred: boolean;
   createdAt: string;
   updatedAt: string;
+}
+
+/** Why Mandarin failed something: its error code where it gave one, and its words. */
+export interface FailureReason {
+  code: string | null;
+  message: string;
 }
 
 /** A routed payment created by an operator. */
@@ -49,13 +62,21 @@ export interface PaymentRecord {
   /** Two-step payments: the second request (`action: pay` with routing) has an orderId and id of its own. */
   captureOrderId: string | null;
   captureTransactionId: string | null;
-  status: 'pending' | 'authorized' | 'success' | 'failed';
+  /** Releasing the hold of a two-step payment: the reversal's own orderId and id. */
+  releaseOrderId: string | null;
+  releaseTransactionId: string | null;
+  /** Mandarin's words for a failure, where given. */
+  failureMessage: string | null;
+  /** `released`: a two-step payment's hold was let go (reversal of the preauth) instead of captured. */
+  status: 'pending' | 'authorized' | 'success' | 'failed' | 'released';
   twoStep: boolean;
   amount: bigint;
   routing: RoutingShare[];
   payUrl: string | null;
   jsOperationId: string | null;
   customerEmail: string;
+  /** The operator's description, kept by the BFF (Mandarin's payment request has no field for it). */
+  description: string | null;
   createdAt: string;
   updatedAt: string;
 }
@@ -69,6 +90,8 @@ export interface RefundRecord {
   status: 'pending' | 'success' | 'failed';
   amount: bigint;
   routing: RoutingShare[];
+  /** Mandarin's words for a failure, where given. */
+  failureMessage: string | null;
   createdAt: string;
 }
 

@@ -26,6 +26,8 @@ const operation = (o: Partial<OperationRecord> = {}): OperationRecord => ({
   amount: 1n,
   destinationMasked: null,
   sbp: null,
+  failure: null,
+  statusInferred: false,
   createdAt: now,
   updatedAt: now,
   ...o,
@@ -38,6 +40,10 @@ const payment = (p: Partial<PaymentRecord> = {}): PaymentRecord => ({
   transactionId: null,
   captureOrderId: null,
   captureTransactionId: null,
+  releaseOrderId: null,
+  releaseTransactionId: null,
+  failureMessage: null,
+  description: null,
   status: 'pending',
   twoStep: true,
   amount: 10_000n,
@@ -179,6 +185,7 @@ export function storeContract(name: string, open: () => Promise<OpenedStore>): v
         status: 'pending' as const,
         amount: 2_500n,
         routing: [{ accountId: 'acc-1', amount: 2_500n, platformFee: 0n }],
+        failureMessage: null,
         createdAt: now,
       };
       await store.payments.insertRefund(refund);

@@ -30,6 +30,11 @@ export interface MandarinClientOptions {
   secret: string;
   /** Per-attempt timeout in ms. */
   timeoutMs: number;
+  /**
+   * Budget of one call in ms, all its attempts and the token request included (default 15 000): a hung upstream
+   * gives a 504 within it, however many attempts remain.
+   */
+  deadlineMs?: number;
   logger: Logger;
   /** How requests are sent; node:http(s) with keep-alive by default. */
   transport?: Transport;
@@ -44,12 +49,47 @@ export interface CallOptions<S extends z.ZodType> {
   schema: S;
   /**
    * A POST is repeated only when the caller says the body carries the same `orderId` (Mandarin dedupes on it);
-   * GETs are always safe to repeat.
+   * GETs are always safe to repeat. Such a call ends in {@link OutcomeUnknown} instead of a plain failure when
+   * Mandarin may have received it.
    */
   repeatable?: boolean;
 }
 
 const MAX_ATTEMPTS = 3;
+const DEFAULT_DEADLINE_MS = 15_000;
+/** Mandarin's `errorCode` for an orderId it has seen before: the request it names arrived earlier. */
+const DUPLICATE_ORDER = -2;
+
+/**
+ * Mandarin's definite refusal (a 4xx other than 401/403/429): it created nothing. Answered to the browser as
+ * 422 UPSTREAM_REJECTED with Mandarin's words; `upstreamStatus` (404: no such thing) and Mandarin's `errorCode`
+ * are for the BFF's own decisions.
+ */
+export class UpstreamRejected extends BffError {
+  constructor(
+    message: string,
+    readonly upstreamStatus: number,
+    readonly errorCode: number | null,
+  ) {
+    super(422, 'UPSTREAM_REJECTED', message);
+  }
+}
+
+/**
+ * A request carrying an `orderId` whose outcome the BFF doesn't know: its answer was lost (timeout, reset, 5xx)
+ * after it may have reached Mandarin, or Mandarin said it had this orderId already (`errorCode -2`). Nothing
+ * may be concluded from it: the operation stays pending until Mandarin's own word (callback or status read).
+ * Uncaught, it answers like the upstream failure behind it.
+ */
+export class OutcomeUnknown extends BffError {
+  constructor(
+    cause: BffError,
+    /** Mandarin said the orderId exists: the request certainly arrived (earlier). */
+    readonly duplicate: boolean,
+  ) {
+    super(cause.status, cause.code, cause.message);
+  }
+}
 
 /**
  * Talks to Mandarin: OAuth token caching with single flight, one forced renewal and retry on a 401, X-Auth on
@@ -73,25 +113,54 @@ export class MandarinClient {
   async call<S extends z.ZodType>(name: UpstreamRouteName, call: CallOptions<S>): Promise<z.infer<S>> {
     const route: UpstreamRoute = upstreamRoutes[name];
     const repeatable = route.method === 'GET' || call.repeatable === true;
+    const deadline = Date.now() + (this.options.deadlineMs ?? DEFAULT_DEADLINE_MS);
+    // Whether an earlier attempt of this call may have reached Mandarin (only matters for a repeatable POST).
+    let mayHaveArrived = false;
     let renewed = false;
     for (let attempt = 1; ; attempt++) {
-      const token = route.auth === 'bearer' ? await this.tokens.get() : undefined;
-      const outcome = await this.attempt(name, route, call, token?.accessToken);
+      const token = route.auth === 'bearer' ? await this.tokenBefore(deadline, name) : undefined;
+      const outcome = await this.attempt(name, route, call, token?.accessToken, deadline);
       if (outcome.kind === 'ok') return this.parse(name, call.schema, outcome.body);
+      if (outcome.kind === 'duplicate' && call.repeatable === true) {
+        throw new OutcomeUnknown(outcome.error, true);
+      }
       if (outcome.kind === 'unauthorized' && token !== undefined && !renewed) {
         renewed = true;
         await this.tokens.invalidate(token.accessToken);
         attempt--; // the forced renewal's retry is not one of the transient-failure retries
         continue;
       }
+      if (outcome.kind === 'transient') mayHaveArrived = true;
       // A request that never reached Mandarin can always be sent again; one that may have, only if repeatable.
       const retry = outcome.kind === 'refused' || (repeatable && outcome.kind === 'transient');
-      if (retry && attempt < MAX_ATTEMPTS) {
-        await new Promise((resolve) => setTimeout(resolve, 50 * 2 ** attempt));
+      const pause = 50 * 2 ** attempt;
+      if (retry && attempt < MAX_ATTEMPTS && Date.now() + pause < deadline) {
+        await new Promise((resolve) => setTimeout(resolve, pause));
         continue;
+      }
+      if (call.repeatable === true && route.method === 'POST' && mayHaveArrived) {
+        throw new OutcomeUnknown(outcome.error, false);
       }
       throw outcome.error;
     }
+  }
+
+  /** The token, unless getting it would overrun the call's deadline (then a 504: nothing was sent). */
+  private async tokenBefore(deadline: number, name: UpstreamRouteName) {
+    let timer: NodeJS.Timeout | undefined;
+    const expired = new Promise<never>((_, reject) => {
+      timer = setTimeout(() => reject(this.timeout(name)), Math.max(0, deadline - Date.now()));
+    });
+    try {
+      return await Promise.race([this.tokens.get(), expired]);
+    } finally {
+      clearTimeout(timer);
+    }
+  }
+
+  private timeout(name: UpstreamRouteName): BffError {
+    this.options.logger.warn({ upstream: name }, 'upstream timed out');
+    return new BffError(504, 'UPSTREAM_TIMEOUT', 'The payment service did not answer in time');
   }
 
   private async attempt(
@@ -99,7 +168,10 @@ export class MandarinClient {
     route: UpstreamRoute,
     call: CallOptions<z.ZodType>,
     accessToken: string | undefined,
+    deadline: number,
   ): Promise<Outcome> {
+    const timeoutMs = Math.min(this.options.timeoutMs, deadline - Date.now());
+    if (timeoutMs <= 0) return { kind: 'transient', error: this.timeout(name) };
     const { options } = this;
     const query = call.query === undefined ? '' : new URLSearchParams(call.query).toString();
     const path = fillPath(route.path, call.params) + (query === '' ? '' : `?${query}`);
@@ -119,7 +191,7 @@ export class MandarinClient {
           method: route.method,
           headers,
           ...(call.body === undefined ? {} : { body: JSON.stringify(call.body) }),
-          timeoutMs: options.timeoutMs,
+          timeoutMs,
         },
       );
     } catch (error) {
@@ -166,18 +238,16 @@ export class MandarinClient {
       { upstream: name, status: response.status, message },
       'upstream rejected the request',
     );
-    return this.fail('final', name, 422, 'UPSTREAM_REJECTED', message);
+    const errorCode = parsed.success ? (parsed.data.errorCode ?? null) : null;
+    return {
+      kind: errorCode === DUPLICATE_ORDER ? 'duplicate' : 'final',
+      error: new UpstreamRejected(message, response.status, errorCode),
+    };
   }
 
   private networkFailure(name: UpstreamRouteName, error: unknown): Failure {
     const cause = (error as { code?: string }).code ?? (error as { cause?: { code?: string } }).cause?.code;
-    if ((error as Error).name === 'TimeoutError') {
-      this.options.logger.warn({ upstream: name }, 'upstream timed out');
-      return {
-        kind: 'transient',
-        error: new BffError(504, 'UPSTREAM_TIMEOUT', 'The payment service did not answer in time'),
-      };
-    }
+    if ((error as Error).name === 'TimeoutError') return { kind: 'transient', error: this.timeout(name) };
     this.options.logger.warn({ upstream: name, cause }, 'upstream unreachable');
     const kind = cause === 'ECONNREFUSED' ? 'refused' : 'transient';
     return { kind, error: new BffError(502, 'UPSTREAM_UNAVAILABLE', 'The payment service is unavailable') };
@@ -253,7 +323,10 @@ export class MandarinClient {
   }
 }
 
-type Failure = { kind: 'unauthorized' | 'transient' | 'refused' | 'final'; error: BffError };
+type Failure = {
+  kind: 'unauthorized' | 'transient' | 'refused' | 'final' | 'duplicate';
+  error: BffError;
+};
 type Outcome = { kind: 'ok'; body: unknown } | Failure;
 
 function safeJson(text: string): unknown {

@@ -61,6 +61,16 @@ export const upstreamRoutes = {
     auth: 'bearer',
     scope: 'transactions.read',
   },
+  /** Status lookup by orderId, for a request whose answer (and so its id) was lost (*assumption*, as above). */
+  transactionByOrder: {
+    host: 'classic',
+    method: 'GET',
+    path: '/api/transactions',
+    auth: 'bearer',
+    scope: 'transactions.read',
+  },
+  /** Card binding status (*assumption*: the emulator's; the result is documented as a callback only). */
+  cardBindingStatus: { host: 'classic', method: 'GET', path: '/api/card-bindings/{id}', auth: 'xauth' },
   sbpBanks: { host: 'classic', method: 'GET', path: '/api/sbp/banks/', auth: 'xauth' },
   sbpRecipient: { host: 'classic', method: 'POST', path: '/api/sbp/{id}/status', auth: 'xauth' },
   sbpConfirm: { host: 'classic', method: 'POST', path: '/api/sbp/{id}/confirm', auth: 'xauth' },

@@ -1,5 +1,7 @@
 import { z } from 'zod';
 import { normalizePhone } from '../kyc/phone.js';
+import { orderActualTillSchema } from '../schemas/transactions/orderActualTill.js';
+import { customValuesSchema } from '../schemas/transactions/parts.js';
 import { amountBodySchema, uuidSchema } from './common.js';
 import { routingEntryBodySchema } from './payments.js';
 
@@ -53,8 +55,12 @@ export const payoutDestinationBodySchema = z.discriminatedUnion('type', [
     type: z.literal('sbp'),
     phone: russianPhoneSchema,
     bankId: z.string().regex(/^\d{12}$/, { error: 'bankId is the 12-digit SBP bank id' }),
-    /** Two-step: the recipient's name is fetched from the bank and confirmed before money moves. */
-    confirmRecipient: z.boolean().default(true),
+    /**
+     * Ignored, kept so that existing pages don't break: whether the payer confirms the recipient's name is the
+     * merchant account's SBP mode (the BFF's `sbpMode`), not the page's choice.
+     * @deprecated
+     */
+    confirmRecipient: z.boolean().optional(),
     firstName: nameSchema.optional(),
     middleName: nameSchema.optional(),
     lastName: nameSchema.optional(),
@@ -62,6 +68,50 @@ export const payoutDestinationBodySchema = z.discriminatedUnion('type', [
 ]);
 /** Where a payout from a wallet goes. */
 export type PayoutDestinationBody = z.infer<typeof payoutDestinationBodySchema>;
+
+/** Callback field names a metadata key may not take: metadata is echoed among them, unsigned by meaning. */
+const RESERVED_CALLBACK_FIELDS = new Set([
+  'merchantId',
+  'orderId',
+  'email',
+  'orderActualTill',
+  'price',
+  'action',
+  'transaction',
+  'object_type',
+  'status',
+  'sign',
+  'error',
+  'sandbox',
+  'card_number',
+  'card_binding',
+]);
+
+/**
+ * What the seed lets a merchant attach to a transaction, as the browser API takes it: the page's deadline in
+ * Mandarin's own format, up to 8 custom values (shown in Mandarin's account, echoed as `cs2`…`cs9`), metadata
+ * (echoed in callbacks only), and where the hosted page sends the payer back.
+ */
+export const orderExtrasBodySchema = {
+  orderActualTill: orderActualTillSchema.optional(),
+  customValues: customValuesSchema.optional(),
+  metadata: z
+    .record(
+      z
+        .string()
+        .regex(/^[A-Za-z][\w-]{0,63}$/, { error: 'Metadata keys are letters, digits, _ or -' })
+        .refine((key) => !RESERVED_CALLBACK_FIELDS.has(key) && !/^cs\d$/.test(key), {
+          error: 'This metadata key is a callback field of its own',
+        }),
+      z.string().max(1000),
+    )
+    .refine((m) => Object.keys(m).length <= 20, { error: 'At most 20 metadata keys' })
+    .optional(),
+  returnUrl: z
+    .url({ protocol: /^https?$/, error: 'Must be an http(s) URL' })
+    .max(2048)
+    .optional(),
+};
 
 /** A payout from the wallet in the URL. */
 export const createPayoutBodySchema = z.strictObject({
@@ -77,7 +127,10 @@ export const createTopUpBodySchema = z.strictObject({ amount: amountBodySchema, 
 export type CreateTopUpBody = z.infer<typeof createTopUpBodySchema>;
 
 /** Operator: move funds between the business account and a wallet. */
-export const walletTransferBodySchema = z.strictObject({ amount: amountBodySchema });
+export const walletTransferBodySchema = z.strictObject({
+  amount: amountBodySchema,
+  ...orderExtrasBodySchema,
+});
 /** Operator: move funds between the business account and a wallet. */
 export type WalletTransferBody = z.infer<typeof walletTransferBodySchema>;
 
@@ -102,7 +155,9 @@ export const createPaymentBodySchema = z
       email: z.email(),
       phone: russianPhoneSchema,
     }),
+    /** Kept with the payment and shown to operators (Mandarin's payment request has no field for it). */
     description: z.string().max(255).optional(),
+    ...orderExtrasBodySchema,
   })
   .refine((body) => body.twoStep || body.routing !== undefined, {
     path: ['routing'],
@@ -121,6 +176,8 @@ export const createRefundBodySchema = z.strictObject({
   amount: amountBodySchema,
   routing: routingSchema.optional(),
   refundFee: z.boolean().default(false),
+  customValues: orderExtrasBodySchema.customValues,
+  metadata: orderExtrasBodySchema.metadata,
 });
 /** Operator: refund part or all of a payment. */
 export type CreateRefundBody = z.infer<typeof createRefundBodySchema>;

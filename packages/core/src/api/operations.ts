@@ -35,6 +35,8 @@ export const operationViewSchema = z.object({
   /** Masked destination for display: `•••• 1047`, `+7 *** ***-**-67`. */
   destinationMasked: z.string().nullable(),
   sbp: z.object({ bankId: z.string(), bankName: z.string().nullable(), twoStep: z.boolean() }).nullable(),
+  /** Why it failed, in Mandarin's words (and its error code where it gave one); null unless failed. */
+  failure: z.object({ code: z.string().nullable(), message: z.string() }).nullable(),
 });
 /** A wallet operation as its owner sees it. */
 export type OperationView = z.infer<typeof operationViewSchema>;

@@ -17,8 +17,11 @@ export const subMerchantViewSchema = z.object({ id: z.string(), type: z.string()
 /** A linked sub-merchant account. */
 export type SubMerchantView = z.infer<typeof subMerchantViewSchema>;
 
-/** Where a routed payment (or one of its refunds) stands. */
-export const paymentStatusSchema = z.enum(['pending', 'authorized', 'success', 'failed']);
+/**
+ * Where a routed payment (or one of its refunds) stands: `authorized` holds a two-step payment's money until it is
+ * captured (`success`) or let go (`released`).
+ */
+export const paymentStatusSchema = z.enum(['pending', 'authorized', 'success', 'failed', 'released']);
 
 /** A refund of a payment. */
 export const refundViewSchema = z.object({
@@ -26,6 +29,8 @@ export const refundViewSchema = z.object({
   status: paymentStatusSchema,
   amount: moneyViewSchema,
   routing: z.array(routingEntryBodySchema),
+  /** Mandarin's words for a failed refund, where it gave any. */
+  failureReason: z.string().nullable(),
   createdAt: z.string(),
 });
 /** A refund of a payment. */
@@ -43,6 +48,10 @@ export const paymentViewSchema = z.object({
   refunds: z.array(refundViewSchema),
   /** What can still be refunded: the amount less every refund that has not failed. */
   refundable: moneyViewSchema,
+  /** The operator's own description of the payment. */
+  description: z.string().nullable(),
+  /** Mandarin's words for a failed payment, where it gave any. */
+  failureReason: z.string().nullable(),
   createdAt: z.string(),
 });
 /** A routed payment as the operator sees it. */

@@ -9,6 +9,8 @@ export const errorBodySchema = z.object({
     message: z.string(),
     /** Messages per field, by dotted path (`document.serial`, `phones.0.phone`); for VALIDATION_FAILED. */
     fields: z.record(z.string(), z.array(z.string())).optional(),
+    /** Machine-readable facts of the error: `available` (a wire amount) for INSUFFICIENT_FUNDS. */
+    details: z.record(z.string(), z.string()).optional(),
     /** Quoted in logs, so that a user's report can be matched to them. */
     requestId: z.string(),
   }),

@@ -20,6 +20,8 @@ export const transactionStatusEventSchema = z.object({
   /** Mandarin's references, so an operator can match an event the BFF could not attribute. */
   orderId: z.string().nullable(),
   transactionId: z.string().nullable(),
+  /** Mandarin's words for a failure, where it gave any. */
+  reason: z.string().nullable().optional(),
 });
 /** `transaction.status` payload. */
 export type TransactionStatusEvent = z.infer<typeof transactionStatusEventSchema>;

@@ -20,7 +20,11 @@ export const mandarinCallbackSchema = z
     customer_email: optional,
     transaction: optional,
     object_type: z.enum(['transaction', 'card_binding']).optional(),
-    status: z.enum(['success', 'failed']).optional(),
+    /**
+     * `success` or `failed`; anything else (or nothing) is stored and acknowledged but changes nothing, so an
+     * unexpected word from Mandarin is never read as a failure nor refused into endless re-sends.
+     */
+    status: optional,
     payment_system: optional,
     sandbox: optional,
     cb_processed_at: optional,

@@ -146,6 +146,7 @@ export function createFakeBffClient(scenario: FakeScenario = {}): FakeBff {
     updatedAt: now(),
     destinationMasked: sbp.phoneMasked ?? '+7 *** ***-**-67',
     sbp: { bankId: sbp.bankId ?? '100000000111', bankName: sbp.bankName ?? null, twoStep: true },
+    failure: null,
   };
 
   let cards: CardView[] = (scenario.cards?.list ?? fakeCards).map((card) => ({ ...card }));

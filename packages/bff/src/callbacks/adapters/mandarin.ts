@@ -19,7 +19,7 @@ export function mandarinAdapter(secret: string): CallbackAdapter {
       const parsed = mandarinCallbackSchema.safeParse(fields);
       if (!parsed.success) throw new CallbackRefused(400, 'Malformed Mandarin callback');
       const f = parsed.data;
-      const status = f.status === 'success' ? 'success' : 'failed';
+      const status = f.status === 'success' || f.status === 'failed' ? f.status : null;
       const objectType = f.object_type === 'card_binding' ? 'card_binding' : 'transaction';
       const subject =
         objectType === 'card_binding' ? (f.card_binding ?? f.transaction) : (f.transaction ?? f.orderId);
@@ -27,7 +27,7 @@ export function mandarinAdapter(secret: string): CallbackAdapter {
         throw new CallbackRefused(400, 'Callback names no transaction');
       const { sign: _sign, ...payload } = fields;
       return {
-        dedupeKey: `${objectType}:${subject}:${status}`,
+        dedupeKey: `${objectType}:${subject}:${f.status ?? ''}`,
         payload,
         ack: textAck('OK'),
         callback: {
@@ -36,6 +36,12 @@ export function mandarinAdapter(secret: string): CallbackAdapter {
           orderId: f.orderId ?? null,
           transactionId: f.transaction ?? null,
           status,
+          reportedStatus: f.status ?? null,
+          // The reason of a failure (an emulator assumption: Mandarin documents none in callbacks).
+          failure:
+            status === 'failed' && f.error !== undefined && f.error !== ''
+              ? { code: f.error_code ?? null, message: f.error }
+              : null,
           card:
             objectType === 'card_binding'
               ? {
