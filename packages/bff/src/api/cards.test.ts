@@ -1,35 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { onboardWallet, waitFor } from '../testkit/flows.js';
+import { bindOnHostedPage, onboardWallet, waitFor } from '../testkit/flows.js';
 import { openSse } from '../testkit/sse.js';
 import { walletSuite } from '../testkit/suites.js';
 
 const { stack, owner, wallet } = walletSuite(50_000n);
-
-/** Completes a binding on the emulator's hosted page as a person would: card data typed there, not here. */
-async function bindOnHostedPage(payUrl: string, cardNumber: string): Promise<number> {
-  const transaction = new URL(payUrl).searchParams.get('transaction') ?? '';
-  const page = await fetch(payUrl);
-  expect(page.status).toBe(200);
-  const html = await page.text();
-  const fields = [...html.matchAll(/name="([\w-]+)"/g)].map((m) => m[1]!);
-  const form = new URLSearchParams({ transaction });
-  const values: Record<string, string> = {
-    cardNumber,
-    cardHolder: 'IVAN IVANOV',
-    cardExpiration: '12/30',
-    cardCvv: '123',
-  };
-  for (const name of fields) if (values[name] !== undefined) form.set(name, values[name]!);
-  const decision = /name="decision" value="(\w+)"/.exec(html)?.[1] ?? 'pay';
-  form.set('decision', decision);
-  const response = await fetch(new URL('/Pay', payUrl), {
-    method: 'POST',
-    headers: { 'content-type': 'application/x-www-form-urlencoded' },
-    body: form,
-    redirect: 'manual',
-  });
-  return response.status;
-}
 
 describe('card binding through the BFF', () => {
   it('binds a card, shows it live with the masked number only, and uses it for a top-up and a payout', async () => {

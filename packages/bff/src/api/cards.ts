@@ -51,15 +51,20 @@ export function cardRoutes(deps: BffDeps): Router {
         },
         schema: cardBindingResponseSchema,
       });
-      await deps.store.cards.insert({
-        id: created.id.toLowerCase(),
-        ownerId: user.id,
-        status: 'pending',
-        cardMasked: null,
-        cardHolder: null,
-        expiryMonth: null,
-        expiryYear: null,
-        createdAt: new Date().toISOString(),
+      const id = created.id.toLowerCase();
+      await deps.store.transaction(async (tx) => {
+        await tx.cards.insert({
+          id,
+          ownerId: user.id,
+          status: 'pending',
+          cardMasked: null,
+          cardHolder: null,
+          expiryMonth: null,
+          expiryYear: null,
+          createdAt: new Date().toISOString(),
+        });
+        // A lost binding callback must not leave the card pending for ever: the reconciler reads its status.
+        await tx.reconcile.enqueue('card', id, Date.now() + deps.reconcile.afterMs);
       });
       return {
         status: 201,

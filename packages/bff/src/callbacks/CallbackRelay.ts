@@ -42,6 +42,14 @@ export class CallbackRelay {
 
   async receive(adapter: CallbackAdapter, request: CallbackRequest): Promise<Ack> {
     const accepted = adapter.accept(request);
+    const { callback } = accepted;
+    if (callback.kind === 'transaction' && callback.status === null) {
+      // Kept and acknowledged (a refusal would be re-sent for ever), but it changes nothing.
+      this.logger.warn(
+        { provider: adapter.provider, status: callback.reportedStatus },
+        'callback without a status Mandarin documents: stored, nothing changed',
+      );
+    }
     let ack = accepted.ack;
     if (accepted.check !== undefined) {
       const payment =

@@ -18,6 +18,9 @@ export interface ReconcileOptions {
   leaseMs: number;
 }
 
+/** The reconciler alone may take Mandarin's "no such order" for an item old enough as "never sent". */
+const CONCLUDE = { concludeAbsence: true };
+
 /** Defaults: a callback normally arrives within seconds; a minute later it is overdue. */
 export const defaultReconcileOptions: ReconcileOptions = {
   afterMs: 60_000,
@@ -124,18 +127,18 @@ export class Reconciler {
       case 'operation': {
         const op = await store.operations.get(id);
         if (op === undefined) return false;
-        const now = await pollOperation(deps, op);
+        const now = await pollOperation(deps, op, CONCLUDE);
         return now.status === 'pending' || now.status === 'awaiting_confirmation';
       }
       case 'payment': {
         const p = await store.payments.get(id);
         if (p === undefined) return false;
-        const now = await pollPayment(deps, p);
+        const now = await pollPayment(deps, p, CONCLUDE);
         return now.status === 'pending' || (now.status === 'authorized' && now.releaseOrderId !== null);
       }
       case 'refund': {
         const r = await store.payments.getRefund(id);
-        return r !== undefined && (await pollRefund(deps, r)).status === 'pending';
+        return r !== undefined && (await pollRefund(deps, r, CONCLUDE)).status === 'pending';
       }
       case 'card': {
         const c = await store.cards.get(id);

@@ -51,18 +51,28 @@ function failureOf(t: TransactionStatusResponse): FailureReason | null {
   return t.error ? { code: null, message: t.error } : null;
 }
 
-/** Old enough that an answer lost in flight would have arrived: only then does "no such order" mean never sent. */
-const settledInFlight = (deps: BffDeps, createdAt: string) =>
-  Date.now() - Date.parse(createdAt) >= deps.reconcile.afterMs;
+/**
+ * Whether Mandarin's "no such order" may end something: only for the reconciler (`concludeAbsence`), and only for
+ * something old enough that a request still in flight would have arrived.
+ */
+export interface PollOptions {
+  concludeAbsence?: boolean;
+}
+const neverSent = (deps: BffDeps, createdAt: string, options: PollOptions) =>
+  options.concludeAbsence === true && Date.now() - Date.parse(createdAt) >= deps.reconcile.afterMs;
 
 /** Brings a wallet operation up to date from Mandarin. */
-export async function pollOperation(deps: BffDeps, op: OperationRecord): Promise<OperationRecord> {
+export async function pollOperation(
+  deps: BffDeps,
+  op: OperationRecord,
+  options: PollOptions = {},
+): Promise<OperationRecord> {
   const open = op.status === 'pending' || op.status === 'awaiting_confirmation' || op.statusInferred;
   if (!open) return op;
   const upstream = await readTransaction(deps, op);
   const refs = { orderId: op.orderId, transactionId: upstream?.id ?? op.transactionId };
   if (upstream === undefined) {
-    if (op.transactionId !== null || op.statusInferred || !settledInFlight(deps, op.createdAt)) return op;
+    if (op.transactionId !== null || op.statusInferred || !neverSent(deps, op.createdAt, options)) return op;
     // Inferred: should the request surface after all, Mandarin's callback still moves it.
     await deps.events.polled(refs, (tx, source) =>
       finishOperation(tx, op, 'failed', source, {
@@ -71,7 +81,10 @@ export async function pollOperation(deps: BffDeps, op: OperationRecord): Promise
       }),
     );
   } else if (upstream.status === 'pending') {
-    if (op.transactionId === null) await deps.store.operations.update(op.id, { transactionId: upstream.id });
+    if (op.transactionId === null) {
+      const awaiting = op.kind === 'payout_sbp' && op.sbp?.twoStep === true;
+      await deps.store.operations.attach(op.id, upstream.id, awaiting);
+    }
   } else {
     const status = upstream.status;
     await deps.events.polled(refs, (tx, source) =>
@@ -98,20 +111,32 @@ function awaitedStep(p: PaymentRecord) {
  * Brings a payment up to date from Mandarin: the step it waits for (its first transaction, its capture or the
  * release of its hold) is read at Mandarin and settled.
  */
-export async function pollPayment(deps: BffDeps, p: PaymentRecord): Promise<PaymentRecord> {
+export async function pollPayment(
+  deps: BffDeps,
+  p: PaymentRecord,
+  options: PollOptions = {},
+): Promise<PaymentRecord> {
   const awaited = awaitedStep(p);
   if (awaited === undefined) return p;
   const upstream = await readTransaction(deps, awaited);
   if (upstream === undefined) {
     // Only a first transaction that never arrived ends the payment; a lost capture or release is asked again.
-    if (awaited.step !== 'first' || p.transactionId !== null || !settledInFlight(deps, p.createdAt)) return p;
+    if (awaited.step !== 'first' || p.transactionId !== null || !neverSent(deps, p.createdAt, options)) {
+      return p;
+    }
     const refs = { orderId: awaited.orderId, transactionId: null };
     await deps.events.polled(refs, (tx, source) =>
       settlePayment(tx, p, 'first', 'failed', source, NEVER_RECEIVED),
     );
   } else if (upstream.status === 'pending') {
-    if (awaited.transactionId === null)
-      await deps.store.payments.update(p.id, stepIdPatch(awaited.step, upstream.id));
+    if (awaited.transactionId === null) {
+      // The payer's page too, as the lost create answer would have given it.
+      const page =
+        awaited.step === 'first' && p.payUrl === null
+          ? { payUrl: upstream.userWebLink ?? null, jsOperationId: upstream.jsOperationId ?? null }
+          : {};
+      await deps.store.payments.update(p.id, { ...stepIdPatch(awaited.step, upstream.id), ...page });
+    }
   } else {
     const outcome = upstream.status;
     const refs = { orderId: awaited.orderId, transactionId: upstream.id };
@@ -133,11 +158,15 @@ const stepIdPatch = (step: 'first' | 'capture' | 'release', id: string) =>
       : { releaseTransactionId: id };
 
 /** Brings a pending refund up to date from Mandarin. */
-export async function pollRefund(deps: BffDeps, r: RefundRecord): Promise<RefundRecord> {
+export async function pollRefund(
+  deps: BffDeps,
+  r: RefundRecord,
+  options: PollOptions = {},
+): Promise<RefundRecord> {
   if (r.status !== 'pending') return r;
   const upstream = await readTransaction(deps, r);
   if (upstream === undefined) {
-    if (r.transactionId !== null || !settledInFlight(deps, r.createdAt)) return r;
+    if (r.transactionId !== null || !neverSent(deps, r.createdAt, options)) return r;
     await deps.events.polled(r, (tx, source) => settleRefund(tx, r, 'failed', source, NEVER_RECEIVED));
     return { ...r, status: 'failed', failureMessage: NEVER_RECEIVED };
   }

@@ -65,3 +65,29 @@ export async function decideOnHostedPage(payUrl: string, decision: 'pay' | 'decl
   });
   return response.status;
 }
+
+/** Completes a binding on the emulator's hosted page as a person would: card data typed there, not here. */
+export async function bindOnHostedPage(payUrl: string, cardNumber: string): Promise<number> {
+  const transaction = new URL(payUrl).searchParams.get('transaction') ?? '';
+  const page = await fetch(payUrl);
+  if (page.status !== 200) return page.status;
+  const html = await page.text();
+  const fields = [...html.matchAll(/name="([\w-]+)"/g)].map((m) => m[1]!);
+  const form = new URLSearchParams({ transaction });
+  const values: Record<string, string> = {
+    cardNumber,
+    cardHolder: 'IVAN IVANOV',
+    cardExpiration: '12/30',
+    cardCvv: '123',
+  };
+  for (const name of fields) if (values[name] !== undefined) form.set(name, values[name]!);
+  const decision = /name="decision" value="(\w+)"/.exec(html)?.[1] ?? 'pay';
+  form.set('decision', decision);
+  const response = await fetch(new URL('/Pay', payUrl), {
+    method: 'POST',
+    headers: { 'content-type': 'application/x-www-form-urlencoded' },
+    body: form,
+    redirect: 'manual',
+  });
+  return response.status;
+}

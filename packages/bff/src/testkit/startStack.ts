@@ -27,7 +27,7 @@ export interface Stack {
   /** A browser with its own cookie jar: a new anonymous user. */
   client(baseUrl?: string): HttpClient;
   /** Another BFF instance on the same store and emulator (same session secret), with a cold token cache. */
-  anotherBff(overrides?: Partial<BffOptions>): Promise<{ url: string; close(): Promise<void> }>;
+  anotherBff(overrides?: Partial<BffOptions>): Promise<{ url: string; app: BffApp; close(): Promise<void> }>;
   /** The emulator's admin API. */
   admin(path: string, init?: { method?: string; body?: unknown }): Promise<{ status: number; body: any }>;
   close(): Promise<void>;
@@ -112,13 +112,14 @@ export const ESP_TOKEN = 'test-esp-webhook-token-0123456789';
 export const TRANSFERS_TOKEN = 'test-transfers-token-0123456789';
 
 /** Serves a Koa app on a free loopback port. */
-async function listen(app: ReturnType<typeof createBff>): Promise<{ url: string; close(): Promise<void> }> {
+async function listen(app: BffApp): Promise<{ url: string; app: BffApp; close(): Promise<void> }> {
   const server: Server = await new Promise((resolve) => {
     const s = app.listen(0, '127.0.0.1', () => resolve(s));
   });
   await app.ready;
   return {
     url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`,
+    app,
     close: async () => {
       await app.shutdown();
       await new Promise<void>((resolve) => {

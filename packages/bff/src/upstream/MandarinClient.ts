@@ -138,7 +138,8 @@ export class MandarinClient {
         await new Promise((resolve) => setTimeout(resolve, pause));
         continue;
       }
-      if (call.repeatable === true && route.method === 'POST' && mayHaveArrived) {
+      // A definite refusal of a re-send means neither try created anything (a created one answers errorCode -2).
+      if (call.repeatable === true && outcome.kind !== 'final' && mayHaveArrived) {
         throw new OutcomeUnknown(outcome.error, false);
       }
       throw outcome.error;

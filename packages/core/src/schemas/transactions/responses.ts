@@ -19,6 +19,9 @@ export const transactionStatusResponseSchema = z.looseObject({
   orderId: z.string().optional(),
   /** Why a failed transaction failed (`"Insufficient funds"`, …); null or absent otherwise. */
   error: z.string().nullish(),
+  /** Where the payer enters the card, while the transaction waits for one (as the create answer gave it). */
+  userWebLink: z.string().optional(),
+  jsOperationId: z.string().optional(),
 });
 /** Transaction status response. */
 export type TransactionStatusResponse = z.infer<typeof transactionStatusResponseSchema>;
