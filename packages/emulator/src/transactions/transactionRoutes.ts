@@ -14,8 +14,16 @@ import { createTransaction } from './createTransaction.js';
 import { scheduleProcessing } from './finishTransaction.js';
 import type { TransactionRecord } from './TransactionRecord.js';
 
-/** The public view of a transaction for the status lookup (an emulator assumption, see README). */
-export function transactionView(tx: TransactionRecord) {
+/**
+ * The public view of a transaction for the status lookup (an emulator assumption, see README). While it waits for
+ * the payer it also carries the payer's page, as the create answer did, so a caller whose answer was lost can
+ * still send the payer there.
+ */
+export function transactionView(tx: TransactionRecord, origin: string) {
+  const page =
+    tx.status === 'awaiting_payer'
+      ? { userWebLink: payPage(origin, tx), jsOperationId: tx.jsOperationId }
+      : {};
   return {
     id: tx.id,
     orderId: tx.orderId,
@@ -27,8 +35,11 @@ export function transactionView(tx: TransactionRecord) {
     error: tx.failureReason,
     created_at: tx.createdAt,
     finished_at: tx.finishedAt,
+    ...page,
   };
 }
+
+const payPage = (origin: string, tx: TransactionRecord) => `${origin}/Pay?transaction=${tx.payToken}`;
 
 const bulkSchema = z.object({ ids: z.array(z.string()).min(1).max(1000) });
 
@@ -44,7 +55,7 @@ export function registerTransactionRoutes(router: Router, emulator: EmulatorCont
     // The hosted page lives on this emulator, at the origin the caller reached it by.
     ctx.body = {
       id: tx.id,
-      userWebLink: `${publicOrigin(emulator, ctx)}/Pay?transaction=${tx.payToken}`,
+      userWebLink: payPage(publicOrigin(emulator, ctx), tx),
       jsOperationId: tx.jsOperationId,
     };
   };
@@ -67,7 +78,7 @@ export function registerTransactionRoutes(router: Router, emulator: EmulatorCont
       }
       const tx = emulator.transactions.byOrderId(orderId);
       if (!tx) throw notFound(`No transaction with order id ${orderId}`);
-      ctx.body = transactionView(tx);
+      ctx.body = transactionView(tx, publicOrigin(emulator, ctx));
     },
   );
 
@@ -77,7 +88,7 @@ export function registerTransactionRoutes(router: Router, emulator: EmulatorCont
     (ctx) => {
       const tx = emulator.transactions.get(ctx.params.id!);
       if (!tx) throw notFound(`Transaction ${ctx.params.id} not found`);
-      ctx.body = transactionView(tx);
+      ctx.body = transactionView(tx, publicOrigin(emulator, ctx));
     },
   );
 
