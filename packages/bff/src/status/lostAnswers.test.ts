@@ -1,5 +1,5 @@
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { bindCard, decideOnHostedPage, onboardWallet, waitFor } from '../testkit/flows.js';
+import { bindCard, bindOnHostedPage, decideOnHostedPage, onboardWallet, waitFor } from '../testkit/flows.js';
 import type { HttpClient, Reply } from '../testkit/HttpClient.js';
 import { openSse, type SseConnection } from '../testkit/sse.js';
 import type { Stack } from '../testkit/startStack.js';
@@ -156,6 +156,31 @@ describe('a lost answer on a wallet operation (two-step SBP account)', () => {
     expect(again.body.id).toBe(first.body.id);
     expect((await finalOf(first.body.id)).body.status).toBe('success');
     expect(await transactionsFor(stack, orderIdOf(first.body.id))).toHaveLength(1);
+  });
+});
+
+describe('a lost answer on a card binding', () => {
+  const stack = stackSuite();
+  it('is never re-sent (a binding carries no orderId): the browser is told to try again, and one card is bound', async () => {
+    const owner = stack.client();
+    await onboardWallet(stack, owner);
+    await loseNext(stack, 'POST /api/card-bindings');
+    const lost = await owner.post('/api/cards', {});
+    expect(lost.status).toBe(502);
+    expect(lost.body.error.code).toBe('UPSTREAM_UNAVAILABLE');
+    expect((await owner.get('/api/cards')).body.cards).toEqual([]);
+    // The binding Mandarin made for the lost answer is never shown to the payer, so it never completes.
+    const retry = await owner.post('/api/cards', {});
+    expect(retry.status).toBe(201);
+    expect(await bindOnHostedPage(retry.body.payUrl, '4111111111111111')).toBeLessThan(400);
+    const cards = await waitFor(
+      () => owner.get('/api/cards'),
+      (r: Reply) => r.body.cards.some((c: { status: string }) => c.status === 'active'),
+    );
+    expect(cards.body.cards).toHaveLength(1);
+    const bindings = (await stack.admin('/card-bindings')).body.cardBindings as Array<{ status: string }>;
+    expect(bindings).toHaveLength(2);
+    expect(bindings.filter((b) => b.status === 'success')).toHaveLength(1);
   });
 });
 
