@@ -103,6 +103,41 @@ describe('routed payments (operator)', () => {
     expect(done.body.routing).toHaveLength(2);
   });
 
+  it('releases an uncaptured hold: the payment ends released, once, and can no longer be captured', async () => {
+    const sse = await openSse(stack.bffUrl, { cookie: operator.cookieHeader });
+    const created = await operator.post('/api/payments', {
+      amount: '250.00',
+      customer,
+      twoStep: true,
+      description: 'Заказ №42',
+    });
+    expect(created.body.description).toBe('Заказ №42');
+    await decideOnHostedPage(created.body.payUrl, 'pay');
+    await paid(created.body.id, 'authorized');
+    const released = await operator.post(`/api/payments/${created.body.id}/release`);
+    expect(released.status).toBe(202);
+    await paid(created.body.id, 'released');
+    const events = await sse.waitFor((es) =>
+      es.some((e) => (e.data as { status?: string; paymentId?: string }).status === 'released'),
+    );
+    expect(
+      events
+        .filter((e) => (e.data as { paymentId?: string }).paymentId === created.body.id)
+        .map((e) => (e.data as { status: string }).status),
+    ).toEqual(['authorized', 'released']);
+    const upstream = (await stack.admin('/transactions')).body.transactions as Array<{
+      action: string;
+      targetId: string | null;
+    }>;
+    const hold = (await stack.store.payments.get(created.body.id))!.transactionId;
+    expect(upstream.filter((t) => t.action === 'reversal' && t.targetId === hold)).toHaveLength(1);
+    const late = await operator.post(`/api/payments/${created.body.id}/complete`, {
+      routing: [entry(accounts[0]!, '250.00', '0.00')],
+    });
+    expect(late.status).toBe(409);
+    sse.close();
+  });
+
   it('marks a declined payment failed and allows no refund', async () => {
     const created = await operator.post('/api/payments', {
       amount: '10.00',
