@@ -204,7 +204,7 @@ export function paymentRoutes(deps: BffDeps): Router {
       const created = await deps.mandarin.call('routedTransactionCreate', {
         body: {
           payment: { action: 'pay', orderId, amount: { value: formatAmount(p.amount), currency: 'RUB' } },
-          target: { transaction: p.transactionId },
+          target: { preauth: p.transactionId },
           routing: toRoutingDestination(routing),
           ...urls(deps),
         },

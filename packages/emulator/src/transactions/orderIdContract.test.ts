@@ -68,7 +68,7 @@ const cases: ActionCase[] = [
     settles: true,
     body: async ({ authorised }) => ({
       payment: { action: 'pay', amount: rub('40.00') },
-      target: { transaction: await authorised() },
+      target: { preauth: await authorised() },
       routing: { destination: [share(A, '40.00')] },
     }),
   },
