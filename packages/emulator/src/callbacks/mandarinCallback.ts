@@ -18,15 +18,18 @@ export function maskCardNumber(pan: string): string {
   return pan.length < 10 ? pan : `${pan.slice(0, 6)}${'X'.repeat(pan.length - 10)}${pan.slice(-4)}`;
 }
 
-/** The test card the hosted page "charges". */
+/** The test card the hosted page "charges" when Pay is pressed without a card (a script's form post). */
 export const HOSTED_PAGE_CARD = '4111111111111111';
 
+/** The card a transaction charged or paid out to: the payer's (set when decided), a bound one, or a known number. */
 function cardNumberOf(tx: TransactionRecord): string | undefined {
   if (tx.payerCard) return tx.payerCard;
-  const destination = tx.request.destination as { knownCardNumber?: string } | undefined;
-  if (destination?.knownCardNumber) return maskCardNumber(destination.knownCardNumber);
-  if (tx.kind === 'routedPayment' || tx.kind === 'twoStepAuth') return maskCardNumber(HOSTED_PAGE_CARD);
-  return undefined;
+  const { destination, target } = tx.request as {
+    destination?: { knownCardNumber?: string };
+    target?: { knownCardNumber?: string };
+  };
+  const known = destination?.knownCardNumber ?? target?.knownCardNumber;
+  return known === undefined ? undefined : maskCardNumber(known);
 }
 
 /**

@@ -11,9 +11,10 @@ export type CardBindingStatus = 'pending' | 'success' | 'failed';
 export interface BoundCard {
   /** `411111******1111`, as the callback carries it. */
   masked: string;
-  holder: string;
-  expirationMonth: string;
-  expirationYear: string;
+  /** Holder and expiry are unknown for a one-side binding: only the number was given. */
+  holder?: string;
+  expirationMonth?: string;
+  expirationYear?: string;
 }
 
 /** A card binding (admin: `GET /__emulator/card-bindings/{id}`). */
@@ -25,6 +26,8 @@ export interface CardBindingRecord {
   /** The hosted fields' `operationId`. */
   jsOperationId: string;
   status: CardBindingStatus;
+  /** A one-side binding (a card number the merchant knew): bound at once, for payouts only. */
+  oneSide: boolean;
   failureReason: string | null;
   customerInfo: CardBindingRequest['customerInfo'];
   callbackUrl: string | undefined;

@@ -29,14 +29,22 @@ export function checkBoundCardReference(emulator: EmulatorContext, request: unkn
 
 /**
  * Checked when a transaction completes: a binding the emulator knows but that is not bound (declined,
- * cancelled, or still pending) fails the transaction with a `failed` callback, whatever `strictCards` says.
- * Returns the binding, so the callback can carry its masked number.
+ * cancelled, or still pending) fails the transaction with a `failed` callback, whatever `strictCards` says;
+ * so does charging a one-side binding, which serves payouts only. Returns the binding, so the callback can
+ * carry its masked number.
  */
-export function requireBoundCard(emulator: EmulatorContext, request: unknown): CardBindingRecord | undefined {
+export function requireBoundCard(
+  emulator: EmulatorContext,
+  request: unknown,
+  use: 'charge' | 'payout',
+): CardBindingRecord | undefined {
   const id = boundCardIdOf(request);
   const binding = id === undefined ? undefined : emulator.cardBindings.get(id);
   if (binding && binding.status !== 'success') {
     throw new WalletRefusal(`Card binding ${binding.id} is not active (${binding.status})`);
+  }
+  if (binding?.oneSide && use === 'charge') {
+    throw new WalletRefusal(`Card binding ${binding.id} is a one-side binding: it serves payouts only`);
   }
   return binding;
 }

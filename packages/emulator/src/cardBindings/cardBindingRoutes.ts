@@ -35,12 +35,10 @@ export function cardBindingStatusView(binding: CardBindingRecord) {
   return {
     id: binding.id,
     status: binding.status,
-    ...(card && {
-      card_number: card.masked,
-      card_holder: card.holder,
-      card_expiration_month: card.expirationMonth,
-      card_expiration_year: card.expirationYear,
-    }),
+    ...(card && { card_number: card.masked }),
+    ...(card?.holder !== undefined && { card_holder: card.holder }),
+    ...(card?.expirationMonth !== undefined && { card_expiration_month: card.expirationMonth }),
+    ...(card?.expirationYear !== undefined && { card_expiration_year: card.expirationYear }),
   };
 }
 
@@ -55,6 +53,10 @@ export function registerCardBindingRoutes(router: Router, emulator: EmulatorCont
     requireAuth(emulator, SCOPES.cardBindingsWrite, 'bearer-or-xauth'),
     async (ctx) => {
       const binding = createCardBinding(emulator, await readJson(ctx));
+      if (binding.oneSide) {
+        ctx.body = { id: binding.id }; // the payments reference's answer: nobody enters a card
+        return;
+      }
       ctx.body = {
         id: binding.id,
         userWebLink: `${publicOrigin(emulator, ctx)}/Pay?transaction=${binding.payToken}`,

@@ -32,7 +32,9 @@ export function hostedCardBindings(emulator: EmulatorContext): HostedOperationSo
         ['bind', 'Bind card'],
         ['cancel', 'Cancel'],
       ],
-      note: 'Test cards: 4111 1111 1111 1111 binds, 4000 0000 0000 0002 is declined. No money is taken.',
+      note:
+        'Test cards: 4111 1111 1111 1111 and 4929 5099 4710 6878 bind; 4000 0000 0000 0002 and ' +
+        '4485 9131 8737 4384 are declined (holder CARD HOLDER, CVV 123). No money is taken.',
       ...(binding.returnUrl ? { returnUrl: binding.returnUrl } : {}),
       submit: (decision, fields) => {
         if (decision === 'cancel') {

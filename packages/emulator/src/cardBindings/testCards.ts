@@ -4,6 +4,9 @@ export const SUCCESS_TEST_CARD = '4111111111111111';
 /** The sandbox card the emulator declines: the binding (or payment) ends `failed`. */
 export const DECLINED_TEST_CARD = '4000000000000002';
 
+/** Mandarin's own sandbox cards (payments reference; holder `CARD HOLDER`, CVV `123`), honoured too. */
+export const MANDARIN_TEST_CARDS = { success: '4929509947106878', declined: '4485913187374384' } as const;
+
 /** Luhn checksum: what every real card number satisfies, so typos are caught before anything is decided. */
 export function luhnValid(digits: string): boolean {
   if (!/^\d+$/.test(digits)) return false;
@@ -24,7 +27,7 @@ export function maskPan(pan: string): string {
   return pan.length < 10 ? pan : `${pan.slice(0, 6)}${'*'.repeat(pan.length - 10)}${pan.slice(-4)}`;
 }
 
-/** What the issuer "answers" for a card: only the declined test card is refused. */
+/** What the issuer "answers" for a card: only the declined test cards (ours and Mandarin's) are refused. */
 export function issuerDecision(pan: string): 'success' | 'failed' {
-  return pan === DECLINED_TEST_CARD ? 'failed' : 'success';
+  return pan === DECLINED_TEST_CARD || pan === MANDARIN_TEST_CARDS.declined ? 'failed' : 'success';
 }

@@ -58,7 +58,17 @@ describe('hosted payment page', () => {
     expect(html).toMatch(/<h1>Payment<\/h1>/);
     expect(html).toContain('1500.00 RUB');
     expect(html).toMatch(/<button type="submit" name="decision" value="pay">Pay<\/button>/);
-    expect(html).toMatch(/<button type="submit" name="decision" value="decline">Decline<\/button>/);
+    expect(html).toMatch(
+      /<button type="submit" name="decision" value="decline" formnovalidate>Decline<\/button>/,
+    );
+    for (const [id, autocomplete] of [
+      ['card-number', 'cc-number'],
+      ['card-holder', 'cc-name'],
+      ['card-expiration', 'cc-exp'],
+      ['card-cvv', 'cc-csc'],
+    ]) {
+      expect(html).toMatch(new RegExp(`<input id="${id}" [^>]*autocomplete="${autocomplete}"`));
+    }
   });
 
   it('Pay completes the payment with a success callback; a second decision is refused', async () => {
@@ -70,6 +80,52 @@ describe('hosted payment page', () => {
     expect(await callbackStatus(id)).toBe('success');
     expect((await submit(html, 'decline')).status).toBe(409);
     expect(await (await fetch(userWebLink)).text()).toMatch(/role="status">Paid/);
+  });
+
+  it("takes Mandarin's sandbox cards typed on the page: 4929… succeeds, 4485… is declined", async () => {
+    const expiry = `12/${String(new Date().getUTCFullYear() + 2).slice(-2)}`;
+    const typed = (cardNumber: string) => ({
+      cardNumber,
+      cardHolder: 'CARD HOLDER',
+      cardExpiration: expiry,
+      cardCvv: '123',
+    });
+    const post = (userWebLink: string, fields: Record<string, string>) =>
+      fetch(new URL('/Pay', emu.url), {
+        method: 'POST',
+        headers: { 'content-type': 'application/x-www-form-urlencoded' },
+        body: new URLSearchParams({
+          transaction: new URL(userWebLink).searchParams.get('transaction')!,
+          decision: 'pay',
+          ...fields,
+        }),
+        redirect: 'manual',
+      });
+    const fieldsOf = async (id: string) =>
+      Object.fromEntries(
+        new URLSearchParams(
+          (await waitFor(() => callbacks.requests.find((r) => r.body.includes(`transaction=${id}`)))).body,
+        ),
+      );
+
+    const ok = await payment();
+    const wrong = await post(ok.userWebLink, typed('4929509947106879'));
+    expect(wrong.status).toBe(422);
+    expect(await wrong.text()).toMatch(/aria-invalid="true" aria-describedby="card-number-error"/);
+    expect(callbacks.requests).toHaveLength(0);
+    expect((await post(ok.userWebLink, typed('4929 5099 4710 6878'))).status).toBe(200);
+    expect(await fieldsOf(ok.id)).toMatchObject({ status: 'success', card_number: '492950XXXXXX6878' });
+
+    emu.emulator.reset();
+    token = await getToken(emu.url);
+    const declined = await payment();
+    const res = await post(declined.userWebLink, typed('4485913187374384'));
+    expect(await res.text()).toMatch(/Card declined/);
+    expect(await fieldsOf(declined.id)).toMatchObject({
+      status: 'failed',
+      card_number: '448591XXXXXX4384',
+      error: 'Card declined by the issuer',
+    });
   });
 
   it('Decline fails the payment and redirects to urls.return', async () => {

@@ -42,12 +42,14 @@ export interface TransactionRecord {
   returnUrl: string | undefined;
   /** Payments: the split; reversals: what each account gives back. */
   routing: RoutingShare[];
-  /** Reversals and two-step charges: the transaction they act on. */
+  /** Refunds, captures, releases and rebills: the transaction they act on. */
   targetId: string | null;
   /** The ESP the operation debits, credits or passes through. */
   espId: string | null;
-  /** Two-step payments: the authorisation has been charged (or a charge is under way). */
+  /** Preauths: the hold has been captured (or a capture is under way). */
   captured: boolean;
+  /** Preauths: the hold has been released (or a release is under way); it can't be captured any more. */
+  released: boolean;
   sbp: SbpProgress | null;
   /**
    * The masked card the payer used (hosted fields) or the bound card the transaction named, for the

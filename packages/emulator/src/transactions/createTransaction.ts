@@ -2,22 +2,22 @@ import { randomBytes, randomUUID } from 'node:crypto';
 import {
   type ClassifiedTransactionRequest,
   classifyTransactionRequest,
-  fromRoutingWire,
   parseAmount,
 } from '@mandarin-kit/core';
 import { checkBoundCardReference } from '../cardBindings/boundCards.js';
 import type { EmulatorContext } from '../EmulatorContext.js';
 import { newJsOperationId } from '../hosted/jsOperationId.js';
 import { badRequest } from '../http/HttpError.js';
-import { bankFor } from '../sbp/banks.js';
-import { normalizeRuPhone } from '../sbp/sandboxPhones.js';
-import { checkReversal, checkRouting } from './checkRouting.js';
 import { explainInvalidTransaction } from './explainInvalid.js';
+import { prepareByKind } from './prepareByKind.js';
 import { isFinal, type TransactionRecord } from './TransactionRecord.js';
+import { KIND_TRAITS } from './transactionKinds.js';
 
-function amountOf({ request }: ClassifiedTransactionRequest): bigint {
+/** `price` or `amount.value` in minor units; null when the request names none (a refund or release of all). */
+function amountOf({ request }: ClassifiedTransactionRequest): bigint | null {
   const payment = request.payment as { amount?: { value: string }; price?: string };
-  return parseAmount(payment.amount?.value ?? payment.price!);
+  const wire = payment.amount?.value ?? payment.price;
+  return wire === undefined ? null : parseAmount(wire);
 }
 
 /** The ESP an operation touches; an unknown one is refused up front (it is a bad reference, not funds). */
@@ -53,15 +53,15 @@ function refuseDuplicateOrder(emulator: EmulatorContext, orderId: string): void 
 }
 
 /**
- * Validates a transaction request and records it (every shape of the seed). Problems with the request
- * itself (shape, routing sums, references, duplicates, reversal bounds) are a synchronous 400; what is
- * decided while processing (funds, limits, wallet state, SBP recipient) ends in a `failed` callback.
+ * Validates a transaction request and records it (every shape of the seed and of the payments reference).
+ * Problems with the request itself (shape, routing sums, references, duplicates, reversal bounds) are a
+ * synchronous 400 and create nothing; what is decided while processing (funds, limits, wallet state, SBP
+ * recipient, the card) ends in a `failed` callback.
  */
 export function createTransaction(emulator: EmulatorContext, body: unknown): TransactionRecord {
   const classified = classifyTransactionRequest(body);
   if (!classified) throw explainInvalidTransaction(body);
   const { kind, request } = classified;
-  const amount = amountOf(classified);
   const payment = request.payment;
   refuseDuplicateOrder(emulator, payment.orderId);
   checkBoundCardReference(emulator, request);
@@ -72,8 +72,8 @@ export function createTransaction(emulator: EmulatorContext, body: unknown): Tra
     kind,
     action: payment.action,
     orderId: payment.orderId,
-    amount,
-    status: 'processing',
+    amount: amountOf(classified) ?? 0n,
+    status: KIND_TRAITS[kind].payer ? 'awaiting_payer' : 'processing',
     failureReason: null,
     createdAt: emulator.clock.iso(),
     finishedAt: null,
@@ -84,63 +84,12 @@ export function createTransaction(emulator: EmulatorContext, body: unknown): Tra
     targetId: null,
     espId: espOf(emulator, classified),
     captured: false,
+    released: false,
     sbp: null,
     callbackFields: null,
   };
-  switch (classified.kind) {
-    case 'routedPayment':
-      tx.routing = fromRoutingWire(classified.request.routing.destination);
-      checkRouting(emulator, amount, tx.routing);
-      tx.status = 'awaiting_payer'; // the payer enters the card on the hosted page
-      break;
-    case 'recurringPayment':
-      tx.routing = fromRoutingWire(classified.request.routing.destination);
-      checkRouting(emulator, amount, tx.routing);
-      break;
-    case 'twoStepAuth':
-      tx.status = 'awaiting_payer';
-      break;
-    case 'twoStepPay': {
-      const auth = emulator.transactions.get(classified.request.target.transaction);
-      if (auth?.kind !== 'twoStepAuth') {
-        throw badRequest(`Authorisation ${classified.request.target.transaction} not found`);
-      }
-      if (auth.status !== 'success')
-        throw badRequest(`Authorisation ${auth.id} is not authorised (${auth.status})`);
-      if (auth.captured) throw badRequest(`Authorisation ${auth.id} has already been charged`);
-      if (amount > auth.amount) throw badRequest('The charge exceeds the authorised amount');
-      tx.routing = fromRoutingWire(classified.request.routing.destination);
-      checkRouting(emulator, amount, tx.routing);
-      tx.targetId = auth.id;
-      auth.captured = true;
-      break;
-    }
-    case 'reversal': {
-      const target = emulator.transactions.get(classified.request.target.transaction);
-      if (!target || !['routedPayment', 'twoStepPay', 'recurringPayment'].includes(target.kind)) {
-        throw badRequest(`Payment ${classified.request.target.transaction} not found`);
-      }
-      if (target.status !== 'success') throw badRequest(`Payment ${target.id} has not succeeded`);
-      tx.routing = fromRoutingWire(classified.request.routing.source);
-      checkReversal(emulator, target, amount, tx.routing);
-      tx.targetId = target.id;
-      break;
-    }
-    case 'sbpPayout': {
-      const { bankId, bankBic } = classified.request.destination.sbp;
-      if (!bankFor(bankId, bankBic)) throw badRequest(`Unknown SBP bank ${bankId} / ${bankBic}`);
-      tx.sbp = {
-        phone: normalizeRuPhone(classified.request.customerInfo.phone),
-        fullName: null,
-        step: 'created',
-      };
-      if (!emulator.options.sbpOneStep) tx.status = 'awaiting_confirmation';
-      break;
-    }
-    default:
-      // Wallet operations: checked (funds, limits, wallet state) when they complete.
-      break;
-  }
+  // Checks first, then links (a capture marks its hold): a refused request leaves everything as it was.
+  prepareByKind(emulator, classified, tx, amountOf(classified));
   emulator.transactions.add(tx);
   return tx;
 }

@@ -18,8 +18,8 @@ function activeWallet(emulator: EmulatorContext, espId: string | null): Wallet {
 /** Moves money for a transaction that succeeds; throws WalletRefusal when it can't. */
 function applyEffects(emulator: EmulatorContext, tx: TransactionRecord): void {
   const { wallets } = emulator;
-  // A declined or unfinished card binding can't be charged or paid out to.
-  const binding = requireBoundCard(emulator, tx.request);
+  // A declined or unfinished card binding can't be charged or paid out to; a one-side one only paid out to.
+  const binding = requireBoundCard(emulator, tx.request, tx.action === 'payout' ? 'payout' : 'charge');
   if (binding?.card) tx.payerCard = binding.card.masked;
   switch (tx.kind) {
     case 'deposit':
@@ -72,10 +72,13 @@ export function finishTransaction(
   tx.status = status;
   tx.failureReason = failureReason;
   tx.finishedAt = emulator.clock.iso();
-  if (status === 'failed' && tx.kind === 'twoStepPay' && tx.targetId) {
-    // A failed charge leaves the authorisation chargeable again.
-    const auth = emulator.transactions.get(tx.targetId);
-    if (auth) auth.captured = false;
+  if (status === 'failed' && (tx.kind === 'capture' || tx.kind === 'release') && tx.targetId) {
+    // A failed capture or release leaves the hold as it was: open.
+    const hold = emulator.transactions.get(tx.targetId);
+    if (hold) {
+      hold.captured = false;
+      hold.released = false;
+    }
   }
   const why = [failureReason, detail].filter(Boolean).join(': ');
   emulator.log(`transaction ${tx.id} (${tx.kind}) ${status}${why ? `: ${why}` : ''}`);

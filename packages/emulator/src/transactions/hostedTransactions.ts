@@ -1,7 +1,15 @@
 import { formatAmount } from '@mandarin-kit/core';
+import { HOSTED_PAGE_CARD, maskCardNumber } from '../callbacks/mandarinCallback.js';
+import { validateCardInput } from '../cardBindings/cardInput.js';
+import { issuerDecision } from '../cardBindings/testCards.js';
 import type { EmulatorContext } from '../EmulatorContext.js';
-import type { HostedOperation, HostedOperationSource } from '../hosted/HostedOperation.js';
+import type {
+  HostedOperation,
+  HostedOperationSource,
+  HostedSubmitResult,
+} from '../hosted/HostedOperation.js';
 import { finishTransaction } from './finishTransaction.js';
+import type { TransactionRecord } from './TransactionRecord.js';
 
 const STATUS_TEXT: Record<HostedOperation['state'], string> = {
   open: 'Waiting for your decision.',
@@ -10,7 +18,38 @@ const STATUS_TEXT: Record<HostedOperation['state'], string> = {
   failed: 'Declined. No money was taken.',
 };
 
-/** Transactions on the hosted page: payments waiting for their payer, and the outcome of any other. */
+const TITLES: Partial<Record<TransactionRecord['kind'], string>> = {
+  twoStepAuth: 'Authorise payment',
+  cardPayout: 'Receive a payout',
+};
+
+/**
+ * Pay with the card typed in (validated; Mandarin's and the emulator's declined test cards fail), or, when
+ * the form carries no card number at all (a script pressing Pay), with the default test card.
+ */
+function pay(
+  emulator: EmulatorContext,
+  tx: TransactionRecord,
+  fields: Record<string, string>,
+): HostedSubmitResult {
+  let pan = HOSTED_PAGE_CARD;
+  if (fields.cardNumber !== undefined) {
+    const result = validateCardInput(fields, emulator.clock.now());
+    if (!result.ok) return { kind: 'invalid', errors: result.errors };
+    pan = result.card.pan;
+  }
+  tx.payerCard = maskCardNumber(pan);
+  finishTransaction(emulator, tx, issuerDecision(pan), 'Card declined by the issuer');
+  return {
+    kind: 'decided',
+    outcome:
+      tx.status === 'success'
+        ? { heading: 'Payment accepted', message: 'Thank you.' }
+        : { heading: 'Card declined', message: 'The bank declined this card. No money was taken.' },
+  };
+}
+
+/** Transactions on the hosted page: payments waiting for their payer (card inputs), and the outcome of any other. */
 export function hostedTransactions(emulator: EmulatorContext): HostedOperationSource {
   return (token) => {
     const tx = emulator.transactions.byPayToken(token);
@@ -22,7 +61,7 @@ export function hostedTransactions(emulator: EmulatorContext): HostedOperationSo
           ? tx.status
           : 'processing';
     const operation: HostedOperation = {
-      title: tx.kind === 'twoStepAuth' ? 'Authorise payment' : 'Payment',
+      title: TITLES[tx.kind] ?? 'Payment',
       summary: [
         ['Order', tx.orderId],
         ['Amount', `${formatAmount(tx.amount)} RUB`],
@@ -30,22 +69,19 @@ export function hostedTransactions(emulator: EmulatorContext): HostedOperationSo
       ],
       state,
       statusText: STATUS_TEXT[state],
-      form: 'decision',
+      form: 'card',
       buttons: [
-        ['pay', 'Pay'],
+        ['pay', tx.kind === 'cardPayout' ? 'Receive' : 'Pay'],
         ['decline', 'Decline'],
       ],
-      note: 'Test card 4111 1111 1111 1111 is charged when you press Pay.',
+      note:
+        'Test cards: 4111 1111 1111 1111 and 4929 5099 4710 6878 succeed; 4000 0000 0000 0002 and ' +
+        '4485 9131 8737 4384 are declined (holder CARD HOLDER, CVV 123).',
       ...(tx.returnUrl ? { returnUrl: tx.returnUrl } : {}),
-      submit: (decision) => {
-        const paid = decision === 'pay';
-        finishTransaction(emulator, tx, paid ? 'success' : 'failed', 'Declined by the payer');
-        return {
-          kind: 'decided',
-          outcome: paid
-            ? { heading: 'Payment accepted', message: 'Thank you.' }
-            : { heading: 'Payment declined', message: 'No money was taken.' },
-        };
+      submit: (decision, fields) => {
+        if (decision === 'pay') return pay(emulator, tx, fields);
+        finishTransaction(emulator, tx, 'failed', 'Declined by the payer');
+        return { kind: 'decided', outcome: { heading: 'Payment declined', message: 'No money was taken.' } };
       },
     };
     return operation;

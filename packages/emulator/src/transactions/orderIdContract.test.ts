@@ -68,8 +68,43 @@ const cases: ActionCase[] = [
     settles: true,
     body: async ({ authorised }) => ({
       payment: { action: 'pay', amount: rub('40.00') },
-      target: { transaction: await authorised() },
+      target: { preauth: await authorised() },
       routing: { destination: [share(A, '40.00')] },
+    }),
+  },
+  {
+    name: 'release',
+    host: '/api/transactions',
+    action: 'reversal',
+    settles: true,
+    body: async ({ authorised }) => ({
+      payment: { action: 'reversal' },
+      target: { preauth: await authorised() },
+    }),
+  },
+  {
+    name: 'rebill',
+    host: '/api/transactions',
+    action: 'pay',
+    settles: true,
+    body: async ({ paid }) => ({ payment: { action: 'pay', price: '10' }, target: { rebill: await paid() } }),
+  },
+  {
+    name: 'card payment',
+    host: '/api/transactions',
+    action: 'pay',
+    settles: false,
+    body: () => ({ payment: { action: 'pay', price: '10' }, customerInfo }),
+  },
+  {
+    name: 'payout to a known card number',
+    host: '/api/transactions',
+    action: 'payout',
+    settles: true,
+    body: () => ({
+      payment: { action: 'payout', price: '10' },
+      customerInfo,
+      target: { knownCardNumber: '4012888888881881' },
     }),
   },
   {

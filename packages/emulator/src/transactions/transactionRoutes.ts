@@ -13,6 +13,7 @@ import { SCOPES } from '../oauth/scopes.js';
 import { createTransaction } from './createTransaction.js';
 import { scheduleProcessing } from './finishTransaction.js';
 import type { TransactionRecord } from './TransactionRecord.js';
+import { KIND_TRAITS } from './transactionKinds.js';
 
 /**
  * The public view of a transaction for the status lookup (an emulator assumption, see README). While it waits for
@@ -48,8 +49,9 @@ export function registerTransactionRoutes(router: Router, emulator: EmulatorCont
   const create: RouterMiddleware = async (ctx) => {
     const tx = createTransaction(emulator, await readJson(ctx));
     scheduleProcessing(emulator, tx);
-    if (tx.kind === 'reversal') {
-      ctx.body = { id: tx.id }; // the seed's reversal answer has the id only
+    if (KIND_TRAITS[tx.kind].answer === 'id') {
+      // The seed's reversal answer, and the payments reference's where nobody enters a card: the id only.
+      ctx.body = { id: tx.id };
       return;
     }
     // The hosted page lives on this emulator, at the origin the caller reached it by.

@@ -111,7 +111,7 @@ describe('transactions', () => {
     ).toEqual([]);
   });
 
-  it('runs a two-step payment: preauth on the hosted page, then pay with routing', async () => {
+  it('runs a two-step payment: preauth on the hosted page, then a capture (pay + target.preauth) with routing', async () => {
     const auth = await call<{ id: string; userWebLink: string }>(emu.url, '/secure/transactions', {
       token,
       body: { payment: { action: 'preauth', orderId: 'two-1', amount: rub('5000.00') }, customerInfo },
@@ -122,7 +122,7 @@ describe('transactions', () => {
       token,
       body: {
         payment: { action: 'pay', orderId: 'two-1-pay', amount: rub('5000.00') },
-        target: { transaction: auth.json.id },
+        target: { preauth: auth.json.id },
         routing: { destination: [share(A, '5000.00', '10.00')] },
       },
     });
@@ -133,7 +133,7 @@ describe('transactions', () => {
       token,
       body: {
         payment: { action: 'pay', orderId: 'two-1-pay', amount: rub('4000.00') },
-        target: { transaction: auth.json.id },
+        target: { preauth: auth.json.id },
         routing: { destination: [share(A, '3000.00', '10.00'), share(B, '1000.00', '0.00')] },
       },
     });
@@ -143,12 +143,12 @@ describe('transactions', () => {
       token,
       body: {
         payment: { action: 'pay', orderId: 'two-1-pay2', amount: rub('1000.00') },
-        target: { transaction: auth.json.id },
+        target: { preauth: auth.json.id },
         routing: { destination: [share(A, '1000.00', '0')] },
       },
     });
     expect(again.status).toBe(400);
-    expect(again.json.error).toMatch(/already been charged/);
+    expect(again.json.error).toMatch(/already been captured/);
   });
 
   it('runs a recurring payment from a bound card without a payer', async () => {

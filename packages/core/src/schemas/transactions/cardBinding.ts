@@ -1,16 +1,35 @@
 import { z } from 'zod';
-import { customerInfoSchema, urlsSchema } from './parts.js';
+import { customerInfoSchema, knownCardNumberSchema, urlsSchema } from './parts.js';
+import { requestShape } from './requestShape.js';
 
 /**
- * Body of `POST /api/card-bindings`. `urls` is an assumption (the binding result comes back as a callback,
- * which has to go somewhere when the merchant account sets no URL).
+ * Body of `POST /api/card-bindings`: the payer enters the card on the hosted page or in the hosted fields.
+ * `urls` is an assumption (the binding result comes back as a callback, which has to go somewhere when the
+ * merchant account sets no URL). No `orderId`: a binding has none, so a repeated request binds again.
  */
-export const cardBindingRequestSchema = z.strictObject({
+export const cardBindingRequestSchema = requestShape({
   customerInfo: customerInfoSchema,
   urls: urlsSchema.optional(),
 });
 /** Card binding request. */
 export type CardBindingRequest = z.infer<typeof cardBindingRequestSchema>;
+
+/**
+ * One-side binding (payments reference): tokenises a card number the merchant knows
+ * (`target.knownCardNumber`), so it needn't store it. The binding serves payouts only; answered `{id}`.
+ */
+export const oneSideCardBindingRequestSchema = requestShape({
+  customerInfo: customerInfoSchema,
+  target: z.strictObject({ knownCardNumber: knownCardNumberSchema }),
+  urls: urlsSchema.optional(),
+});
+/** One-side card binding request. */
+export type OneSideCardBindingRequest = z.infer<typeof oneSideCardBindingRequestSchema>;
+
+/** Answer to a one-side binding: its id, usable at once as a payout's `target.card`. */
+export const oneSideCardBindingResponseSchema = z.looseObject({ id: z.string().min(1) });
+/** One-side card binding response. */
+export type OneSideCardBindingResponse = z.infer<typeof oneSideCardBindingResponseSchema>;
 
 /** A started card binding: the payer enters the card at `userWebLink` or in hosted fields (`jsOperationId`). */
 export const cardBindingResponseSchema = z.object({

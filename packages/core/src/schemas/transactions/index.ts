@@ -1,9 +1,19 @@
-export type { CardBindingRequest, CardBindingResponse, CardBindingStatusResponse } from './cardBinding.js';
+export type {
+  CardBindingRequest,
+  CardBindingResponse,
+  CardBindingStatusResponse,
+  OneSideCardBindingRequest,
+  OneSideCardBindingResponse,
+} from './cardBinding.js';
 export {
   cardBindingRequestSchema,
   cardBindingResponseSchema,
   cardBindingStatusResponseSchema,
+  oneSideCardBindingRequestSchema,
+  oneSideCardBindingResponseSchema,
 } from './cardBinding.js';
+export type { BoundCardPayoutRequest, CardNumberPayoutRequest } from './cardPayouts.js';
+export { boundCardPayoutRequestSchema, cardNumberPayoutRequestSchema } from './cardPayouts.js';
 export type { OrderActualTill } from './orderActualTill.js';
 export { isOrderActualTill, orderActualTillSchema } from './orderActualTill.js';
 export type { CustomerInfo, CustomValue, RoutingEntry, SbpCustomerInfo, Urls } from './parts.js';
@@ -12,29 +22,35 @@ export {
   customerInfoSchema,
   customValueSchema,
   customValuesSchema,
+  knownCardNumberSchema,
   metadataSchema,
   orderIdSchema,
+  payeeInfoSchema,
   paymentTokenSchema,
+  preauthIdSchema,
   routingDestinationSchema,
   routingEntrySchema,
   routingSourceSchema,
   sbpCustomerInfoSchema,
+  senderInfoSchema,
   transactionIdSchema,
   urlsSchema,
 } from './parts.js';
 export type {
+  CardPaymentRequest,
+  CardPayoutRequest,
+  RebillRequest,
   RecurringPaymentRequest,
   ReversalRequest,
   RoutedPaymentRequest,
-  TwoStepAuthRequest,
-  TwoStepPayRequest,
 } from './payments.js';
 export {
+  cardPaymentRequestSchema,
+  cardPayoutRequestSchema,
+  rebillRequestSchema,
   recurringPaymentRequestSchema,
   reversalRequestSchema,
   routedPaymentRequestSchema,
-  twoStepAuthRequestSchema,
-  twoStepPayRequestSchema,
 } from './payments.js';
 export type {
   MandarinErrorResponse,
@@ -57,7 +73,14 @@ export {
   classifyTransactionRequest,
   transactionRequestKinds,
   transactionRequestSchema,
+  transactionRequestSchemas,
 } from './transactionRequest.js';
+export type { CaptureRequest, ReleaseRequest, TwoStepAuthRequest } from './twoStep.js';
+export {
+  captureRequestSchema,
+  releaseRequestSchema,
+  twoStepAuthRequestSchema,
+} from './twoStep.js';
 export type {
   DepositRequest,
   PayoutToBoundCardRequest,

@@ -25,15 +25,41 @@ export type Urls = z.infer<typeof urlsSchema>;
 // Upstream phones are loosely formatted (the seed itself has `+7926087626`); strict checks live in kyc/.
 const wirePhoneSchema = z.string().regex(/^\+?\d{10,15}$/, 'phone must be digits with an optional leading +');
 
-/** The payer's contacts; at least one of email and phone. */
+const contactShape = {
+  email: z.email().optional(),
+  phone: wirePhoneSchema.optional(),
+  /** Some clients send the payer's or payee's full name; Mandarin documents no use for it. */
+  fullName: z.string().optional(),
+};
+
+/** The payer's contacts; at least one of email and phone. Extra fields clients add are tolerated. */
 export const customerInfoSchema = z
-  .strictObject({ email: z.email().optional(), phone: wirePhoneSchema.optional() })
+  .looseObject(contactShape)
   .refine((c) => c.email !== undefined || c.phone !== undefined, 'customerInfo needs an email or a phone');
 /** Payer contacts. */
 export type CustomerInfo = z.infer<typeof customerInfoSchema>;
 
+/**
+ * The payee of a payout to a bound card, as public clients send it (`fullName`, contacts): every field
+ * optional, since the card already says where the money goes.
+ */
+export const payeeInfoSchema = z.looseObject(contactShape);
+
+/** Who sends a payout (`senderInfo`), as some public clients add it; an object of the sender's details. */
+export const senderInfoSchema = z.looseObject({
+  fullName: z.string().optional(),
+  firstName: z.string().optional(),
+  lastName: z.string().optional(),
+  middleName: z.string().optional(),
+});
+
+/** A card number given in full (`knownCardNumber`): 13 to 19 digits. */
+export const knownCardNumberSchema = z
+  .string()
+  .regex(/^\d{13,19}$/, 'knownCardNumber must be 13 to 19 digits');
+
 /** The SBP recipient: the bank matches the phone (and the name, when given). */
-export const sbpCustomerInfoSchema = z.strictObject({
+export const sbpCustomerInfoSchema = z.looseObject({
   phone: wirePhoneSchema,
   email: z.email().optional(),
   // Optional: a two-step payout may be sent without the name and learn it from the bank (SPEC.md sandbox).
@@ -71,5 +97,7 @@ export const routingSourceSchema = z.strictObject({
 export const transactionIdSchema = z.string().min(1);
 /** An ESP id, the `payment_token_id` of the tokens API. */
 export const paymentTokenSchema = z.string().min(1);
+/** A preauth (hold) transaction id (`target.preauth`). */
+export const preauthIdSchema = z.string().min(1);
 /** A card binding id from a card-binding callback. */
 export const cardBindingIdSchema = z.string().min(1);

@@ -1,36 +1,26 @@
 import { z } from 'zod';
-import { positiveMoneyObjectSchema, positiveWireAmountSchema } from '../common.js';
-import { orderActualTillSchema } from './orderActualTill.js';
 import {
   cardBindingIdSchema,
   customerInfoSchema,
-  customValuesSchema,
-  metadataSchema,
-  orderIdSchema,
   routingDestinationSchema,
   routingSourceSchema,
   transactionIdSchema,
-  urlsSchema,
 } from './parts.js';
-
-/** Optional parts every transaction request may carry. */
-export const transactionExtrasShape = {
-  urls: urlsSchema.optional(),
-  customValues: customValuesSchema.optional(),
-  metadata: metadataSchema.optional(),
-};
+import {
+  classicPayment,
+  eitherPayment,
+  requestShape,
+  reversalPaymentSchema,
+  routedPayment,
+  transactionExtrasShape,
+} from './requestShape.js';
 
 /**
  * One-step payment split between sub-merchants (`POST https://api.mandarin.io/secure/transactions`).
  * The routing family carries `payment.amount` as a money object; the classic API carries `payment.price`.
  */
-export const routedPaymentRequestSchema = z.strictObject({
-  payment: z.strictObject({
-    action: z.literal('pay'),
-    orderId: orderIdSchema,
-    amount: positiveMoneyObjectSchema,
-    orderActualTill: orderActualTillSchema.optional(),
-  }),
+export const routedPaymentRequestSchema = requestShape({
+  payment: routedPayment('pay'),
   routing: routingDestinationSchema,
   customerInfo: customerInfoSchema,
   ...transactionExtrasShape,
@@ -39,69 +29,67 @@ export const routedPaymentRequestSchema = z.strictObject({
 export type RoutedPaymentRequest = z.infer<typeof routedPaymentRequestSchema>;
 
 /**
- * First request of a two-step payment: authorise (hold) the amount on the payer's card.
- * Assumption: the seed only says authorisation "remains standard" and that routing goes with the second
- * request, so this one has action `preauth`, the routing family's `amount`, and no routing.
+ * A payment by a card not bound yet (payments reference, "Card pay"): the payer enters it at `userWebLink`
+ * or in the hosted fields. Answered `{id, userWebLink}`.
  */
-export const twoStepAuthRequestSchema = z.strictObject({
-  payment: z.strictObject({
-    action: z.literal('preauth'),
-    orderId: orderIdSchema,
-    amount: positiveMoneyObjectSchema,
-    orderActualTill: orderActualTillSchema.optional(),
-  }),
+export const cardPaymentRequestSchema = requestShape({
+  payment: classicPayment('pay'),
   customerInfo: customerInfoSchema,
   ...transactionExtrasShape,
 });
-/** Two-step payment, authorisation request. */
-export type TwoStepAuthRequest = z.infer<typeof twoStepAuthRequestSchema>;
+/** Card payment request. */
+export type CardPaymentRequest = z.infer<typeof cardPaymentRequestSchema>;
 
 /**
- * Second request of a two-step payment: charge the held amount (`target.transaction` is the id of the
- * authorisation) and split it. Assumption: it has an orderId of its own, an amount up to the held one,
- * and no customerInfo since the payer already took part in the first step.
+ * A payout to a card not bound yet (payments reference, "Card payout"): the payee enters the card that
+ * receives the money at `userWebLink`. Answered `{id, userWebLink}`.
  */
-export const twoStepPayRequestSchema = z.strictObject({
-  payment: z.strictObject({
-    action: z.literal('pay'),
-    orderId: orderIdSchema,
-    amount: positiveMoneyObjectSchema,
-  }),
-  target: z.strictObject({ transaction: transactionIdSchema }),
-  routing: routingDestinationSchema,
+export const cardPayoutRequestSchema = requestShape({
+  payment: classicPayment('payout'),
+  customerInfo: customerInfoSchema,
   ...transactionExtrasShape,
 });
-/** Two-step payment, charge request. */
-export type TwoStepPayRequest = z.infer<typeof twoStepPayRequestSchema>;
+/** Card payout request. */
+export type CardPayoutRequest = z.infer<typeof cardPayoutRequestSchema>;
 
 /**
- * Recurring (auto-debit) payment from a bound card, split between sub-merchants. The payer is not present,
- * so customerInfo is optional. `target.card` is a card binding id.
+ * Auto-debit of a bound card (`target.card` = a card binding id), with no payer present. Classic (`price`)
+ * or routing family (`amount`); the split goes with it when there is one.
  */
-export const recurringPaymentRequestSchema = z.strictObject({
-  payment: z.strictObject({
-    action: z.literal('pay'),
-    orderId: orderIdSchema,
-    amount: positiveMoneyObjectSchema,
-  }),
+export const recurringPaymentRequestSchema = requestShape({
+  payment: eitherPayment('pay'),
   target: z.strictObject({ card: cardBindingIdSchema }),
-  routing: routingDestinationSchema,
+  routing: routingDestinationSchema.optional(),
   customerInfo: customerInfoSchema.optional(),
   ...transactionExtrasShape,
 });
 /** Recurring payment request. */
 export type RecurringPaymentRequest = z.infer<typeof recurringPaymentRequestSchema>;
 
-/** Full or partial reversal of a routed payment; `routing.source` says which accounts give back what. */
-export const reversalRequestSchema = z.strictObject({
-  payment: z.strictObject({
-    action: z.literal('reversal'),
-    orderId: orderIdSchema,
-    price: positiveWireAmountSchema,
-  }),
-  target: z.strictObject({ transaction: transactionIdSchema }),
-  routing: routingSourceSchema,
+/**
+ * Rebill (payments reference): charge the card of an earlier successful `pay` again, with no payer present
+ * (`target.rebill` = that transaction's id).
+ */
+export const rebillRequestSchema = requestShape({
+  payment: eitherPayment('pay'),
+  target: z.strictObject({ rebill: transactionIdSchema }),
+  routing: routingDestinationSchema.optional(),
+  customerInfo: customerInfoSchema.optional(),
   ...transactionExtrasShape,
 });
-/** Reversal request. */
+/** Rebill request. */
+export type RebillRequest = z.infer<typeof rebillRequestSchema>;
+
+/**
+ * Refund: a full or partial reversal of a successful payment (`target.transaction`). Without `price` the
+ * whole remaining amount is refunded; a routed payment's refund says in `routing.source` which accounts
+ * give back what.
+ */
+export const reversalRequestSchema = requestShape({
+  payment: reversalPaymentSchema,
+  target: z.strictObject({ transaction: transactionIdSchema }),
+  routing: routingSourceSchema.optional(),
+  ...transactionExtrasShape,
+});
+/** Reversal (refund) request. */
 export type ReversalRequest = z.infer<typeof reversalRequestSchema>;

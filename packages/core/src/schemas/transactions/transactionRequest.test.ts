@@ -5,11 +5,14 @@ import {
   recurringPaymentRequestSchema,
   reversalRequestSchema,
   routedPaymentRequestSchema,
-  twoStepAuthRequestSchema,
-  twoStepPayRequestSchema,
 } from './payments.js';
 import { classifyTransactionRequest, transactionRequestSchema } from './transactionRequest.js';
-import { depositRequestSchema, sbpPayoutRequestSchema } from './walletOperations.js';
+import { captureRequestSchema, releaseRequestSchema, twoStepAuthRequestSchema } from './twoStep.js';
+import {
+  depositRequestSchema,
+  sbpPayoutRequestSchema,
+  transitPayoutRequestSchema,
+} from './walletOperations.js';
 
 const clone = <T>(value: T): T => JSON.parse(JSON.stringify(value)) as T;
 const routed = () => clone(seedFixtures['routed-payment-request.json']);
@@ -20,6 +23,21 @@ const rub = (value: string) => ({ value, currency: 'RUB' as const });
 const split = {
   destination: [{ accountId: 'acc-1', amount: rub('100.00'), platformFeeAmount: rub('5.00') }],
 };
+
+describe('transaction request schemas tolerate', () => {
+  it('extra fields real clients send, and keep them', () => {
+    const body = {
+      ...deposit(),
+      payment: { ...deposit().payment, description: 'Order 42', currency: 'RUB' },
+      customerInfo: { email: 'user@example.com', fullName: 'Ivan Ivanov' },
+      senderInfo: { fullName: 'Shop LLC', inn: '7707083893' },
+      language: 'ru',
+    };
+    const parsed = depositRequestSchema.parse(body);
+    expect(parsed).toEqual(body);
+    expect(classifyTransactionRequest(body)?.kind).toBe('deposit');
+  });
+});
 
 describe('transaction request schemas reject', () => {
   it('a missing field', () => {
@@ -67,11 +85,29 @@ describe('transaction request schemas reject', () => {
     expect(nine.error?.issues[0]?.message).toBe('At most 8 customValues are allowed');
   });
 
-  it('unknown keys, so that a typo cannot reach Mandarin', () => {
-    expect(routedPaymentRequestSchema.safeParse({ ...routed(), rounting: {} }).success).toBe(false);
-    const typo = deposit() as Record<string, unknown>;
-    typo.payment = { ...deposit().payment, orderID: 'x' };
-    expect(depositRequestSchema.safeParse(typo).success).toBe(false);
+  it('a reference key the operation does not have, so that one operation is never taken for another', () => {
+    const withTarget = { ...routed(), target: { transaction: 'x' } };
+    expect(routedPaymentRequestSchema.safeParse(withTarget).success).toBe(false);
+    expect(classifyTransactionRequest(withTarget)).toBeNull();
+    const transit = clone(seedFixtures['transit-payout-request.json']);
+    expect(transitPayoutRequestSchema.safeParse(transit).success).toBe(true);
+    // Without its transit the same body is a payout to a bound card, not a transit payout.
+    const { transit: _, ...direct } = transit;
+    expect(classifyTransactionRequest(direct)?.kind).toBe('boundCardPayout');
+    expect(classifyTransactionRequest(transit)?.kind).toBe('transitPayout');
+  });
+
+  it('wrong types, even in the fields clients add', () => {
+    const typed = deposit() as Record<string, unknown>;
+    typed.payment = { ...deposit().payment, orderId: 42 };
+    expect(depositRequestSchema.safeParse(typed).success).toBe(false);
+    expect(depositRequestSchema.safeParse({ ...deposit(), senderInfo: 'me' }).success).toBe(false);
+    expect(
+      depositRequestSchema.safeParse({ ...deposit(), customerInfo: { email: 'a@b.c', fullName: 7 } }).success,
+    ).toBe(false);
+    expect(
+      depositRequestSchema.safeParse({ ...deposit(), target: { paymentToken: 'x', card: 'y' } }).success,
+    ).toBe(false);
   });
 
   it('a customerInfo with neither email nor phone, and non-string metadata', () => {
@@ -97,9 +133,9 @@ describe('two-step and recurring payments', () => {
     payment: { action: 'preauth', orderId: 'o-1', amount: rub('100.00') },
     customerInfo: { email: 'user@example.com' },
   };
-  const pay = {
+  const capture = {
     payment: { action: 'pay', orderId: 'o-1-pay', amount: rub('100.00') },
-    target: { transaction: '43913ddc000c4d3990fddbd3980c1725' },
+    target: { preauth: '43913ddc000c4d3990fddbd3980c1725' },
     routing: split,
   };
   const recurring = {
@@ -110,17 +146,36 @@ describe('two-step and recurring payments', () => {
 
   it('parse and are told apart', () => {
     expect(twoStepAuthRequestSchema.safeParse(auth).success).toBe(true);
-    expect(twoStepPayRequestSchema.safeParse(pay).success).toBe(true);
+    expect(captureRequestSchema.safeParse(capture).success).toBe(true);
     expect(recurringPaymentRequestSchema.safeParse(recurring).success).toBe(true);
     expect(classifyTransactionRequest(auth)?.kind).toBe('twoStepAuth');
-    expect(classifyTransactionRequest(pay)?.kind).toBe('twoStepPay');
+    expect(classifyTransactionRequest(capture)?.kind).toBe('capture');
     expect(classifyTransactionRequest(recurring)?.kind).toBe('recurringPayment');
   });
 
-  it('keep routing off the authorisation and on the charge', () => {
+  it('keep routing off the authorisation and the release, and allow it on the capture', () => {
     expect(twoStepAuthRequestSchema.safeParse({ ...auth, routing: split }).success).toBe(false);
-    const { routing: _, ...payWithoutRouting } = pay;
-    expect(twoStepPayRequestSchema.safeParse(payWithoutRouting).success).toBe(false);
+    const { routing: _, ...captureWithoutRouting } = capture;
+    expect(captureRequestSchema.safeParse(captureWithoutRouting).success).toBe(true);
+    const release = { payment: { action: 'reversal', orderId: 'o-3' }, target: { preauth: 'x' } };
+    expect(classifyTransactionRequest(release)?.kind).toBe('release');
+    expect(
+      releaseRequestSchema.safeParse({ ...release, routing: { source: split.destination } }).success,
+    ).toBe(false);
+  });
+
+  it('no longer take pay with target.transaction for a capture', () => {
+    const old = { ...capture, target: { transaction: capture.target.preauth } };
+    expect(classifyTransactionRequest(old)).toBeNull();
+  });
+
+  it('need exactly one of price and amount', () => {
+    const both = { ...auth, payment: { ...auth.payment, price: '100.00' } };
+    expect(twoStepAuthRequestSchema.safeParse(both).success).toBe(false);
+    const { amount: _, ...neither } = auth.payment;
+    expect(twoStepAuthRequestSchema.safeParse({ ...auth, payment: neither }).success).toBe(false);
+    const classic = { ...auth, payment: { ...neither, price: '10' } };
+    expect(classifyTransactionRequest(classic)?.kind).toBe('twoStepAuth');
   });
 });
 

@@ -1,11 +1,14 @@
 import { z } from 'zod';
+import { boundCardPayoutRequestSchema, cardNumberPayoutRequestSchema } from './cardPayouts.js';
 import {
+  cardPaymentRequestSchema,
+  cardPayoutRequestSchema,
+  rebillRequestSchema,
   recurringPaymentRequestSchema,
   reversalRequestSchema,
   routedPaymentRequestSchema,
-  twoStepAuthRequestSchema,
-  twoStepPayRequestSchema,
 } from './payments.js';
+import { captureRequestSchema, releaseRequestSchema, twoStepAuthRequestSchema } from './twoStep.js';
 import {
   depositRequestSchema,
   payoutToBoundCardRequestSchema,
@@ -16,18 +19,25 @@ import {
   withdrawalRequestSchema,
 } from './walletOperations.js';
 
-// Every shape is a strict object with its own combination of action and source/target/destination keys,
-// so a body matches at most one of them.
+// Each shape has its own combination of action and reference keys (target, source, destination, transit,
+// routing, and which key target holds), and refuses reference keys it doesn't name, so a body matches at
+// most one of them even though extra fields are tolerated.
 const schemasByKind = {
   routedPayment: routedPaymentRequestSchema,
+  cardPayment: cardPaymentRequestSchema,
+  cardPayout: cardPayoutRequestSchema,
   twoStepAuth: twoStepAuthRequestSchema,
-  twoStepPay: twoStepPayRequestSchema,
+  capture: captureRequestSchema,
+  release: releaseRequestSchema,
   recurringPayment: recurringPaymentRequestSchema,
+  rebill: rebillRequestSchema,
   reversal: reversalRequestSchema,
   deposit: depositRequestSchema,
   withdrawal: withdrawalRequestSchema,
   payoutToCardNumber: payoutToCardNumberRequestSchema,
   payoutToBoundCard: payoutToBoundCardRequestSchema,
+  cardNumberPayout: cardNumberPayoutRequestSchema,
+  boundCardPayout: boundCardPayoutRequestSchema,
   sbpPayout: sbpPayoutRequestSchema,
   transitPayout: transitPayoutRequestSchema,
   topUp: topUpRequestSchema,
@@ -39,17 +49,26 @@ export type TransactionRequestKind = keyof typeof schemasByKind;
 /** The operation names, in the order they are tried. */
 export const transactionRequestKinds = Object.keys(schemasByKind) as TransactionRequestKind[];
 
+/** The schema of each operation, for a caller that explains why a body matches none. */
+export const transactionRequestSchemas: Readonly<Record<TransactionRequestKind, z.ZodType>> = schemasByKind;
+
 /** Any body accepted by `POST /api/transactions` or `api.mandarin.io/secure/transactions`. */
 export const transactionRequestSchema = z.union([
   routedPaymentRequestSchema,
+  cardPaymentRequestSchema,
+  cardPayoutRequestSchema,
   twoStepAuthRequestSchema,
-  twoStepPayRequestSchema,
+  captureRequestSchema,
+  releaseRequestSchema,
   recurringPaymentRequestSchema,
+  rebillRequestSchema,
   reversalRequestSchema,
   depositRequestSchema,
   withdrawalRequestSchema,
   payoutToCardNumberRequestSchema,
   payoutToBoundCardRequestSchema,
+  cardNumberPayoutRequestSchema,
+  boundCardPayoutRequestSchema,
   sbpPayoutRequestSchema,
   transitPayoutRequestSchema,
   topUpRequestSchema,

@@ -1,30 +1,19 @@
 import { z } from 'zod';
-import { positiveWireAmountSchema } from '../common.js';
 import { sbpBankBicSchema, sbpBankIdSchema } from '../sbp.js';
-import { orderActualTillSchema } from './orderActualTill.js';
 import {
   cardBindingIdSchema,
   customerInfoSchema,
-  orderIdSchema,
+  knownCardNumberSchema,
   paymentTokenSchema,
   sbpCustomerInfoSchema,
 } from './parts.js';
-import { transactionExtrasShape } from './payments.js';
-
-function classicPayment<A extends 'pay' | 'payout'>(action: A) {
-  return z.strictObject({
-    action: z.literal(action),
-    orderId: orderIdSchema,
-    price: positiveWireAmountSchema,
-    orderActualTill: orderActualTillSchema.optional(),
-  });
-}
+import { classicPayment, requestShape, transactionExtrasShape } from './requestShape.js';
 
 const paymentTokenRef = z.strictObject({ paymentToken: paymentTokenSchema });
 const cardRef = z.strictObject({ card: cardBindingIdSchema });
 
 /** Business account → ESP (`action: payout`, `target.paymentToken`). */
-export const depositRequestSchema = z.strictObject({
+export const depositRequestSchema = requestShape({
   payment: classicPayment('payout'),
   target: paymentTokenRef,
   customerInfo: customerInfoSchema,
@@ -34,7 +23,7 @@ export const depositRequestSchema = z.strictObject({
 export type DepositRequest = z.infer<typeof depositRequestSchema>;
 
 /** ESP → business account (`action: pay`, `target.paymentToken`). */
-export const withdrawalRequestSchema = z.strictObject({
+export const withdrawalRequestSchema = requestShape({
   payment: classicPayment('pay'),
   target: paymentTokenRef,
   customerInfo: customerInfoSchema,
@@ -44,20 +33,18 @@ export const withdrawalRequestSchema = z.strictObject({
 export type WithdrawalRequest = z.infer<typeof withdrawalRequestSchema>;
 
 /** ESP → a card given by its number. */
-export const payoutToCardNumberRequestSchema = z.strictObject({
+export const payoutToCardNumberRequestSchema = requestShape({
   payment: classicPayment('payout'),
   customerInfo: customerInfoSchema,
   source: paymentTokenRef,
-  destination: z.strictObject({
-    knownCardNumber: z.string().regex(/^\d{13,19}$/, 'knownCardNumber must be 13 to 19 digits'),
-  }),
+  destination: z.strictObject({ knownCardNumber: knownCardNumberSchema }),
   ...transactionExtrasShape,
 });
 /** Payout to a card number. */
 export type PayoutToCardNumberRequest = z.infer<typeof payoutToCardNumberRequestSchema>;
 
 /** ESP → a bound card (`destination.card` is a card binding id). */
-export const payoutToBoundCardRequestSchema = z.strictObject({
+export const payoutToBoundCardRequestSchema = requestShape({
   payment: classicPayment('payout'),
   customerInfo: customerInfoSchema,
   source: paymentTokenRef,
@@ -68,7 +55,7 @@ export const payoutToBoundCardRequestSchema = z.strictObject({
 export type PayoutToBoundCardRequest = z.infer<typeof payoutToBoundCardRequestSchema>;
 
 /** ESP → SBP. The same body starts the one-step and the two-step (confirm the recipient's name) flows. */
-export const sbpPayoutRequestSchema = z.strictObject({
+export const sbpPayoutRequestSchema = requestShape({
   payment: classicPayment('payout'),
   customerInfo: sbpCustomerInfoSchema,
   source: paymentTokenRef,
@@ -81,7 +68,7 @@ export const sbpPayoutRequestSchema = z.strictObject({
 export type SbpPayoutRequest = z.infer<typeof sbpPayoutRequestSchema>;
 
 /** Payout to a bound card passing through an ESP (`transit.paymentToken`, `target.card`). */
-export const transitPayoutRequestSchema = z.strictObject({
+export const transitPayoutRequestSchema = requestShape({
   payment: classicPayment('payout'),
   customerInfo: customerInfoSchema,
   transit: paymentTokenRef,
@@ -92,7 +79,7 @@ export const transitPayoutRequestSchema = z.strictObject({
 export type TransitPayoutRequest = z.infer<typeof transitPayoutRequestSchema>;
 
 /** Bound card → ESP (`source.card`, `destination.paymentToken`). */
-export const topUpRequestSchema = z.strictObject({
+export const topUpRequestSchema = requestShape({
   payment: classicPayment('pay'),
   customerInfo: customerInfoSchema,
   source: cardRef,

@@ -180,4 +180,52 @@ describe('hosted card fields (HTTP)', () => {
     expect(fields.get('status')).toBe('success');
     expect(fields.get('card_number')).toBe('555555XXXXXX4444');
   });
+
+  it("honours Mandarin's sandbox cards: 4929… pays, 4485… is declined, for payments and bindings alike", async () => {
+    const sandbox = (cardNumber: string) => ({
+      cardNumber,
+      cardHolder: 'CARD HOLDER',
+      cardExpiration: `12/${nextYear}`,
+      cardCvv: '123',
+    });
+    const cardPayment = async (orderId: string, action: 'pay' | 'preauth') =>
+      (
+        await call<{ id: string; jsOperationId: string }>(emu.url, '/api/transactions', {
+          headers: { 'x-auth': xAuth() },
+          body: {
+            payment: { orderId, action, price: '10' },
+            customerInfo: { email: 'user@example.com', phone: '+79001234567' },
+          },
+        })
+      ).json;
+    const paid = await cardPayment('sandbox-1', 'pay');
+    expect(
+      (await processCard({ operationId: paid.jsOperationId, ...sandbox('4929509947106878') })).json,
+    ).toMatchObject({
+      id: paid.id,
+      status: 'success',
+    });
+    const held = await cardPayment('sandbox-2', 'preauth');
+    expect(
+      (await processCard({ operationId: held.jsOperationId, ...sandbox('4485913187374384') })).json,
+    ).toMatchObject({
+      id: held.id,
+      status: 'failed',
+      error: 'Card declined by the issuer',
+    });
+    const bind = await binding();
+    expect(
+      (await processCard({ operationId: bind.jsOperationId, ...sandbox('4485913187374384') })).json,
+    ).toMatchObject({
+      objectType: 'card_binding',
+      status: 'failed',
+    });
+    const bound = await binding();
+    expect(
+      (await processCard({ operationId: bound.jsOperationId, ...sandbox('4929509947106878') })).json,
+    ).toMatchObject({
+      objectType: 'card_binding',
+      status: 'success',
+    });
+  });
 });
