@@ -195,4 +195,44 @@ describe('wallet operations', () => {
     expect(reply.body.error.fields).toEqual({ amount: ['More than the wallet holds'] });
     expect((await stack.admin('/transactions')).body.transactions).toHaveLength(before);
   });
+
+  it("tells the owner Mandarin's reason when a payout fails", async () => {
+    const reply = await owner.post(`/api/wallets/${wallet.id}/payouts`, {
+      amount: '1.00',
+      destination: { type: 'card_number', cardNumber: '4485913187374384' }, // Mandarin's failing sandbox card
+    });
+    expect(reply.status).toBe(201);
+    const failed = (await settled(reply.body.id)).body;
+    expect(failed.status).toBe('failed');
+    expect(failed.failure).toEqual({ code: null, message: expect.stringMatching(/\w/) });
+  });
+
+  it("passes the seed's orderActualTill, customValues, metadata and return URL on to Mandarin", async () => {
+    const operator = stack.client();
+    await operator.post('/api/session/operator');
+    const extras = {
+      orderActualTill: '2030-02-20 12:34:56+00:00',
+      customValues: [{ name: 'Заказ', value: '42' }],
+      metadata: { shop_order: 'A-42' },
+      returnUrl: 'https://shop.example/back',
+    };
+    const reply = await operator.post(`/api/wallets/${wallet.id}/deposits`, { amount: '1.00', ...extras });
+    expect(reply.status).toBe(201);
+    const op = (await stack.store.operations.get(reply.body.id))!;
+    const sent = ((await stack.admin('/transactions')).body.transactions as Array<any>).find(
+      (t) => t.orderId === op.orderId,
+    );
+    expect(sent.request).toMatchObject({
+      payment: { orderActualTill: extras.orderActualTill },
+      customValues: extras.customValues,
+      metadata: extras.metadata,
+      urls: { return: extras.returnUrl },
+    });
+    const reserved = await operator.post(`/api/wallets/${wallet.id}/deposits`, {
+      amount: '1.00',
+      metadata: { status: 'success' },
+    });
+    expect(reserved.status).toBe(400);
+    expect(Object.keys(reserved.body.error.fields)).toEqual(['metadata.status']);
+  });
 });

@@ -1,5 +1,6 @@
 import { sendTransactionCallback } from '../callbacks/mandarinCallback.js';
 import { requireBoundCard } from '../cardBindings/boundCards.js';
+import { issuerDecision } from '../cardBindings/testCards.js';
 import type { EmulatorContext } from '../EmulatorContext.js';
 import { recipientName } from '../sbp/sandboxPhones.js';
 import { type Wallet, WalletRefusal } from '../wallet/WalletStore.js';
@@ -32,8 +33,18 @@ function applyEffects(emulator: EmulatorContext, tx: TransactionRecord): void {
       wallets.debit(activeWallet(emulator, tx.espId), tx.amount);
       return;
     }
+    case 'payoutToCardNumber': {
+      // The card's issuer has its say first: the declined sandbox cards refuse the payout.
+      const r = tx.request as {
+        destination?: { knownCardNumber?: string };
+        target?: { knownCardNumber?: string };
+      };
+      const pan = r.destination?.knownCardNumber ?? r.target?.knownCardNumber ?? '';
+      if (issuerDecision(pan) === 'failed') throw new WalletRefusal('Card declined by the issuer');
+      wallets.debit(activeWallet(emulator, tx.espId), tx.amount);
+      return;
+    }
     case 'withdrawal':
-    case 'payoutToCardNumber':
     case 'payoutToBoundCard':
       wallets.debit(activeWallet(emulator, tx.espId), tx.amount);
       return;
