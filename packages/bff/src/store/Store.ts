@@ -10,6 +10,7 @@ import { PaymentTable } from './payments.js';
 import { PgDriver, type PgDriverOptions } from './postgres/PgDriver.js';
 import { RateLimitTable } from './rateLimits.js';
 import type { SqlDriver } from './SqlDriver.js';
+import { SessionTable } from './sessions.js';
 import { SqliteDriver } from './sqlite/SqliteDriver.js';
 import { WalletTable } from './wallets.js';
 
@@ -33,6 +34,7 @@ export class Store {
   readonly cards: CardTable;
   readonly inbox: InboxTable;
   readonly events: EventTable;
+  readonly sessions: SessionTable;
 
   constructor(readonly driver: SqlDriver) {
     this.wallets = new WalletTable(driver);
@@ -43,6 +45,7 @@ export class Store {
     this.cards = new CardTable(driver);
     this.inbox = new InboxTable(driver);
     this.events = new EventTable(driver);
+    this.sessions = new SessionTable(driver);
   }
 
   /** Opens (creating if needed) an SQLite file in WAL mode and applies migrations. */
