@@ -48,6 +48,22 @@ describe('mandarin-kit-bff CLI', () => {
     expect(text).toMatch(/MANDARIN_BASE_URL: is required when MANDARIN_ENV=emulator/);
   }, 30_000);
 
+  it('says why it could not start, without a stack trace, and exits 1', async () => {
+    const { output, exited } = run({
+      MANDARIN_ENV: 'sandbox',
+      MANDARIN_CLIENT_ID: 'id',
+      MANDARIN_CLIENT_SECRET: 'secret',
+      MANDARIN_MERCHANT_ID: '777',
+      MANDARIN_SECRET: 's',
+      BFF_SESSION_SECRET: 'x'.repeat(32),
+      BFF_DATABASE_URL: 'postgres://127.0.0.1:1/nothing-listens-here',
+      BFF_LOG_LEVEL: 'silent',
+    });
+    expect(await exited).toBe(1);
+    expect(output()).toMatch(/ECONNREFUSED/);
+    expect(output()).not.toMatch(/\n\s+at /);
+  }, 30_000);
+
   it('starts against the emulator, answers, and stops cleanly on SIGTERM', async () => {
     const emulator = await createEmulator({ timeScale: 0.001 }).start();
     const dir = mkdtempSync(join(tmpdir(), 'mk-cli-'));
