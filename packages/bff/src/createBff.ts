@@ -94,7 +94,8 @@ export type BffApp = Koa & {
   /**
    * Tell the BFF that a user's session changed: new roles, or signed out. Their open event streams, on every
    * instance, end and reconnect with the browser's current cookie, so they never keep showing what the old
-   * session was allowed to see. The built-in cookie session calls it itself; a host with its own
+   * session was allowed to see. With the built-in cookie session, every cookie the user holds also stops
+   * working, on every instance (its sign-in and sign-out routes do this themselves); a host with its own
    * `resolveUser` calls it when it changes a user's roles or signs them out.
    */
   sessionChanged(userId: string): Promise<void>;
