@@ -8,7 +8,8 @@ export default defineConfig({
   build: {
     outDir: 'dist',
     emptyOutDir: true,
-    sourcemap: true,
+    // A source map hands anyone the demo's whole source; built only when asked (MK_DEMO_SOURCEMAP=true).
+    sourcemap: /^(true|1)$/.test(process.env.MK_DEMO_SOURCEMAP ?? ''),
     assetsInlineLimit: 0,
     rollupOptions: {
       // Dependencies' "use client" directives and comment placement are irrelevant to a client-only bundle.

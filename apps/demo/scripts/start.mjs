@@ -12,7 +12,14 @@ const newest = (dir) =>
   }, 0);
 const built = join(app, 'dist', 'index.html');
 const sources = Math.max(newest(join(app, 'src')), newest(join(app, '..', '..', 'packages', 'ui', 'src')));
-if (!existsSync(built) || statSync(built).mtimeMs < sources) {
+// A build from before source maps became opt-in (or one made with them) is redone unless they are asked for.
+const hasMaps = (dir) =>
+  existsSync(dir) &&
+  readdirSync(dir, { withFileTypes: true }).some((e) =>
+    e.isDirectory() ? hasMaps(join(dir, e.name)) : e.name.endsWith('.map'),
+  );
+const mapsWanted = /^(true|1)$/.test(process.env.MK_DEMO_SOURCEMAP ?? '');
+if (!existsSync(built) || statSync(built).mtimeMs < sources || hasMaps(join(app, 'dist')) !== mapsWanted) {
   console.log('Building the demo page…');
   const build = spawnSync(
     process.execPath,

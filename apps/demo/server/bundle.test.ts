@@ -32,6 +32,14 @@ describe('the demo’s browser bundle', () => {
     }
   });
 
+  it('publishes no source map unless asked (MK_DEMO_SOURCEMAP=true)', () => {
+    if (/^(true|1)$/.test(process.env.MK_DEMO_SOURCEMAP ?? '')) return;
+    expect(shipped.filter(({ file }) => file.endsWith('.map')).map(({ file }) => file)).toEqual([]);
+    for (const { file, text } of shipped) {
+      if (file.endsWith('.js')) expect(text, file).not.toMatch(/sourceMappingURL/);
+    }
+  });
+
   it('carries none of the server’s code: no BFF, emulator, database or crypto modules', () => {
     for (const { file, text } of shipped) {
       for (const marker of ['better-sqlite3', 'node:crypto', 'createHmac', 'pg-protocol', 'koa-compose']) {

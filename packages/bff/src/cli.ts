@@ -10,7 +10,14 @@ try {
   console.error((error as Error).message);
   process.exit(2);
 }
-const running = await startBff(env);
+let running: Awaited<ReturnType<typeof startBff>>;
+try {
+  running = await startBff(env);
+} catch (error) {
+  // A store that can't be opened or options createBff refuses: the message says which, without a stack.
+  console.error((error as Error).message);
+  process.exit(1);
+}
 console.log(`mandarin-kit-bff listening on ${running.url}`);
 let stopping = false;
 for (const signal of ['SIGINT', 'SIGTERM'] as const) {

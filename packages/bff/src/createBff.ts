@@ -21,13 +21,15 @@ import { EventHub } from './events/EventHub.js';
 import { HookRunner, type OnEvent } from './events/HookRunner.js';
 import { type SseOptions, sseRoutes } from './events/sseRoute.js';
 import { BffError } from './http/BffError.js';
+import { invalidProxyAddresses, proxyAwareness, type TrustedProxies } from './http/clientAddress.js';
 import { requireCsrfHeader } from './http/csrf.js';
 import { errorMiddleware } from './http/errorMiddleware.js';
+import { addressKey, enforceLimits, limitProblems } from './http/rateLimit.js';
 import { requestContext } from './http/requestContext.js';
 import { securityHeaders } from './http/securityHeaders.js';
 import { createLogger } from './log/createLogger.js';
 import { BankDirectory } from './operations/BankDirectory.js';
-import { SessionCookie } from './session/sessionCookie.js';
+import { type SecureCookies, SessionCookie } from './session/sessionCookie.js';
 import type { ResolveUser } from './session/User.js';
 import { defaultReconcileOptions, type ReconcileOptions, Reconciler } from './status/Reconciler.js';
 import type { Store } from './store/Store.js';
@@ -45,10 +47,18 @@ export interface BffOptions {
   resolveUser?: ResolveUser;
   /** Lets anyone sign in as operator through `POST /api/session/operator`: for demos only. */
   demoOperatorLogin?: boolean;
-  /** Trust `X-Forwarded-*` from a proxy in front of the BFF. */
+  /**
+   * Trust `X-Forwarded-For` / `X-Forwarded-Proto` from the proxies in front of the BFF (see `trustedProxies`):
+   * the client address (callbacks' allow-lists, rate limits) and HTTPS (the cookie's `Secure`) come from them.
+   */
   trustProxy?: boolean;
+  /** How many proxies are in front of the BFF (default 1), or their addresses; only with `trustProxy`. */
+  trustedProxies?: TrustedProxies;
+  /** When the session cookie is `Secure`: `'auto'` (default) when the request came over HTTPS. */
+  secureCookies?: SecureCookies;
   /** Where Mandarin should POST transaction callbacks (`https://…/callbacks/mandarin`). */
   callbackUrl?: string;
+  /** Rate limits; each one given replaces its default (see `defaultRateLimits`). */
   limits?: Partial<RateLimits>;
   logger?: Logger;
   /** Secrets and settings of the callback routes under `/callbacks`. */
@@ -94,7 +104,8 @@ export type BffApp = Koa & {
   /**
    * Tell the BFF that a user's session changed: new roles, or signed out. Their open event streams, on every
    * instance, end and reconnect with the browser's current cookie, so they never keep showing what the old
-   * session was allowed to see. The built-in cookie session calls it itself; a host with its own
+   * session was allowed to see. With the built-in cookie session, every cookie the user holds also stops
+   * working, on every instance (its sign-in and sign-out routes do this themselves); a host with its own
    * `resolveUser` calls it when it changes a user's roles or signs them out.
    */
   sessionChanged(userId: string): Promise<void>;
@@ -105,13 +116,21 @@ export type BffApp = Koa & {
 /** Builds the BFF as a Koa app, to run standalone or mount in the merchant's own Koa app. */
 export function createBff(options: BffOptions): BffApp {
   const logger = options.logger ?? createLogger();
+  const limits: RateLimits = { ...defaultRateLimits, ...options.limits };
+  const trust = { trustProxy: options.trustProxy ?? false, proxies: options.trustedProxies ?? 1 };
+  checkOptions(options, limits);
   let session: SessionCookie | undefined;
   let resolveUser = options.resolveUser;
   if (resolveUser === undefined) {
-    if (!options.sessionSecret || options.sessionSecret.length < 32) {
-      throw new Error('createBff: sessionSecret must be at least 32 characters (or pass resolveUser)');
-    }
-    session = new SessionCookie(options.sessionSecret);
+    session = new SessionCookie(options.sessionSecret!, {
+      versions: options.store.sessions,
+      secure: options.secureCookies ?? 'auto',
+      // A request without a cookie is a new session: counted per address, so new cookies can't be minted freely.
+      beforeNew: (ctx) =>
+        enforceLimits(options.store, [
+          { key: addressKey('session', ctx), limit: limits.sessionCreatePerAddress },
+        ]),
+    });
     resolveUser = session.resolveUser;
   }
   const resolve = resolveUser;
@@ -132,7 +151,7 @@ export function createBff(options: BffOptions): BffApp {
     store: options.store,
     mandarin: new MandarinClient({ ...options.mandarin, logger }),
     logger,
-    limits: { ...defaultRateLimits, ...options.limits },
+    limits,
     callbackUrl: options.callbackUrl,
     events: relay,
     reconcile: { afterMs: reconcile.afterMs },
@@ -144,9 +163,16 @@ export function createBff(options: BffOptions): BffApp {
   const app = new Koa({ proxy: options.trustProxy ?? false }) as BffApp;
   app.use(requestContext(logger));
   app.use(errorMiddleware());
+  app.use(proxyAwareness(trust));
   app.use(securityHeaders());
 
-  const sessionChanged = (userId: string) => feed.sessionChanged(userId);
+  // Ends the user's open streams on every instance (they reconnect with the browser's current cookie).
+  const endStreams = (userId: string) => feed.sessionChanged(userId);
+  const sessionChanged = async (userId: string) => {
+    // The built-in session also stops accepting every cookie the user holds, on every instance.
+    await session?.revoke(undefined, userId);
+    await endStreams(userId);
+  };
   const api = new Router({ prefix: '/api' });
   api.use(async (ctx, next) => {
     const user = await resolve(ctx);
@@ -157,7 +183,7 @@ export function createBff(options: BffOptions): BffApp {
   api.use(requireCsrfHeader());
   const banks = new BankDirectory(deps.mandarin);
   for (const routes of [
-    sessionRoutes(session, options.demoOperatorLogin === true, sessionChanged),
+    sessionRoutes(session, options.demoOperatorLogin === true, endStreams),
     walletRoutes(deps),
     operationRoutes(deps, banks),
     paymentRoutes(deps),
@@ -166,6 +192,8 @@ export function createBff(options: BffOptions): BffApp {
     sseRoutes(options.store, hub, {
       heartbeatMs: options.sse?.heartbeatMs ?? 15_000,
       maxStreamsPerUser: options.sse?.maxStreamsPerUser ?? 5,
+      maxStreamsPerAddress: options.sse?.maxStreamsPerAddress ?? 50,
+      maxStreams: options.sse?.maxStreams ?? 10_000,
       allowedOrigins: options.sse?.allowedOrigins ?? [],
       retryMs: options.sse?.retryMs ?? 3000,
     }),
@@ -181,7 +209,11 @@ export function createBff(options: BffOptions): BffApp {
       transfers: cb.transfersToken
         ? transfersAdapter({ token: cb.transfersToken, allowedIps: cb.transfersAllowedIps ?? [] })
         : undefined,
-      gateway: gatewayAdapter(cb.gateway ?? {}),
+      // Unsigned gateway callbacks would be believed: without a checksum key or header there is no route.
+      gateway:
+        cb.gateway?.checksumKey !== undefined || cb.gateway?.header !== undefined
+          ? gatewayAdapter(cb.gateway)
+          : undefined,
       widget: cb.widget
         ? widgetAdapter({
             apiSecret: cb.widget.apiSecret,
@@ -197,8 +229,8 @@ export function createBff(options: BffOptions): BffApp {
         : undefined,
     },
     {
-      widget: { trustProxy: cb.widget?.trustProxy ?? false },
-      others: { trustProxy: options.trustProxy ?? false },
+      widget: { trustProxy: cb.widget?.trustProxy ?? false, proxies: trust.proxies },
+      others: trust,
     },
   );
   app.use(callbacks.routes());
@@ -219,4 +251,29 @@ export function createBff(options: BffOptions): BffApp {
     await feed.stop();
   };
   return app;
+}
+
+/** Refuses, before anything starts, options that can't work; every problem in one message. */
+function checkOptions(options: BffOptions, limits: RateLimits): void {
+  const problems = limitProblems({ ...limits }).map((line) => `limits.${line}`);
+  if (options.resolveUser === undefined && (options.sessionSecret ?? '').length < 32) {
+    problems.push('sessionSecret must be at least 32 characters (or pass resolveUser)');
+  }
+  const proxies = options.trustedProxies;
+  if (proxies !== undefined) {
+    if (options.trustProxy !== true) problems.push('trustedProxies is set but trustProxy is not true');
+    if (typeof proxies === 'number' && (!Number.isSafeInteger(proxies) || proxies < 1)) {
+      problems.push('trustedProxies must be a count ≥ 1 or a list of addresses');
+    }
+    if (typeof proxies !== 'number' && proxies.length === 0) problems.push('trustedProxies is an empty list');
+    const bad = invalidProxyAddresses(proxies);
+    if (bad.length > 0) problems.push(`trustedProxies holds what is not an IP address: ${bad.join(', ')}`);
+  }
+  for (const name of ['maxStreamsPerUser', 'maxStreamsPerAddress', 'maxStreams'] as const) {
+    const value = options.sse?.[name];
+    if (value !== undefined && (!Number.isSafeInteger(value) || value < 1)) {
+      problems.push(`sse.${name} must be a whole number ≥ 1`);
+    }
+  }
+  if (problems.length > 0) throw new Error(`createBff: invalid options\n  ${problems.join('\n  ')}`);
 }

@@ -1,6 +1,6 @@
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { type BffEnv, baseUrlsFrom, callbackOptionsFrom } from './config/env.js';
+import { type BffEnv, baseUrlsFrom, callbackOptionsFrom, limitsFrom } from './config/env.js';
 import { createBff } from './createBff.js';
 import { createLogger } from './log/createLogger.js';
 import { Store } from './store/Store.js';
@@ -40,11 +40,21 @@ export async function startBff(env: BffEnv): Promise<RunningBff> {
     sessionSecret: env.BFF_SESSION_SECRET,
     demoOperatorLogin: env.BFF_DEMO_OPERATOR_LOGIN,
     trustProxy: env.BFF_TRUST_PROXY,
+    ...(env.BFF_TRUSTED_PROXIES === undefined ? {} : { trustedProxies: env.BFF_TRUSTED_PROXIES }),
+    secureCookies: env.BFF_SECURE_COOKIES,
+    limits: limitsFrom(env),
     callbackUrl:
       env.BFF_PUBLIC_URL === undefined ? undefined : new URL('/callbacks/mandarin', env.BFF_PUBLIC_URL).href,
     logger,
     callbacks: callbackOptionsFrom(env),
-    sse: { allowedOrigins: env.BFF_SSE_ALLOWED_ORIGINS },
+    sse: {
+      allowedOrigins: env.BFF_SSE_ALLOWED_ORIGINS,
+      ...(env.BFF_SSE_MAX_STREAMS_PER_USER ? { maxStreamsPerUser: env.BFF_SSE_MAX_STREAMS_PER_USER } : {}),
+      ...(env.BFF_SSE_MAX_STREAMS_PER_ADDRESS
+        ? { maxStreamsPerAddress: env.BFF_SSE_MAX_STREAMS_PER_ADDRESS }
+        : {}),
+      ...(env.BFF_SSE_MAX_STREAMS ? { maxStreams: env.BFF_SSE_MAX_STREAMS } : {}),
+    },
   });
   await app.ready;
   const server: Server = await new Promise((resolve, reject) => {

@@ -20,7 +20,8 @@ export function sessionRoutes(
   // Off unless the merchant turns it on: anyone who can reach it becomes an operator.
   router.post('/session/operator', async (ctx) => {
     if (!demoOperatorLogin) throw new BffError(404, 'NOT_FOUND', 'Operator sign-in is not enabled');
-    const user = session.issue(ctx, { id: userOf(ctx).id, roles: ['customer', 'operator'] });
+    // The customer cookie ends (on every instance) and this answer carries its operator successor.
+    const user = (await session.revoke(ctx, userOf(ctx).id, ['customer', 'operator']))!;
     // Streams opened as a customer reconnect with the new cookie and so as an operator.
     await sessionChanged(user.id);
     ctx.body = { id: user.id, roles: user.roles };
@@ -28,7 +29,9 @@ export function sessionRoutes(
 
   router.delete('/session', async (ctx) => {
     const previous = userOf(ctx).id;
-    const user = session.issue(ctx, { id: randomUUID(), roles: ['customer'] });
+    // Every cookie of the signed-out user stops working, here and on every other instance.
+    await session.revoke(ctx, previous);
+    const user = session.issue(ctx, { id: randomUUID(), roles: ['customer'] }, 0);
     // The signed-out user's streams reconnect as the new anonymous user, who sees none of their events.
     await sessionChanged(previous);
     ctx.body = { id: user.id, roles: user.roles };

@@ -16,7 +16,7 @@ import {
 import type { Context } from 'koa';
 import type { BffDeps } from '../BffDeps.js';
 import { notFound } from '../http/BffError.js';
-import { enforceLimits } from '../http/rateLimit.js';
+import { addressKey, enforceLimits, phoneKey } from '../http/rateLimit.js';
 import { pollWallet, walletFromUpstream } from '../status/poll.js';
 import type { WalletRecord } from '../store/records.js';
 import { body, param, userOf } from './context.js';
@@ -49,8 +49,15 @@ export function walletRoutes(deps: BffDeps): Router {
   router.post('/wallets', async (ctx) => {
     const input = await body(ctx, espKycInputSchema);
     const user = userOf(ctx);
+    const phones = [...new Set(input.phones.map((p) => p.phone))];
     await enforceLimits(deps.store, [
       { key: `esp-create:${user.id}`, limit: deps.limits.walletCreatePerUser },
+      ...phones.map((phone) => ({
+        key: phoneKey('esp-create', phone),
+        limit: deps.limits.walletCreatePerPhone,
+      })),
+      { key: addressKey('esp-create', ctx), limit: deps.limits.walletCreatePerAddress },
+      { key: 'esp-create:all', limit: deps.limits.walletCreateGlobal },
     ]);
     await idempotent(ctx, deps, input, async () => {
       const created = await deps.mandarin.call('espGenerate', {
@@ -89,6 +96,10 @@ export function walletRoutes(deps: BffDeps): Router {
     await enforceLimits(deps.store, [
       { key: `otp-send:w:${wallet.id}`, limit: deps.limits.otpSendPerWallet },
       { key: `otp-send:u:${user.id}`, limit: deps.limits.otpSendPerUser },
+      // Fresh cookies reset the two above; these hold for the phone, the address and the whole BFF.
+      { key: phoneKey('otp-send', wallet.contactPhone), limit: deps.limits.otpSendPerPhone },
+      { key: addressKey('otp-send', ctx), limit: deps.limits.otpSendPerAddress },
+      { key: 'otp-send:all', limit: deps.limits.otpSendGlobal },
     ]);
     const sent = await deps.mandarin.call('otpSend', {
       params: { id: wallet.id },

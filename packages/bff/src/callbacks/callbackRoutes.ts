@@ -1,22 +1,9 @@
 import Router from '@koa/router';
 import type { Context } from 'koa';
+import { clientAddress, type ProxyTrust } from '../http/clientAddress.js';
 import { readRawBody } from '../http/readBody.js';
 import type { CallbackRelay } from './CallbackRelay.js';
 import { type CallbackAdapter, CallbackRefused } from './types.js';
-
-/** How the callback routes learn a caller's address. */
-export interface SourceOptions {
-  /** Take the client address from the first `X-Forwarded-For` entry (only behind a proxy you run). */
-  trustProxy: boolean;
-}
-
-function sourceIp(ctx: Context, trustProxy: boolean): string {
-  if (trustProxy) {
-    const forwarded = ctx.get('x-forwarded-for').split(',')[0]?.trim();
-    if (forwarded) return forwarded;
-  }
-  return ctx.req.socket.remoteAddress ?? '';
-}
 
 /**
  * `/callbacks/...`: one route per provider, outside session and CSRF handling. Refusals store nothing and say
@@ -27,10 +14,10 @@ export function callbackRoutes(
   adapters: Partial<
     Record<'mandarin' | 'esp' | 'transfers' | 'gateway' | 'widget' | 'processing', CallbackAdapter>
   >,
-  proxy: { widget: SourceOptions; others: SourceOptions },
+  proxy: { widget: ProxyTrust; others: ProxyTrust },
 ): Router {
   const router = new Router({ prefix: '/callbacks' });
-  const handle = (adapter: CallbackAdapter, source: SourceOptions) => async (ctx: Context) => {
+  const handle = (adapter: CallbackAdapter, source: ProxyTrust) => async (ctx: Context) => {
     const rawBody = await readRawBody(ctx, 64 * 1024);
     try {
       const ack = await relay.receive(adapter, {
@@ -42,7 +29,7 @@ export function callbackRoutes(
         ),
         headers: ctx.headers as Record<string, string | undefined>,
         rawBody,
-        sourceIp: sourceIp(ctx, source.trustProxy),
+        sourceIp: clientAddress(ctx, source),
         now: Date.now(),
       });
       ctx.status = ack.status;

@@ -31,6 +31,12 @@ export function parseForm(raw: string): Record<string, string> {
   return fields;
 }
 
+/** The query string of `url` as fields, refusing repeated keys as the form body does. */
+export function parseQuery(url: string): Record<string, string> {
+  const at = url.indexOf('?');
+  return parseForm(at === -1 ? '' : url.slice(at + 1));
+}
+
 /** Refuses a callback from outside the allow-list (an empty list allows any source). */
 export function requireSource(sourceIp: string, allowed: readonly string[]): void {
   if (allowed.length === 0) return;

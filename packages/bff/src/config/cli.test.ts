@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createEmulator, DEFAULT_CREDENTIALS } from '@mandarin-kit/emulator';
 import { describe, expect, it } from 'vitest';
-import { readBffEnv } from './env.js';
+import { limitsFrom, readBffEnv } from './env.js';
 
 const cli = fileURLToPath(new URL('../cli.ts', import.meta.url));
 const root = fileURLToPath(new URL('../../../../', import.meta.url));
@@ -46,6 +46,22 @@ describe('mandarin-kit-bff CLI', () => {
     expect(text).toMatch(/MANDARIN_MERCHANT_ID: must be the numeric merchant id/);
     expect(text).toMatch(/BFF_SESSION_SECRET: must be at least 32 characters/);
     expect(text).toMatch(/MANDARIN_BASE_URL: is required when MANDARIN_ENV=emulator/);
+  }, 30_000);
+
+  it('says why it could not start, without a stack trace, and exits 1', async () => {
+    const { output, exited } = run({
+      MANDARIN_ENV: 'sandbox',
+      MANDARIN_CLIENT_ID: 'id',
+      MANDARIN_CLIENT_SECRET: 'secret',
+      MANDARIN_MERCHANT_ID: '777',
+      MANDARIN_SECRET: 's',
+      BFF_SESSION_SECRET: 'x'.repeat(32),
+      BFF_DATABASE_URL: 'postgres://127.0.0.1:1/nothing-listens-here',
+      BFF_LOG_LEVEL: 'silent',
+    });
+    expect(await exited).toBe(1);
+    expect(output()).toMatch(/ECONNREFUSED/);
+    expect(output()).not.toMatch(/\n\s+at /);
   }, 30_000);
 
   it('starts against the emulator, answers, and stops cleanly on SIGTERM', async () => {
@@ -96,5 +112,55 @@ describe('mandarin-kit-bff CLI', () => {
       classic: 'https://secure.mandarinpay.com',
       routing: 'http://127.0.0.1:9/',
     });
+  });
+
+  const base = {
+    MANDARIN_ENV: 'sandbox',
+    MANDARIN_CLIENT_ID: 'id',
+    MANDARIN_CLIENT_SECRET: 'secret',
+    MANDARIN_MERCHANT_ID: '777',
+    MANDARIN_SECRET: 's',
+    BFF_SESSION_SECRET: 'x'.repeat(32),
+  };
+
+  it('reads each rate limit as count/window and refuses a malformed one by name', () => {
+    const env = readBffEnv({
+      ...base,
+      BFF_LIMIT_OTP_SEND_PER_PHONE: '2/30m',
+      BFF_LIMIT_WALLET_CREATE_GLOBAL: '50/1d',
+    });
+    expect(limitsFrom(env)).toEqual({
+      otpSendPerPhone: { max: 2, windowMs: 30 * 60_000 },
+      walletCreateGlobal: { max: 50, windowMs: 86_400_000 },
+    });
+    expect(() => readBffEnv({ ...base, BFF_LIMIT_SESSION_CREATE_PER_ADDRESS: 'lots' })).toThrow(
+      /BFF_LIMIT_SESSION_CREATE_PER_ADDRESS: must look like 5\/1h/,
+    );
+    expect(() => readBffEnv({ ...base, BFF_LIMIT_OTP_SEND_PER_ADDRESS: '0/1h' })).toThrow(
+      /BFF_LIMIT_OTP_SEND_PER_ADDRESS/,
+    );
+  });
+
+  it('reads trusted proxies as a count or addresses, and only with BFF_TRUST_PROXY', () => {
+    expect(
+      readBffEnv({ ...base, BFF_TRUST_PROXY: 'true', BFF_TRUSTED_PROXIES: '2' }).BFF_TRUSTED_PROXIES,
+    ).toBe(2);
+    expect(
+      readBffEnv({ ...base, BFF_TRUST_PROXY: 'true', BFF_TRUSTED_PROXIES: '10.0.0.1, ::1' })
+        .BFF_TRUSTED_PROXIES,
+    ).toEqual(['10.0.0.1', '::1']);
+    expect(() => readBffEnv({ ...base, BFF_TRUSTED_PROXIES: '1' })).toThrow(
+      /BFF_TRUSTED_PROXIES: needs BFF_TRUST_PROXY=true/,
+    );
+    expect(() =>
+      readBffEnv({ ...base, BFF_TRUST_PROXY: 'true', BFF_TRUSTED_PROXIES: 'lb.internal' }),
+    ).toThrow(/BFF_TRUSTED_PROXIES: must be a count/);
+  });
+
+  it('refuses an https public URL whose cookies could never be Secure', () => {
+    const https = { ...base, BFF_PUBLIC_URL: 'https://shop.example' };
+    expect(() => readBffEnv(https)).toThrow(/BFF_SECURE_COOKIES: BFF_PUBLIC_URL is https/);
+    expect(readBffEnv({ ...https, BFF_TRUST_PROXY: 'true' }).BFF_SECURE_COOKIES).toBe('auto');
+    expect(readBffEnv({ ...https, BFF_SECURE_COOKIES: 'true' }).BFF_SECURE_COOKIES).toBe(true);
   });
 });

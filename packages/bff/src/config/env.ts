@@ -1,5 +1,9 @@
+import { isIP } from 'node:net';
 import { z } from 'zod';
+import { defaultRateLimits, type RateLimits } from '../BffDeps.js';
 import type { CallbackOptions } from '../createBff.js';
+import { normaliseIp, type TrustedProxies } from '../http/clientAddress.js';
+import { parseLimit } from '../http/rateLimit.js';
 import { defaultBaseUrls, type UpstreamHost } from '../upstream/routes.js';
 
 const url = z.url({ protocol: /^https?$/, error: 'must be an http(s) URL' });
@@ -10,6 +14,44 @@ const list = z.string().transform((v) =>
     .map((item) => item.trim())
     .filter((item) => item !== ''),
 );
+
+/** `otpSendPerPhone` → `BFF_LIMIT_OTP_SEND_PER_PHONE`: one variable per rate limit. */
+export const limitVariable = (name: string) =>
+  `BFF_LIMIT_${name.replace(/[A-Z]/g, (c) => `_${c}`).toUpperCase()}`;
+
+const limit = z.string().transform((value, ctx) => {
+  const parsed = parseLimit(value);
+  if (parsed === undefined || parsed.max < 1 || parsed.windowMs < 1000) {
+    ctx.addIssue({
+      code: 'custom',
+      message: 'must look like 5/1h: a count ≥ 1, a slash and a window (s, m, h or d)',
+    });
+    return z.NEVER;
+  }
+  return parsed;
+});
+const limitVariables = Object.fromEntries(
+  Object.keys(defaultRateLimits).map((name) => [limitVariable(name), limit.optional()]),
+) as Record<string, z.ZodOptional<typeof limit>>;
+
+const trustedProxies = z.string().transform((value, ctx): TrustedProxies => {
+  if (/^\d+$/.test(value.trim())) {
+    const count = Number(value);
+    if (count >= 1 && count <= 16) return count;
+  } else {
+    const addresses = value
+      .split(',')
+      .map((a) => a.trim())
+      .filter((a) => a !== '');
+    if (addresses.length > 0 && addresses.every((a) => isIP(normaliseIp(a)) !== 0)) return addresses;
+  }
+  ctx.addIssue({
+    code: 'custom',
+    message: 'must be a count of proxies (1 to 16) or their IP addresses, comma separated',
+  });
+  return z.NEVER;
+});
+const streams = z.coerce.number().int().min(1).max(1_000_000);
 
 /** Environment variables of `mandarin-kit-bff`; each is checked at start and named when missing or wrong. */
 export const bffEnvSchema = z.object({
@@ -45,6 +87,12 @@ export const bffEnvSchema = z.object({
   BFF_PUBLIC_URL: url.optional(),
   BFF_DEMO_OPERATOR_LOGIN: bool.default(false),
   BFF_TRUST_PROXY: bool.default(false),
+  /** How many proxies are in front (default 1) or their addresses; needs BFF_TRUST_PROXY=true. */
+  BFF_TRUSTED_PROXIES: trustedProxies.optional(),
+  BFF_SECURE_COOKIES: z
+    .enum(['auto', 'true', 'false', '1', '0'], { error: 'must be auto, true or false' })
+    .default('auto')
+    .transform((v) => (v === 'auto' ? 'auto' : v === 'true' || v === '1')),
   /** Secret path token of `/callbacks/esp/<token>`, the URL to register for ESP webhooks. */
   BFF_ESP_WEBHOOK_TOKEN: z.string().min(16, 'must be at least 16 characters').optional(),
   BFF_ESP_WEBHOOK_IPS: list.optional(),
@@ -62,6 +110,10 @@ export const bffEnvSchema = z.object({
   BFF_PROCESSING_PUBLIC_KEY: z.string().min(1).optional(),
   BFF_PROCESSING_SECRET: z.base64('must be base64').optional(),
   BFF_SSE_ALLOWED_ORIGINS: list.default([]),
+  BFF_SSE_MAX_STREAMS_PER_USER: streams.optional(),
+  BFF_SSE_MAX_STREAMS_PER_ADDRESS: streams.optional(),
+  BFF_SSE_MAX_STREAMS: streams.optional(),
+  ...limitVariables,
   BFF_LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 });
 /** Validated configuration of the standalone BFF. */
@@ -79,6 +131,20 @@ export function readBffEnv(env: NodeJS.ProcessEnv = process.env): BffEnv {
   // Checked on the raw values so that it is reported together with every other problem.
   if (env.MANDARIN_ENV === 'emulator' && !env.MANDARIN_BASE_URL) {
     lines.push('  MANDARIN_BASE_URL: is required when MANDARIN_ENV=emulator');
+  }
+  if (env.BFF_TRUSTED_PROXIES && !/^(true|1)$/.test(env.BFF_TRUST_PROXY ?? '')) {
+    lines.push('  BFF_TRUSTED_PROXIES: needs BFF_TRUST_PROXY=true');
+  }
+  // The public site is HTTPS but the BFF (plain HTTP) may not believe the proxy that says so: its session
+  // cookie would never be Secure. Either trust the proxy or say that every request is HTTPS.
+  if (
+    env.BFF_PUBLIC_URL?.startsWith('https:') &&
+    !/^(true|1)$/.test(env.BFF_TRUST_PROXY ?? '') &&
+    /^(auto)?$/.test(env.BFF_SECURE_COOKIES ?? '')
+  ) {
+    lines.push(
+      '  BFF_SECURE_COOKIES: BFF_PUBLIC_URL is https but the BFF serves plain HTTP and BFF_TRUST_PROXY is off, so session cookies would never be Secure; set BFF_TRUST_PROXY=true behind your TLS proxy, or BFF_SECURE_COOKIES=true',
+    );
   }
   if (parsed.success && lines.length === 0) return parsed.data;
   throw new Error(`mandarin-kit-bff: invalid configuration\n${lines.join('\n')}`);
@@ -131,4 +197,14 @@ export function callbackOptionsFrom(env: BffEnv): CallbackOptions {
       ? { processing: { publicKey: env.BFF_PROCESSING_PUBLIC_KEY, secret: env.BFF_PROCESSING_SECRET } }
       : {}),
   };
+}
+
+/** The rate limits set in the environment (the rest keep their defaults). */
+export function limitsFrom(env: BffEnv): Partial<RateLimits> {
+  const values = env as unknown as Record<string, RateLimits[keyof RateLimits] | undefined>;
+  return Object.fromEntries(
+    Object.keys(defaultRateLimits)
+      .map((name) => [name, values[limitVariable(name)]] as const)
+      .filter(([, value]) => value !== undefined),
+  );
 }

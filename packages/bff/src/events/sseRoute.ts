@@ -11,6 +11,10 @@ export interface SseOptions {
   heartbeatMs: number;
   /** Streams one user may hold open on one instance. */
   maxStreamsPerUser: number;
+  /** Streams one client address may hold open on one instance, whatever cookies it sends. */
+  maxStreamsPerAddress: number;
+  /** Streams one instance holds open in all. */
+  maxStreams: number;
   /** Origins allowed besides the BFF's own (the host page's, when it differs). */
   allowedOrigins: readonly string[];
   /** The `retry:` hint, ms. */
@@ -31,20 +35,39 @@ function lastEventId(ctx: Context): bigint {
  */
 export function sseRoutes(store: Store, hub: EventHub, options: SseOptions): Router {
   const router = new Router();
+  const perAddress = new Map<string, number>();
+  let open = 0;
+  const tooMany = (what: string) =>
+    new BffError(429, 'RATE_LIMITED', `Too many open event streams ${what}`, {
+      headers: { 'Retry-After': '5' },
+    });
   router.get('/events', async (ctx) => {
     const user = userOf(ctx);
     const origin = ctx.get('origin');
     // Koa's ctx.origin echoes the Origin header when present, so the BFF's own origin is built by hand.
-    const own = `${ctx.protocol}://${ctx.host}`;
+    const own = `${ctx.state.https === true ? 'https' : 'http'}://${ctx.host}`;
     if (origin !== '' && origin !== own && !options.allowedOrigins.includes(origin)) {
       throw new BffError(403, 'FORBIDDEN', 'This origin may not open the event stream');
     }
-    if (hub.countFor(user.id) >= options.maxStreamsPerUser) {
-      throw new BffError(429, 'RATE_LIMITED', 'Too many open event streams', {
-        headers: { 'Retry-After': '5' },
-      });
+    if (hub.countFor(user.id) >= options.maxStreamsPerUser) throw tooMany('for this user');
+    const address = String(ctx.state.clientIp ?? '');
+    const fromAddress = perAddress.get(address) ?? 0;
+    if (fromAddress >= options.maxStreamsPerAddress) throw tooMany('from this address');
+    if (open >= options.maxStreams) throw tooMany('on this server');
+    // Gone already: its 'close' has fired and would never give the slot back.
+    if (ctx.req.socket.destroyed) {
+      ctx.respond = false;
+      return;
     }
+    perAddress.set(address, fromAddress + 1);
+    open++;
     const res = ctx.res;
+    res.once('close', () => {
+      open--;
+      const left = (perAddress.get(address) ?? 1) - 1;
+      if (left > 0) perAddress.set(address, left);
+      else perAddress.delete(address);
+    });
     ctx.respond = false;
     res.writeHead(200, {
       'content-type': 'text/event-stream; charset=utf-8',

@@ -22,6 +22,14 @@ export async function readJson(ctx: Context, limit = 32 * 1024): Promise<unknown
   if (!ctx.is('application/json')) {
     throw new BffError(415, 'VALIDATION_FAILED', 'Send the body as application/json');
   }
+  // JSON is UTF-8 (RFC 8259); a body in another charset would be misread, not decoded.
+  // Read from the raw header, so that a parameter list the parser gives up on can't hide a charset.
+  const charsets = [...ctx.get('content-type').matchAll(/;\s*charset\s*=\s*"?([^";\s]*)/gi)].map((m) =>
+    m[1]!.toLowerCase(),
+  );
+  if (charsets.some((charset) => charset !== 'utf-8' && charset !== 'utf8')) {
+    throw new BffError(415, 'VALIDATION_FAILED', 'Send the body as application/json in UTF-8');
+  }
   try {
     return JSON.parse(raw.toString('utf8'));
   } catch {

@@ -1,13 +1,15 @@
 import { randomUUID } from 'node:crypto';
 import type { Middleware } from 'koa';
 import type { Logger } from 'pino';
+import { redactPath } from '../log/redactPath.js';
 
 // A caller's request id is kept only if it is short and plain, so it can't inject into logs or headers.
 const SAFE_ID = /^[\w-]{8,64}$/;
 
 /**
  * Gives every request an id (echoed in `X-Request-Id` and in every error body and log line) and a child logger,
- * and writes one access-log line per request: method, route path, status and time, never bodies or queries.
+ * and writes one access-log line per request: method, route path (secret path tokens redacted), status and
+ * time, never bodies or queries.
  */
 export function requestContext(logger: Logger): Middleware {
   return async (ctx, next) => {
@@ -27,7 +29,7 @@ export function requestContext(logger: Logger): Middleware {
         const line = {
           requestId,
           method: ctx.method,
-          path: ctx.path,
+          path: redactPath(ctx.path),
           status: ctx.status,
           ms,
           userId: ctx.state.user?.id,

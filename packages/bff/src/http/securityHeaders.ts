@@ -9,7 +9,7 @@ export function securityHeaders(): Middleware {
     ctx.set('Cross-Origin-Resource-Policy', 'same-origin');
     ctx.set('Content-Security-Policy', "default-src 'none'; frame-ancestors 'none'");
     ctx.set('Cache-Control', 'no-store');
-    if (ctx.secure) ctx.set('Strict-Transport-Security', 'max-age=31536000; includeSubDomains');
+    if (ctx.state.https === true) ctx.set('Strict-Transport-Security', 'max-age=31536000; includeSubDomains');
     await next();
   };
 }

@@ -11,6 +11,7 @@ import { PgDriver, type PgDriverOptions } from './postgres/PgDriver.js';
 import { RateLimitTable } from './rateLimits.js';
 import { ReconcileQueue } from './reconcileQueue.js';
 import type { SqlDriver } from './SqlDriver.js';
+import { SessionTable } from './sessions.js';
 import { SqliteDriver } from './sqlite/SqliteDriver.js';
 import { WalletTable } from './wallets.js';
 
@@ -35,6 +36,7 @@ export class Store {
   readonly inbox: InboxTable;
   readonly events: EventTable;
   readonly reconcile: ReconcileQueue;
+  readonly sessions: SessionTable;
 
   constructor(readonly driver: SqlDriver) {
     this.wallets = new WalletTable(driver);
@@ -46,6 +48,7 @@ export class Store {
     this.inbox = new InboxTable(driver);
     this.events = new EventTable(driver);
     this.reconcile = new ReconcileQueue(driver);
+    this.sessions = new SessionTable(driver);
   }
 
   /** Opens (creating if needed) an SQLite file in WAL mode and applies migrations. */

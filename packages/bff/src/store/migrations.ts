@@ -68,6 +68,17 @@ export const migrations: ReadonlyArray<{ version: number; name: string; sql: Mig
   },
   {
     version: 3,
+    name: 'rate-limit expiry, session versions',
+    sql: [
+      // Counters of one-off keys (a phone, an address) would pile up for ever without an end to prune by.
+      'ALTER TABLE rate_limits ADD COLUMN expires_at BIGINT NOT NULL DEFAULT 0',
+      'CREATE INDEX rate_limits_expiry ON rate_limits (expires_at)',
+      // A session cookie is good only while it carries its user's current version; signing out bumps it.
+      'CREATE TABLE session_versions (user_id TEXT PRIMARY KEY, version INTEGER NOT NULL)',
+    ],
+  },
+  {
+    version: 4,
     name: 'reconciliation queue, failure reasons, inferred statuses, released holds',
     sql: [
       // Everything that waits for Mandarin's word, due for a status read once its callback is overdue.

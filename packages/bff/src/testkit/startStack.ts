@@ -49,6 +49,9 @@ export async function startStack(
     mandarin: mandarinFor(url),
     sessionSecret: 'test-session-secret-0123456789abcdef',
     demoOperatorLogin: true,
+    // Every test browser is on loopback and opens wallets for the one sandbox phone: the limits that hold
+    // across cookies are the security suite's to test, with their defaults.
+    limits: TEST_LIMITS,
     logger,
     callbacks: {
       espToken: ESP_TOKEN,
@@ -106,6 +109,18 @@ export async function startStack(
     },
   };
 }
+
+const roomy = { max: 100_000, windowMs: 60_000 };
+/** Per phone, per address and global limits out of the way of functional tests. */
+export const TEST_LIMITS: Partial<BffOptions['limits'] & object> = {
+  otpSendPerPhone: roomy,
+  otpSendPerAddress: roomy,
+  otpSendGlobal: roomy,
+  walletCreatePerPhone: roomy,
+  walletCreatePerAddress: roomy,
+  walletCreateGlobal: roomy,
+  sessionCreatePerAddress: roomy,
+};
 
 /** Secret path tokens of the test BFF's unsigned callback routes. */
 export const ESP_TOKEN = 'test-esp-webhook-token-0123456789';

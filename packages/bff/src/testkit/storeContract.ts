@@ -137,6 +137,26 @@ export function storeContract(name: string, open: () => Promise<OpenedStore>): v
       expect((await store.rateLimits.hit('otp:w1', 60_000, 180_000)).count).toBe(1);
     });
 
+    it('counts concurrent hits exactly and prunes only counters whose window has ended', async () => {
+      const counts = await Promise.all(
+        Array.from({ length: 20 }, () => store.rateLimits.hit('otp:p:x', 3_600_000, 1_000)),
+      );
+      expect(counts.map((c) => c.count).sort((a, b) => a - b)).toEqual(
+        Array.from({ length: 20 }, (_, i) => i + 1),
+      );
+      await store.rateLimits.hit('short', 60_000, 1_000);
+      expect(await store.rateLimits.prune(60_000)).toBe(1);
+      expect((await store.rateLimits.hit('otp:p:x', 3_600_000, 70_000)).count).toBe(21);
+    });
+
+    it('keeps session versions: 0 until bumped, then each bump one more', async () => {
+      expect(await store.sessions.version('u1')).toBe(0);
+      expect(await store.sessions.bump('u1')).toBe(1);
+      expect(await Promise.all([store.sessions.bump('u1'), store.sessions.bump('u1')])).toHaveLength(2);
+      expect(await store.sessions.version('u1')).toBe(3);
+      expect(await store.sessions.version('u2')).toBe(0);
+    });
+
     it('rolls a failed transaction back whole, nested transactions included', async () => {
       const insert = 'INSERT INTO sub_merchants (id, owner_id, type, linked_at) VALUES (?, ?, ?, ?)';
       await expect(

@@ -57,3 +57,34 @@ describe('browser ↔ BFF bodies', () => {
     expect(createRefundBodySchema.parse({ amount: '10.00' })).toEqual({ amount: '10.00', refundFee: false });
   });
 });
+
+describe('amounts in bodies', () => {
+  const card = { type: 'card_number', cardNumber: '4111111111111111' };
+  const entry = (value: string, fee = '0.00') => ({
+    accountId: '16f90c5e-6bc3-11eb-9439-0242ac130002',
+    amount: { value, currency: 'RUB' },
+    platformFeeAmount: { value: fee, currency: 'RUB' },
+  });
+
+  it('refuse an amount past what 64-bit kopecks hold, naming the field', () => {
+    for (const amount of ['92233720368547758.08', '1'.repeat(25)]) {
+      const payout = createPayoutBodySchema.safeParse({ amount, destination: card });
+      expect(payout.error?.issues.map((i) => i.path.join('.'))).toEqual(['amount']);
+      expect(payout.error?.issues[0]?.message).toBe('Amount is too large');
+    }
+    expect(
+      createPayoutBodySchema.safeParse({ amount: '92233720368547758.07', destination: card }).success,
+    ).toBe(true);
+  });
+
+  it('refuse routing values and fees past it too', () => {
+    const refund = createRefundBodySchema.safeParse({
+      amount: '1.00',
+      routing: [entry('92233720368547758.08', '99999999999999999999999999')],
+    });
+    expect(refund.error?.issues.map((i) => i.path.join('.')).sort()).toEqual([
+      'routing.0.amount.value',
+      'routing.0.platformFeeAmount.value',
+    ]);
+  });
+});

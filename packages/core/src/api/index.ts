@@ -35,7 +35,13 @@ export {
   subMerchantListViewSchema,
 } from './cards.js';
 export type { MeView, MoneyView } from './common.js';
-export { amountBodySchema, meViewSchema, moneyViewSchema, uuidSchema } from './common.js';
+export {
+  amountBodySchema,
+  meViewSchema,
+  moneyBodySchema,
+  moneyViewSchema,
+  uuidSchema,
+} from './common.js';
 export type { OperationStatus, OperationView, SbpBankListView, SbpRecipientView } from './operations.js';
 export {
   operationKindSchema,

@@ -1,12 +1,11 @@
 import { z } from 'zod';
-import { moneyObjectSchema } from '../schemas/common.js';
-import { moneyViewSchema, uuidSchema } from './common.js';
+import { moneyBodySchema, moneyViewSchema, uuidSchema } from './common.js';
 
 /** One routing row as the browser sends it: the wire entry of the seed. */
 export const routingEntryBodySchema = z.strictObject({
   accountId: uuidSchema,
-  amount: moneyObjectSchema,
-  platformFeeAmount: moneyObjectSchema,
+  amount: moneyBodySchema,
+  platformFeeAmount: moneyBodySchema,
   description: z.string().max(255).optional(),
 });
 /** One routing row. */

@@ -8,4 +8,10 @@ export { formatMoney } from './formatMoney.js';
 export { fromMinorUnits } from './fromMinorUnits.js';
 export type { MoneyErrorCode } from './MoneyError.js';
 export { MoneyError } from './MoneyError.js';
-export { isWireAmount, MAX_AMOUNT_DIGITS, parseAmount } from './parseAmount.js';
+export {
+  fitsMinorUnits,
+  isWireAmount,
+  MAX_AMOUNT_DIGITS,
+  MAX_MINOR_UNITS,
+  parseAmount,
+} from './parseAmount.js';

@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { formatAmount } from './formatAmount.js';
 import { MoneyError } from './MoneyError.js';
-import { isWireAmount, parseAmount } from './parseAmount.js';
+import { fitsMinorUnits, isWireAmount, MAX_MINOR_UNITS, parseAmount } from './parseAmount.js';
 
 describe('parseAmount', () => {
   it.each([
@@ -90,5 +90,20 @@ describe('formatAmount', () => {
         (minor) => parseAmount(formatAmount(minor)) === minor,
       ),
     );
+  });
+});
+
+describe('fitsMinorUnits', () => {
+  it('takes every amount a signed 64-bit count of kopecks holds, and nothing past it', () => {
+    expect(fitsMinorUnits('92233720368547758.07')).toBe(true);
+    expect(fitsMinorUnits('92233720368547758.08')).toBe(false);
+    expect(fitsMinorUnits('92233720368547759')).toBe(false);
+    expect(fitsMinorUnits('9'.repeat(25))).toBe(false);
+    expect(parseAmount('92233720368547758.07')).toBe(MAX_MINOR_UNITS);
+  });
+
+  it('leaves malformed amounts to the format check', () => {
+    expect(fitsMinorUnits('1,00')).toBe(true);
+    expect(fitsMinorUnits('-1')).toBe(true);
   });
 });

@@ -7,6 +7,20 @@ const WIRE_AMOUNT = /^(0|[1-9]\d*)(?:\.(\d{1,2}))?$/;
 /** Integer digits accepted; far beyond any real payment, it keeps hostile inputs from growing BigInts. */
 export const MAX_AMOUNT_DIGITS = 24;
 
+/** The most kopecks a signed 64-bit integer holds: what the stores' BIGINT columns and Mandarin can take. */
+export const MAX_MINOR_UNITS = 9_223_372_036_854_775_807n;
+
+/**
+ * False only for a well-formed wire amount past `MAX_MINOR_UNITS` (`"92233720368547758.08"` and up, or more
+ * than `MAX_AMOUNT_DIGITS` integer digits); anything malformed is another check's to refuse.
+ */
+export function fitsMinorUnits(wire: string): boolean {
+  const match = typeof wire === 'string' ? WIRE_AMOUNT.exec(wire) : null;
+  if (match === null) return true;
+  if (match[1]!.length > MAX_AMOUNT_DIGITS) return false;
+  return parseAmount(wire) <= MAX_MINOR_UNITS;
+}
+
 /** True when `wire` is a well-formed wire amount such as `"5000.00"`, `"100"` or `"0.5"`. */
 export function isWireAmount(wire: string): boolean {
   const match = WIRE_AMOUNT.exec(wire);

@@ -20,6 +20,12 @@ describe('bankGatewayChecksumBase', () => {
     expect(bankGatewayChecksumBase({ mdorder: 'x', mdOrder: 'y' })).toBe('mdOrder;y;mdorder;x;');
   });
 
+  it('leaves out sign_alias, which names the algorithm and is not signed', () => {
+    expect(bankGatewayChecksumBase({ mdOrder: 'y', sign_alias: 'SHA-256 with RSA', checksum: 'X' })).toBe(
+      'mdOrder;y;',
+    );
+  });
+
   it('gives an empty string for no parameters', () => {
     expect(bankGatewayChecksumBase({ checksum: 'X' })).toBe('');
   });

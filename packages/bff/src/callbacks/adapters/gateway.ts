@@ -1,6 +1,6 @@
 import { bankGatewayCallbackSchema, bankGatewayChecksumBase } from '@mandarin-kit/core';
 import { type CallbackAdapter, CallbackRefused, textAck } from '../types.js';
-import { hmac, parseForm, safeEqual } from '../verify.js';
+import { hmac, parseForm, parseQuery, safeEqual } from '../verify.js';
 
 /** Bank gateway options: the checksum key turns the (otherwise optional) checksum into a requirement. */
 export interface GatewayOptions {
@@ -11,7 +11,8 @@ export interface GatewayOptions {
 
 /**
  * Bank gateway callbacks (seed callbacks-bank-gateway): GET query or POST form; `checksum` is HMAC-SHA256 over
- * the other parameters sorted by name as `name;value;`, uppercase hex; (mdOrder, operation, status) dedupes.
+ * the other parameters but `sign_alias`, sorted by name as `name;value;`, uppercase hex; (mdOrder, operation,
+ * status) dedupes. A repeated parameter is refused: which of its values was signed is anyone's guess.
  */
 export function gatewayAdapter(options: GatewayOptions): CallbackAdapter {
   return {
@@ -24,7 +25,7 @@ export function gatewayAdapter(options: GatewayOptions): CallbackAdapter {
         }
       }
       const raw = request.rawBody.toString('utf8');
-      const params = request.method === 'GET' || raw.trim() === '' ? { ...request.query } : parseForm(raw);
+      const params = request.method === 'GET' || raw.trim() === '' ? parseQuery(request.url) : parseForm(raw);
       if (options.checksumKey !== undefined) {
         if (typeof params.checksum !== 'string') throw new CallbackRefused(401, 'Missing checksum');
         const expected = hmac(

@@ -1,6 +1,6 @@
 import { mandarinCallbackSchema, mandarinSignatureBase } from '@mandarin-kit/core';
 import { type CallbackAdapter, CallbackRefused, textAck } from '../types.js';
-import { parseForm, safeEqual, sha256Hex } from '../verify.js';
+import { parseForm, parseQuery, safeEqual, sha256Hex } from '../verify.js';
 
 /**
  * Mandarin transaction (and card binding) callbacks: a form body, or the query string as one public
@@ -12,7 +12,7 @@ export function mandarinAdapter(secret: string): CallbackAdapter {
     provider: 'mandarin',
     accept(request) {
       const raw = request.rawBody.toString('utf8');
-      const fields = raw.trim() === '' ? { ...request.query } : parseForm(raw);
+      const fields = raw.trim() === '' ? parseQuery(request.url) : parseForm(raw);
       if (typeof fields.sign !== 'string') throw new CallbackRefused(401, 'Missing sign');
       const expected = sha256Hex(mandarinSignatureBase(fields, secret));
       if (!safeEqual(fields.sign.toLowerCase(), expected)) throw new CallbackRefused(401, 'Bad sign');

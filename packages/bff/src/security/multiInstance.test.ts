@@ -1,0 +1,72 @@
+import { sandboxKyc } from '@mandarin-kit/emulator';
+import { afterAll, beforeAll, expect, it } from 'vitest';
+import { defaultRateLimits } from '../BffDeps.js';
+import { Store } from '../store/Store.js';
+import type { Reply } from '../testkit/HttpClient.js';
+import { describePostgres, type FreshDatabase, freshDatabase } from '../testkit/postgres.js';
+import { type Stack, startStack } from '../testkit/startStack.js';
+
+// Issue 16 on several instances: the limits a new cookie can't reset, and sign-out, hold across a load balancer.
+
+describePostgres('limits and sign-out shared by BFF instances on one PostgreSQL database', () => {
+  let db: FreshDatabase;
+  let stack: Stack;
+  let storeB: Store;
+  let urlB: string;
+
+  beforeAll(async () => {
+    db = await freshDatabase();
+    const bff = { trustProxy: true, limits: { ...defaultRateLimits } };
+    stack = await startStack({ store: await Store.openPostgres(db.url), bff });
+    storeB = await Store.openPostgres(db.url);
+    urlB = (await stack.anotherBff({ ...bff, store: storeB })).url;
+  });
+  afterAll(async () => {
+    await stack?.close();
+    await storeB?.close();
+    await db?.drop();
+  });
+
+  it('opens at most 3 wallets per phone across instances, and sends at most 5 SMS codes per phone', async () => {
+    const kyc = sandboxKyc({ phones: [{ phone: '79005550900', type: 'Personal' }] });
+    const created: Reply[] = [];
+    const owners = [];
+    for (let i = 0; i < 8; i++) {
+      const owner = stack.client(i % 2 === 0 ? stack.bffUrl : urlB);
+      const headers = { 'x-forwarded-for': `198.51.100.${i + 1}` };
+      created.push(await owner.post('/api/wallets', kyc, headers));
+      owners.push({ owner, headers });
+    }
+    expect(created.filter((r) => r.status === 201)).toHaveLength(3);
+    expect(created.filter((r) => r.status === 429)).toHaveLength(5);
+    const sends: number[] = [];
+    for (let i = 0; i < 9; i++) {
+      const at = i % 3;
+      const { owner, headers } = owners[at]!;
+      sends.push(
+        (await owner.post(`/api/wallets/${created[at]!.body.id}/otp/send`, undefined, headers)).status,
+      );
+    }
+    expect(sends.filter((s) => s === 200)).toHaveLength(5);
+    expect(sends.filter((s) => s === 429)).toHaveLength(4);
+  });
+
+  it('limits new sessions per address across instances', async () => {
+    const replies: number[] = [];
+    for (let i = 0; i < defaultRateLimits.sessionCreatePerAddress.max + 1; i++) {
+      const url = i % 2 === 0 ? stack.bffUrl : urlB;
+      replies.push((await stack.client(url).get('/api/me', { 'x-forwarded-for': '192.0.2.99' })).status);
+    }
+    expect(replies.at(-1)).toBe(429);
+    expect(replies.filter((s) => s === 200)).toHaveLength(defaultRateLimits.sessionCreatePerAddress.max);
+  });
+
+  it('signing out on one instance ends the cookie on the other', async () => {
+    const operator = stack.client(stack.bffUrl);
+    await operator.post('/api/session/operator');
+    const elsewhere = stack.client(urlB).withCookieOf(operator);
+    expect((await elsewhere.get('/api/payments')).status).toBe(200);
+    expect((await operator.request('DELETE', '/api/session')).status).toBe(200);
+    expect((await elsewhere.get('/api/payments')).status).toBe(403);
+  });
+});
