@@ -2,24 +2,22 @@ import Router from '@koa/router';
 import {
   createPayoutBodySchema,
   createTopUpBodySchema,
-  formatAmount,
-  fromMinorUnits,
   maskPhone,
   parseAmount,
   sbpRecipientResponseSchema,
   uuidSchema,
-  walletBalanceResponseSchema,
 } from '@mandarin-kit/core';
 import type { Context } from 'koa';
 import { z } from 'zod';
 import type { BffDeps } from '../BffDeps.js';
 import { BffError, notFound } from '../http/BffError.js';
 import type { BankDirectory } from '../operations/BankDirectory.js';
+import { requireFunds } from '../operations/requireFunds.js';
 import { startOperation } from '../operations/startOperation.js';
 import { maskCardNumber, operationView } from '../operations/views.js';
 import { pollOperation } from '../status/poll.js';
 import { type FinalOperationStatus, finishOperation } from '../status/settle.js';
-import type { FailureReason, OperationRecord, WalletRecord } from '../store/records.js';
+import type { FailureReason, OperationRecord } from '../store/records.js';
 import { body, param, userOf } from './context.js';
 import { ownedWallet } from './wallets.js';
 
@@ -35,25 +33,6 @@ function endOperation(
   how: { failure: FailureReason | null; inferred: boolean },
 ) {
   return deps.events.polled(op, (tx, source) => finishOperation(tx, op, status, source, how));
-}
-
-/**
- * Refuses a payout larger than the balance Mandarin reports, before anything is sent: 422 INSUFFICIENT_FUNDS
- * with the available amount. Mandarin stays the judge of what it then accepts.
- */
-export async function requireFunds(deps: BffDeps, wallet: WalletRecord, amount: bigint): Promise<void> {
-  const reply = await deps.mandarin.call('espBalance', {
-    params: { id: wallet.id },
-    schema: walletBalanceResponseSchema,
-  });
-  const available = fromMinorUnits(reply.balance);
-  if (amount <= available) return;
-  throw new BffError(
-    422,
-    'INSUFFICIENT_FUNDS',
-    `The wallet holds ${formatAmount(available)} RUB, less than ${formatAmount(amount)} RUB`,
-    { fields: { amount: ['More than the wallet holds'] }, details: { available: formatAmount(available) } },
-  );
 }
 
 async function ownedOperation(ctx: Context, deps: BffDeps): Promise<OperationRecord> {

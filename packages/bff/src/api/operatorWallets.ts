@@ -7,10 +7,10 @@ import {
 } from '@mandarin-kit/core';
 import type { BffDeps } from '../BffDeps.js';
 import { BffError, notFound } from '../http/BffError.js';
+import { requireFunds } from '../operations/requireFunds.js';
 import { startOperation } from '../operations/startOperation.js';
 import type { WalletRecord } from '../store/records.js';
 import { body, param, requireRole } from './context.js';
-import { requireFunds } from './operations.js';
 
 async function anyWallet(deps: BffDeps, id: string): Promise<WalletRecord> {
   const wallet = await deps.store.wallets.get(id.toLowerCase());
