@@ -14,7 +14,7 @@ export const upstreamRoutes = {
   espStatus: {
     host: 'esp',
     method: 'GET',
-    path: '/api/v1/tokens/{id}/status',
+    path: '/payment-tokens/api/v1/tokens/{id}/status',
     auth: 'bearer',
     scope: 'payment-tokens:tokens.read',
   },

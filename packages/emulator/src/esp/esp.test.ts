@@ -38,7 +38,7 @@ describe('ESP lifecycle', () => {
     expect(otp.json.code).toMatch(/^\d{4}$/);
     expect((await statusOf(id)).status).toBe('Processing');
 
-    const verified = await call(emu.url, `/api/v1/otp/${id}/verify`, {
+    const verified = await call(emu.url, `/payment-tokens/api/v1/otp/${id}/verify`, {
       token,
       body: { code: otp.json.code },
     });
@@ -76,32 +76,36 @@ describe('ESP lifecycle', () => {
   it('counts wrong codes down and refuses once the attempts run out, even the right code', async () => {
     const id = (await call(emu.url, '/api/v1/tokens/generate', { token, body: sandboxKyc() })).json
       .id as string;
-    await call(emu.url, `/api/v1/otp/${id}/send`, { token, method: 'POST' });
+    await call(emu.url, `/payment-tokens/api/v1/otp/${id}/send`, { token, method: 'POST' });
     const { code } = (await call<{ code: string }>(emu.url, `/__emulator/esp/${id}/otp`)).json;
     const wrong = code === '0000' ? '1111' : '0000';
     for (let left = 9; left >= 0; left -= 1) {
-      const res = await call(emu.url, `/api/v1/otp/${id}/verify`, { token, body: { code: wrong } });
+      const res = await call(emu.url, `/payment-tokens/api/v1/otp/${id}/verify`, {
+        token,
+        body: { code: wrong },
+      });
       expect(res.json).toEqual({ verified: false, retries: left });
     }
-    const refused = await call(emu.url, `/api/v1/otp/${id}/verify`, { token, body: { code } });
+    const refused = await call(emu.url, `/payment-tokens/api/v1/otp/${id}/verify`, { token, body: { code } });
     expect(refused.status).toBe(400);
     expect(refused.json).toMatchObject({ verified: false, retries: 0 });
     // A new code brings new attempts.
-    await call(emu.url, `/api/v1/otp/${id}/send`, { token, method: 'POST' });
+    await call(emu.url, `/payment-tokens/api/v1/otp/${id}/send`, { token, method: 'POST' });
     const fresh = (await call<{ code: string }>(emu.url, `/__emulator/esp/${id}/otp`)).json.code;
     expect(
-      (await call(emu.url, `/api/v1/otp/${id}/verify`, { token, body: { code: fresh } })).json.verified,
+      (await call(emu.url, `/payment-tokens/api/v1/otp/${id}/verify`, { token, body: { code: fresh } })).json
+        .verified,
     ).toBe(true);
   });
 
   it('refuses a code after its ttl', async () => {
     const id = (await call(emu.url, '/api/v1/tokens/generate', { token, body: sandboxKyc() })).json
       .id as string;
-    await call(emu.url, `/api/v1/otp/${id}/send`, { token, method: 'POST' });
+    await call(emu.url, `/payment-tokens/api/v1/otp/${id}/send`, { token, method: 'POST' });
     const { code } = (await call<{ code: string }>(emu.url, `/__emulator/esp/${id}/otp`)).json;
     await call(emu.url, '/__emulator/clock', { body: { advanceSeconds: 301 } });
     token = await getToken(emu.url);
-    const res = await call(emu.url, `/api/v1/otp/${id}/verify`, { token, body: { code } });
+    const res = await call(emu.url, `/payment-tokens/api/v1/otp/${id}/verify`, { token, body: { code } });
     expect(res.status).toBe(400);
     expect(res.json.error).toMatch(/expired/);
   });
@@ -118,12 +122,49 @@ describe('ESP lifecycle', () => {
     expect(notJson.json.error).toMatch(/JSON/);
     const id = (await call(emu.url, '/api/v1/tokens/generate', { token, body: sandboxKyc() })).json
       .id as string;
-    const noSend = await call(emu.url, `/api/v1/otp/${id}/verify`, { token, body: { code: '1234' } });
+    const noSend = await call(emu.url, `/payment-tokens/api/v1/otp/${id}/verify`, {
+      token,
+      body: { code: '1234' },
+    });
     expect(noSend.status).toBe(400);
-    await call(emu.url, `/api/v1/otp/${id}/send`, { token, method: 'POST' });
-    const badCode = await call(emu.url, `/api/v1/otp/${id}/verify`, { token, body: { code: 'abcd' } });
+    await call(emu.url, `/payment-tokens/api/v1/otp/${id}/send`, { token, method: 'POST' });
+    const badCode = await call(emu.url, `/payment-tokens/api/v1/otp/${id}/verify`, {
+      token,
+      body: { code: 'abcd' },
+    });
     expect(badCode.status).toBe(400);
-    expect((await call(emu.url, '/api/v1/otp/unknown/send', { token, method: 'POST' })).status).toBe(404);
+    expect(
+      (await call(emu.url, '/payment-tokens/api/v1/otp/unknown/send', { token, method: 'POST' })).status,
+    ).toBe(404);
+  });
+
+  it("answers each endpoint only under the seed's spelling: the other one is a 404", async () => {
+    const id = await activeEsp(emu.url, token);
+    const fresh = await call<{ id: string }>(emu.url, '/api/v1/tokens/generate', {
+      token,
+      body: sandboxKyc(),
+    });
+    expect(fresh.status).toBe(200);
+    const seed: Array<[string, string]> = [
+      ['GET', `/payment-tokens/api/v1/tokens/${id}/status`],
+      ['GET', `/api/v1/tokens/${id}/wallet/balance`],
+      ['POST', `/payment-tokens/api/v1/otp/${fresh.json.id}/send`],
+    ];
+    for (const [method, path] of seed) {
+      expect((await call(emu.url, path, { token, method })).status, path).toBe(200);
+    }
+    const wrong: Array<[string, string, unknown?]> = [
+      ['POST', '/payment-tokens/api/v1/tokens/generate', sandboxKyc()],
+      ['GET', `/api/v1/tokens/${id}/status`],
+      ['GET', `/payment-tokens/api/v1/tokens/${id}/wallet/balance`],
+      ['POST', `/api/v1/otp/${id}/send`],
+      ['POST', `/api/v1/otp/${id}/verify`, { code: '1234' }],
+    ];
+    for (const [method, path, body] of wrong) {
+      expect((await call(emu.url, path, { token, method, body })).status, path).toBe(404);
+    }
+    // Nothing was created or sent by the wrong spellings.
+    expect((await call<{ esps: unknown[] }>(emu.url, '/__emulator/esp')).json.esps).toHaveLength(2);
   });
 
   it('lets the admin block and suspend a wallet, with a webhook each time', async () => {

@@ -42,11 +42,11 @@ describe('fault injection', () => {
   });
 
   it('refuses a valid token with 401 to exercise refresh', async () => {
-    await fault({ route: 'GET /api/v1/tokens/*', kind: '401', count: 1 });
-    const first = await call(emu.url, '/api/v1/tokens/abc/status', { token });
+    await fault({ route: 'GET /payment-tokens/api/v1/tokens/*', kind: '401', count: 1 });
+    const first = await call(emu.url, '/payment-tokens/api/v1/tokens/abc/status', { token });
     expect(first.status).toBe(401);
     expect(first.headers.get('www-authenticate')).toMatch(/invalid_token/);
-    expect((await call(emu.url, '/api/v1/tokens/abc/status', { token })).status).toBe(404);
+    expect((await call(emu.url, '/payment-tokens/api/v1/tokens/abc/status', { token })).status).toBe(404);
   });
 
   it('answers slowly but correctly', async () => {

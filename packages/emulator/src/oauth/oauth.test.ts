@@ -65,11 +65,13 @@ describe('OAuth client_credentials', () => {
 
   it('answers 401 to unknown, missing and expired tokens', async () => {
     const token = await getToken(emu.url);
-    expect((await call(emu.url, '/api/v1/tokens/x/status', { token: 'bogus' })).status).toBe(401);
-    expect((await call(emu.url, '/api/v1/tokens/x/status')).status).toBe(401);
-    expect((await call(emu.url, '/api/v1/tokens/x/status', { token })).status).toBe(404);
+    expect((await call(emu.url, '/payment-tokens/api/v1/tokens/x/status', { token: 'bogus' })).status).toBe(
+      401,
+    );
+    expect((await call(emu.url, '/payment-tokens/api/v1/tokens/x/status')).status).toBe(401);
+    expect((await call(emu.url, '/payment-tokens/api/v1/tokens/x/status', { token })).status).toBe(404);
     await call(emu.url, '/__emulator/clock', { body: { advanceSeconds: 601 } });
-    const expired = await call(emu.url, '/api/v1/tokens/x/status', { token });
+    const expired = await call(emu.url, '/payment-tokens/api/v1/tokens/x/status', { token });
     expect(expired.status).toBe(401);
     expect(expired.json.error).toMatch(/expired/);
   });
@@ -77,12 +79,15 @@ describe('OAuth client_credentials', () => {
   it('expires every token on demand through the admin API', async () => {
     const token = await getToken(emu.url);
     await call(emu.url, '/__emulator/tokens/expire', { method: 'POST' });
-    expect((await call(emu.url, '/api/v1/tokens/x/status', { token })).status).toBe(401);
+    expect((await call(emu.url, '/payment-tokens/api/v1/tokens/x/status', { token })).status).toBe(401);
   });
 
   it('refuses a Mid header naming another merchant', async () => {
     const token = await getToken(emu.url);
-    const res = await call(emu.url, '/api/v1/tokens/x/status', { token, headers: { mid: '1' } });
+    const res = await call(emu.url, '/payment-tokens/api/v1/tokens/x/status', {
+      token,
+      headers: { mid: '1' },
+    });
     expect(res.status).toBe(403);
   });
 
