@@ -22,6 +22,11 @@ describeDemo('demo flow 3: operator checkout, hosted payment and two partial ref
       page.getByRole('link', { name: 'Pay on Mandarin’s hosted page' }).click(),
     ]);
     await hosted.waitForLoadState();
+    // The customer types Mandarin's sandbox card on the hosted page (the card never reaches the kit).
+    await hosted.getByLabel('Card number').fill('4929509947106878');
+    await hosted.getByLabel('Cardholder name').fill('CARD HOLDER');
+    await hosted.getByLabel('Expiry date (MM/YY)').fill('12/30');
+    await hosted.getByLabel('Security code (CVV)').fill('123');
     await screenshot(hosted, '3-operator-hosted-page');
     await hosted.getByRole('button', { name: /^Pay/ }).click();
     await hosted.getByRole('heading', { name: 'Payment accepted' }).waitFor();

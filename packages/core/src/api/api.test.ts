@@ -31,7 +31,8 @@ describe('browser ↔ BFF bodies', () => {
       amount: '1',
       destination: { type: 'sbp', phone: '+7 (900) 123-45-67', bankId: '100000000111' },
     });
-    expect(sbp.destination).toMatchObject({ phone: '79001234567', confirmRecipient: true });
+    // Whether the payer confirms the name is the BFF's sbpMode, not the page's: nothing is defaulted here.
+    expect(sbp.destination).toEqual({ type: 'sbp', phone: '79001234567', bankId: '100000000111' });
   });
 
   it('refuse amounts as numbers, zero amounts and unknown fields', () => {

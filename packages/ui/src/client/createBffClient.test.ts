@@ -36,6 +36,7 @@ describe('createBffClient', () => {
       createdAt: 'x',
       updatedAt: 'x',
       destinationMasked: null,
+      failure: null,
       sbp: null,
     };
     const { client, fetch } = clientAnswering(async () => json(201, operation));
