@@ -28,6 +28,7 @@ import { addressKey, enforceLimits, limitProblems } from './http/rateLimit.js';
 import { requestContext } from './http/requestContext.js';
 import { securityHeaders } from './http/securityHeaders.js';
 import { createLogger } from './log/createLogger.js';
+import { redactPath } from './log/redactPath.js';
 import { BankDirectory } from './operations/BankDirectory.js';
 import { type SecureCookies, SessionCookie } from './session/sessionCookie.js';
 import type { ResolveUser } from './session/User.js';
@@ -222,7 +223,7 @@ export function createBff(options: BffOptions): BffApp {
   app.use(callbacks.routes());
   app.use(api.routes());
   app.use(async (ctx) => {
-    throw new BffError(404, 'NOT_FOUND', `No route for ${ctx.method} ${ctx.path}`);
+    throw new BffError(404, 'NOT_FOUND', `No route for ${ctx.method} ${redactPath(ctx.path)}`);
   });
   app.hub = hub;
   app.sessionChanged = sessionChanged;
