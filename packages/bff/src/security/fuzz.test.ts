@@ -438,11 +438,7 @@ describe('leaks', () => {
     ];
     const places = { responses: seen.join('\n'), logs: stack.logs.join('\n') };
     for (const text of Object.values(places)) {
-      for (const needle of secrets) {
-        if (text.includes(needle)) {
-          leaks.secrets++;
-        }
-      }
+      for (const needle of secrets) if (text.includes(needle)) leaks.secrets++;
       for (const needle of pii) {
         const pattern = /^\d+$/.test(needle)
           ? new RegExp(`(?<![0-9a-f])${needle}(?![0-9a-f])`, 'i')
