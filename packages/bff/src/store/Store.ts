@@ -8,7 +8,7 @@ import { migrate } from './migrate.js';
 import { OperationTable } from './operations.js';
 import { PaymentTable } from './payments.js';
 import { PgDriver, type PgDriverOptions } from './postgres/PgDriver.js';
-import { RateLimitTable } from './rateLimits.js';
+import { RateLimitTable, StreamLeaseTable } from './rateLimits.js';
 import type { SqlDriver } from './SqlDriver.js';
 import { SessionTable } from './sessions.js';
 import { SqliteDriver } from './sqlite/SqliteDriver.js';
@@ -35,6 +35,7 @@ export class Store {
   readonly inbox: InboxTable;
   readonly events: EventTable;
   readonly sessions: SessionTable;
+  readonly streamLeases: StreamLeaseTable;
 
   constructor(readonly driver: SqlDriver) {
     this.wallets = new WalletTable(driver);
@@ -46,6 +47,7 @@ export class Store {
     this.inbox = new InboxTable(driver);
     this.events = new EventTable(driver);
     this.sessions = new SessionTable(driver);
+    this.streamLeases = new StreamLeaseTable(driver);
   }
 
   /** Opens (creating if needed) an SQLite file in WAL mode and applies migrations. */
