@@ -1,7 +1,7 @@
 // Bench helper process: a BFF whose callback relay and SSE are measured. argv[2] is `sqlite` (a file in a
 // temp folder) or a postgres:// URL (a database the bench created for this run). Operator sign-in is on so
 // that every SSE client can be an operator (operators see the operator stream, where callbacks for unknown
-// transactions go), and one user may hold any number of streams.
+// transactions go), and one user (and one address) may hold any number of streams.
 import { mkdtempSync, rmSync } from 'node:fs';
 import http from 'node:http';
 import { tmpdir } from 'node:os';
@@ -29,7 +29,10 @@ const app = createBff({
   sessionSecret: 'bench-session-secret-0123456789abcdef',
   demoOperatorLogin: true,
   logger: createLogger({ level: 'silent' }),
-  sse: { maxStreamsPerUser: 1_000_000 },
+  // Every bench client is one address (loopback) with a session of its own: the per-address caps would stop
+  // the fleet long before what is measured.
+  sse: { maxStreamsPerUser: 1_000_000, maxStreamsPerAddress: 1_000_000, maxStreams: 1_000_000 },
+  limits: { sessionCreatePerAddress: { max: 1_000_000, windowMs: 60_000 } },
 });
 await app.ready;
 const handle = app.callback();

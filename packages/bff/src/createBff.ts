@@ -19,7 +19,7 @@ import { callbackRoutes } from './callbacks/callbackRoutes.js';
 import { EventFeed } from './events/EventFeed.js';
 import { EventHub } from './events/EventHub.js';
 import { HookRunner, type OnEvent } from './events/HookRunner.js';
-import { type SseOptions, sseRoutes } from './events/sseRoute.js';
+import { type SseOptions, StreamLeases, sseRoutes } from './events/sseRoute.js';
 import { BffError } from './http/BffError.js';
 import { invalidProxyAddresses, proxyAwareness, type TrustedProxies } from './http/clientAddress.js';
 import { requireCsrfHeader } from './http/csrf.js';
@@ -28,6 +28,7 @@ import { addressKey, enforceLimits, limitProblems } from './http/rateLimit.js';
 import { requestContext } from './http/requestContext.js';
 import { securityHeaders } from './http/securityHeaders.js';
 import { createLogger } from './log/createLogger.js';
+import { redactPath } from './log/redactPath.js';
 import { BankDirectory } from './operations/BankDirectory.js';
 import { type SecureCookies, SessionCookie } from './session/sessionCookie.js';
 import type { ResolveUser } from './session/User.js';
@@ -182,6 +183,9 @@ export function createBff(options: BffOptions): BffApp {
   });
   api.use(requireCsrfHeader());
   const banks = new BankDirectory(deps.mandarin);
+  const heartbeatMs = options.sse?.heartbeatMs ?? 15_000;
+  // A lease outlives a crashed instance by at most three heartbeats.
+  const leases = new StreamLeases(options.store, logger, 3 * heartbeatMs);
   for (const routes of [
     sessionRoutes(session, options.demoOperatorLogin === true, endStreams),
     walletRoutes(deps),
@@ -189,14 +193,19 @@ export function createBff(options: BffOptions): BffApp {
     paymentRoutes(deps),
     operatorWalletRoutes(deps),
     cardRoutes(deps),
-    sseRoutes(options.store, hub, {
-      heartbeatMs: options.sse?.heartbeatMs ?? 15_000,
-      maxStreamsPerUser: options.sse?.maxStreamsPerUser ?? 5,
-      maxStreamsPerAddress: options.sse?.maxStreamsPerAddress ?? 50,
-      maxStreams: options.sse?.maxStreams ?? 10_000,
-      allowedOrigins: options.sse?.allowedOrigins ?? [],
-      retryMs: options.sse?.retryMs ?? 3000,
-    }),
+    sseRoutes(
+      options.store,
+      hub,
+      {
+        heartbeatMs,
+        maxStreamsPerUser: options.sse?.maxStreamsPerUser ?? 5,
+        maxStreamsPerAddress: options.sse?.maxStreamsPerAddress ?? 50,
+        maxStreams: options.sse?.maxStreams ?? 10_000,
+        allowedOrigins: options.sse?.allowedOrigins ?? [],
+        retryMs: options.sse?.retryMs ?? 3000,
+      },
+      leases,
+    ),
   ]) {
     // No allowedMethods(): an unknown method on a known path falls through to the NOT_FOUND error below.
     api.use(routes.routes());
@@ -236,7 +245,7 @@ export function createBff(options: BffOptions): BffApp {
   app.use(callbacks.routes());
   app.use(api.routes());
   app.use(async (ctx) => {
-    throw new BffError(404, 'NOT_FOUND', `No route for ${ctx.method} ${ctx.path}`);
+    throw new BffError(404, 'NOT_FOUND', `No route for ${ctx.method} ${redactPath(ctx.path)}`);
   });
   app.hub = hub;
   app.sessionChanged = sessionChanged;
@@ -247,6 +256,7 @@ export function createBff(options: BffOptions): BffApp {
   app.shutdown = async () => {
     hub.closeAll();
     await reconciler?.stop();
+    await leases.stop();
     await hooks?.stop();
     await feed.stop();
   };

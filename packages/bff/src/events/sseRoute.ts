@@ -1,5 +1,7 @@
+import { randomUUID } from 'node:crypto';
 import Router from '@koa/router';
 import type { Context } from 'koa';
+import type { Logger } from 'pino';
 import { userOf } from '../api/context.js';
 import { BffError } from '../http/BffError.js';
 import type { Store } from '../store/Store.js';
@@ -11,9 +13,9 @@ export interface SseOptions {
   heartbeatMs: number;
   /** Streams one user may hold open on one instance. */
   maxStreamsPerUser: number;
-  /** Streams one client address may hold open on one instance, whatever cookies it sends. */
+  /** Streams one client address may hold open, whatever cookies it sends, on all instances together. */
   maxStreamsPerAddress: number;
-  /** Streams one instance holds open in all. */
+  /** Streams open in all, on all instances together. */
   maxStreams: number;
   /** Origins allowed besides the BFF's own (the host page's, when it differs). */
   allowedOrigins: readonly string[];
@@ -33,10 +35,8 @@ function lastEventId(ctx: Context): bigint {
  * another instance), then a data-less message carrying the resume point, then live; comment heartbeats; no
  * compression or buffering.
  */
-export function sseRoutes(store: Store, hub: EventHub, options: SseOptions): Router {
+export function sseRoutes(store: Store, hub: EventHub, options: SseOptions, leases: StreamLeases): Router {
   const router = new Router();
-  const perAddress = new Map<string, number>();
-  let open = 0;
   const tooMany = (what: string) =>
     new BffError(429, 'RATE_LIMITED', `Too many open event streams ${what}`, {
       headers: { 'Retry-After': '5' },
@@ -50,24 +50,17 @@ export function sseRoutes(store: Store, hub: EventHub, options: SseOptions): Rou
       throw new BffError(403, 'FORBIDDEN', 'This origin may not open the event stream');
     }
     if (hub.countFor(user.id) >= options.maxStreamsPerUser) throw tooMany('for this user');
-    const address = String(ctx.state.clientIp ?? '');
-    const fromAddress = perAddress.get(address) ?? 0;
-    if (fromAddress >= options.maxStreamsPerAddress) throw tooMany('from this address');
-    if (open >= options.maxStreams) throw tooMany('on this server');
-    // Gone already: its 'close' has fired and would never give the slot back.
+    const lease = await leases.acquire(String(ctx.state.clientIp ?? ''), options);
+    if (lease === 'address') throw tooMany('from this address');
+    if (lease === 'total') throw tooMany('on this service');
+    // Gone already: its 'close' has fired and would never give the lease back.
     if (ctx.req.socket.destroyed) {
+      leases.release(lease);
       ctx.respond = false;
       return;
     }
-    perAddress.set(address, fromAddress + 1);
-    open++;
     const res = ctx.res;
-    res.once('close', () => {
-      open--;
-      const left = (perAddress.get(address) ?? 1) - 1;
-      if (left > 0) perAddress.set(address, left);
-      else perAddress.delete(address);
-    });
+    res.once('close', () => leases.release(lease));
     ctx.respond = false;
     res.writeHead(200, {
       'content-type': 'text/event-stream; charset=utf-8',
@@ -114,4 +107,66 @@ export function sseRoutes(store: Store, hub: EventHub, options: SseOptions): Rou
     for (const event of held) hub.write(client, event);
   });
   return router;
+}
+
+/**
+ * This instance's leases on open event streams (see `StreamLeaseTable`): taken when a stream opens, given back
+ * when it closes, and renewed together on a timer so that they outlive no more than `ttlMs` a crashed instance.
+ */
+export class StreamLeases {
+  private readonly instance = randomUUID();
+  private timer: NodeJS.Timeout | undefined;
+  private readonly pending = new Set<Promise<void>>();
+  private stopped = false;
+
+  constructor(
+    private readonly store: Store,
+    private readonly logger: Logger,
+    private readonly ttlMs: number,
+  ) {}
+
+  /** A lease id, or which cap refused it. */
+  async acquire(
+    address: string,
+    caps: Pick<SseOptions, 'maxStreamsPerAddress' | 'maxStreams'>,
+  ): Promise<string | 'address' | 'total'> {
+    this.timer ??= this.renewEvery(Math.max(1000, Math.floor(this.ttlMs / 3)));
+    const id = randomUUID();
+    const refused = await this.store.streamLeases.acquire(
+      { id, instance: this.instance, address, expiresAt: Date.now() + this.ttlMs },
+      { perAddress: caps.maxStreamsPerAddress, total: caps.maxStreams },
+    );
+    return refused ?? id;
+  }
+
+  /** Gives a lease back; a failure only leaves it to run out. */
+  release(id: string): void {
+    if (this.stopped) return; // given back with every other one by stop()
+    const done = this.store.streamLeases
+      .release(id)
+      .catch((err) => this.logger.warn({ err }, 'stream lease not released; it will run out'))
+      .finally(() => this.pending.delete(done));
+    this.pending.add(done);
+  }
+
+  /** Stops renewing and gives back every lease this instance holds. */
+  async stop(): Promise<void> {
+    this.stopped = true;
+    clearInterval(this.timer);
+    this.timer = undefined;
+    await Promise.all(this.pending);
+    await this.store.streamLeases
+      .releaseAll(this.instance)
+      .catch((err) => this.logger.warn({ err }, 'stream leases not released; they will run out'));
+  }
+
+  private renewEvery(ms: number): NodeJS.Timeout {
+    const timer = setInterval(() => {
+      this.store.streamLeases
+        .renew(this.instance, Date.now() + this.ttlMs)
+        .catch((err) => this.logger.warn({ err }, 'stream leases not renewed'));
+    }, ms);
+    timer.unref();
+    return timer;
+  }
 }

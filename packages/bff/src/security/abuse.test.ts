@@ -273,7 +273,7 @@ describe('signing out signs out', () => {
 });
 
 describe('event streams are bounded', () => {
-  it('caps open streams per client address (cookieless or not) and per instance', async () => {
+  it('caps open streams per client address (cookieless or not) and in all', async () => {
     const open: SseConnection[] = [];
     try {
       let refused: SseConnection | undefined;
@@ -300,7 +300,7 @@ describe('event streams are bounded', () => {
         if (stream.status === 200) open.push(stream);
       }
       expect(statuses).toEqual([200, 200, 200, 200, 429, 429]);
-      held('event streams per instance');
+      held('event streams in all');
     } finally {
       for (const stream of open) stream.close();
     }

@@ -149,6 +149,102 @@ describe('fuzzed bodies never answer 5xx', () => {
   }, 120_000);
 });
 
+/** A header value fetch can send: printable Latin-1, no line breaks. */
+const headerValue = fc.string({ maxLength: 80 }).map((v) => v.replace(/[^\x20-\x7e]/g, ''));
+
+describe('fuzzed paths, headers and callbacks never answer 5xx', () => {
+  const fuzzed = (reply: Reply, what: string) => {
+    figures.fuzzedRequests++;
+    if (reply.status >= 500) figures.fuzzed5xx++;
+    record(reply);
+    expect(reply.status, what).toBeLessThan(500);
+  };
+
+  it('ids in paths and the headers the BFF reads', async () => {
+    const templates = [
+      '/api/wallets/{}',
+      '/api/wallets/{}/balance',
+      '/api/wallets/{}/operations',
+      '/api/operations/{}',
+      '/api/payments/{}',
+      '/api/sbp/banks?bankName={}',
+    ];
+    await fc.assert(
+      fc.asyncProperty(fc.constantFrom(...templates), fc.string({ maxLength: 60 }), async (template, id) => {
+        const path = template.replace('{}', encodeURIComponent(id));
+        fuzzed(await operator.get(path), path);
+      }),
+      { numRuns: 300 },
+    );
+    await fc.assert(
+      fc.asyncProperty(
+        headerValue,
+        headerValue,
+        headerValue,
+        headerValue,
+        async (key, requestId, lastId, type) => {
+          const headers = {
+            'idempotency-key': key,
+            'x-request-id': requestId,
+            'content-type': type || 'x/y',
+          };
+          fuzzed(
+            await alice.request('POST', `/api/wallets/${mine.wallet}/payouts`, '{"amount":"1.00"}', headers),
+            key,
+          );
+          fuzzed(await alice.get('/api/me', { 'last-event-id': lastId, 'x-forwarded-for': lastId }), lastId);
+        },
+      ),
+      { numRuns: 150 },
+    );
+  }, 60_000);
+
+  it('bodies, queries and headers sent to every callback route', async () => {
+    const paths = [
+      '/callbacks/mandarin',
+      '/callbacks/gateway',
+      '/callbacks/widget/check',
+      '/callbacks/widget/pay',
+      '/callbacks/processing',
+      `/callbacks/transfers/${TRANSFERS_TOKEN}`,
+      `/callbacks/esp/${ESP_TOKEN}`,
+    ];
+    const fields = fc.dictionary(fc.string({ maxLength: 12 }), fc.string({ maxLength: 30 }), { maxKeys: 8 });
+    await fc.assert(
+      fc.asyncProperty(
+        fc.constantFrom(...paths),
+        fc.constantFrom('GET', 'POST'),
+        fields,
+        fc.oneof(
+          fields.map((f) => new URLSearchParams(f).toString()),
+          anyJson.map((j) => JSON.stringify(j)),
+        ),
+        headerValue,
+        async (path, method, query, body, signature) => {
+          const url = `${stack.bffUrl}${path}?${new URLSearchParams(query)}`;
+          const response = await fetch(url, {
+            method,
+            headers: {
+              'content-type': body.startsWith('{') ? 'application/json' : 'application/x-www-form-urlencoded',
+              'content-hmac': signature,
+              'x-processing-signature': signature,
+              'x-processing-timestamp': String(Date.now()),
+              'x-processing-key': stack.emulator.options.providers.processingPublicKey,
+            },
+            body: method === 'GET' ? undefined : body,
+          });
+          const text = await response.text();
+          fuzzed(
+            { status: response.status, body: undefined, headers: response.headers, text },
+            `${method} ${path}`,
+          );
+        },
+      ),
+      { numRuns: 400 },
+    );
+  }, 60_000);
+});
+
 describe('ownership, CSRF', () => {
   it('another customer reaches none of a customer’s wallets, operations, cards or payments', async () => {
     const attempts: Array<() => Promise<Reply>> = [

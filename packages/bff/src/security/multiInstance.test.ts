@@ -4,6 +4,7 @@ import { defaultRateLimits } from '../BffDeps.js';
 import { Store } from '../store/Store.js';
 import type { Reply } from '../testkit/HttpClient.js';
 import { describePostgres, type FreshDatabase, freshDatabase } from '../testkit/postgres.js';
+import { openSse, type SseConnection } from '../testkit/sse.js';
 import { type Stack, startStack } from '../testkit/startStack.js';
 
 // Issue 16 on several instances: the limits a new cookie can't reset, and sign-out, hold across a load balancer.
@@ -16,7 +17,7 @@ describePostgres('limits and sign-out shared by BFF instances on one PostgreSQL 
 
   beforeAll(async () => {
     db = await freshDatabase();
-    const bff = { trustProxy: true, limits: { ...defaultRateLimits } };
+    const bff = { trustProxy: true, limits: { ...defaultRateLimits }, sse: { maxStreamsPerAddress: 3 } };
     stack = await startStack({ store: await Store.openPostgres(db.url), bff });
     storeB = await Store.openPostgres(db.url);
     urlB = (await stack.anotherBff({ ...bff, store: storeB })).url;
@@ -59,6 +60,30 @@ describePostgres('limits and sign-out shared by BFF instances on one PostgreSQL 
     }
     expect(replies.at(-1)).toBe(429);
     expect(replies.filter((s) => s === 200)).toHaveLength(defaultRateLimits.sessionCreatePerAddress.max);
+  });
+
+  it('caps open event streams per address across instances, and frees the slot when one closes', async () => {
+    const open: SseConnection[] = [];
+    try {
+      const statuses: number[] = [];
+      for (let i = 0; i < 5; i++) {
+        const stream = await openSse(i % 2 === 0 ? stack.bffUrl : urlB, { 'x-forwarded-for': '192.0.2.123' });
+        statuses.push(stream.status);
+        if (stream.status === 200) open.push(stream);
+      }
+      expect(statuses).toEqual([200, 200, 200, 429, 429]);
+      open.shift()!.close();
+      let again: SseConnection | undefined;
+      for (let i = 0; i < 200 && again?.status !== 200; i++) {
+        again?.close();
+        if (again !== undefined) await new Promise((r) => setTimeout(r, 10));
+        again = await openSse(urlB, { 'x-forwarded-for': '192.0.2.123' });
+      }
+      expect(again?.status).toBe(200);
+      open.push(again!);
+    } finally {
+      for (const stream of open) stream.close();
+    }
   });
 
   it('signing out on one instance ends the cookie on the other', async () => {

@@ -8,7 +8,7 @@ import { migrate } from './migrate.js';
 import { OperationTable } from './operations.js';
 import { PaymentTable } from './payments.js';
 import { PgDriver, type PgDriverOptions } from './postgres/PgDriver.js';
-import { RateLimitTable } from './rateLimits.js';
+import { RateLimitTable, StreamLeaseTable } from './rateLimits.js';
 import { ReconcileQueue } from './reconcileQueue.js';
 import type { SqlDriver } from './SqlDriver.js';
 import { SessionTable } from './sessions.js';
@@ -37,6 +37,7 @@ export class Store {
   readonly events: EventTable;
   readonly reconcile: ReconcileQueue;
   readonly sessions: SessionTable;
+  readonly streamLeases: StreamLeaseTable;
 
   constructor(readonly driver: SqlDriver) {
     this.wallets = new WalletTable(driver);
@@ -49,6 +50,7 @@ export class Store {
     this.events = new EventTable(driver);
     this.reconcile = new ReconcileQueue(driver);
     this.sessions = new SessionTable(driver);
+    this.streamLeases = new StreamLeaseTable(driver);
   }
 
   /** Opens (creating if needed) an SQLite file in WAL mode and applies migrations. */

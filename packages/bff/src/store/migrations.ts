@@ -68,13 +68,18 @@ export const migrations: ReadonlyArray<{ version: number; name: string; sql: Mig
   },
   {
     version: 3,
-    name: 'rate-limit expiry, session versions',
+    name: 'rate-limit expiry, session versions, event stream leases',
     sql: [
       // Counters of one-off keys (a phone, an address) would pile up for ever without an end to prune by.
       'ALTER TABLE rate_limits ADD COLUMN expires_at BIGINT NOT NULL DEFAULT 0',
       'CREATE INDEX rate_limits_expiry ON rate_limits (expires_at)',
       // A session cookie is good only while it carries its user's current version; signing out bumps it.
       'CREATE TABLE session_versions (user_id TEXT PRIMARY KEY, version INTEGER NOT NULL)',
+      // One row per open event stream, renewed by its instance while open, so that caps hold across instances
+      // and the streams of an instance that died stop counting once their lease runs out.
+      'CREATE TABLE stream_leases (id TEXT PRIMARY KEY, instance TEXT NOT NULL, address TEXT NOT NULL, expires_at BIGINT NOT NULL)',
+      'CREATE INDEX stream_leases_address ON stream_leases (address, expires_at)',
+      'CREATE INDEX stream_leases_instance ON stream_leases (instance)',
     ],
   },
   {

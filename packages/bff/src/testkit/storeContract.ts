@@ -149,6 +149,30 @@ export function storeContract(name: string, open: () => Promise<OpenedStore>): v
       expect((await store.rateLimits.hit('otp:p:x', 3_600_000, 70_000)).count).toBe(21);
     });
 
+    it('leases event streams within caps per address and in all, until released or run out', async () => {
+      const leases = store.streamLeases;
+      const caps = { perAddress: 2, total: 3 };
+      const lease = (id: string, address: string, instance = 'i1', expiresAt = 10_000) => ({
+        id,
+        instance,
+        address,
+        expiresAt,
+      });
+      expect(await leases.acquire(lease('a', 'x'), caps, 1000)).toBeUndefined();
+      expect(await leases.acquire(lease('b', 'x', 'i2'), caps, 1000)).toBeUndefined();
+      expect(await leases.acquire(lease('c', 'x'), caps, 1000)).toBe('address');
+      expect(await leases.acquire(lease('d', 'y'), caps, 1000)).toBeUndefined();
+      expect(await leases.acquire(lease('e', 'z'), caps, 1000)).toBe('total');
+      await leases.release('a');
+      expect(await leases.acquire(lease('f', 'x'), caps, 1000)).toBeUndefined();
+      // i1 renews its leases; i2's runs out, as a dead instance's would, and no longer counts.
+      await leases.renew('i1', 20_000);
+      expect(await leases.acquire(lease('g', 'x', 'i3', 30_000), caps, 15_000)).toBeUndefined();
+      expect(await leases.acquire(lease('h', 'z', 'i3', 30_000), caps, 15_000)).toBe('total');
+      await leases.releaseAll('i1');
+      expect(await leases.acquire(lease('k', 'z', 'i3', 30_000), caps, 15_000)).toBeUndefined();
+    });
+
     it('keeps session versions: 0 until bumped, then each bump one more', async () => {
       expect(await store.sessions.version('u1')).toBe(0);
       expect(await store.sessions.bump('u1')).toBe(1);
