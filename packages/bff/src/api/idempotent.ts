@@ -59,8 +59,9 @@ export async function idempotent(
     ctx.status = result.status;
     ctx.body = result.body;
   } catch (error) {
-    if (error instanceof BffError && error.status < 500) {
-      // A refusal is final: the same request would be refused again, so it is remembered like a success.
+    if (error instanceof BffError && error.status < 500 && error.status !== 429) {
+      // A refusal is final: the same request would be refused again, so it is remembered like a success. A rate
+      // limit is not: the same request may go through once its window has passed.
       const body = { error: { code: error.code, message: error.message, requestId: ctx.state.requestId } };
       await deps.store.idempotency.finish(user.id, key, error.status, body);
     } else {

@@ -94,4 +94,25 @@ describe('wallet onboarding through the BFF', () => {
     expect(reused.status).toBe(422);
     expect(reused.body.error.code).toBe('IDEMPOTENCY_KEY_REUSED');
   });
+
+  it('counts a wallet creation against the limits once, however often the same request is retried', async () => {
+    const strict = await stack.anotherBff({
+      limits: { walletCreatePerUser: { max: 1, windowMs: 3_600_000 } },
+    });
+    const browser = stack.client(strict.url);
+    const key = { 'idempotency-key': 'create-wallet-retry-0001' };
+    const first = await browser.post('/api/wallets', sandboxKyc(), key);
+    expect(first.status).toBe(201);
+    const retried = await browser.post('/api/wallets', sandboxKyc(), key);
+    expect(retried.status).toBe(201);
+    expect(retried.body.id).toBe(first.body.id);
+    const limited = { 'idempotency-key': 'create-wallet-limited-0002' };
+    const another = await browser.post('/api/wallets', sandboxKyc(), limited);
+    expect(another.status).toBe(429);
+    expect(another.headers.get('retry-after')).toMatch(/^\d+$/);
+    // A refusal by a limit is not remembered as the answer: the same key is judged afresh (here, refused again).
+    const again = await browser.post('/api/wallets', sandboxKyc(), limited);
+    expect(again.status).toBe(429);
+    expect(again.headers.get('idempotent-replayed')).toBeNull();
+  });
 });

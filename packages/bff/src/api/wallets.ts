@@ -50,16 +50,17 @@ export function walletRoutes(deps: BffDeps): Router {
     const input = await body(ctx, espKycInputSchema);
     const user = userOf(ctx);
     const phones = [...new Set(input.phones.map((p) => p.phone))];
-    await enforceLimits(deps.store, [
-      { key: `esp-create:${user.id}`, limit: deps.limits.walletCreatePerUser },
-      ...phones.map((phone) => ({
-        key: phoneKey('esp-create', phone),
-        limit: deps.limits.walletCreatePerPhone,
-      })),
-      { key: addressKey('esp-create', ctx), limit: deps.limits.walletCreatePerAddress },
-      { key: 'esp-create:all', limit: deps.limits.walletCreateGlobal },
-    ]);
     await idempotent(ctx, deps, input, async () => {
+      // Counted once per request, not per retry of it: a replayed answer costs nothing.
+      await enforceLimits(deps.store, [
+        { key: `esp-create:${user.id}`, limit: deps.limits.walletCreatePerUser },
+        ...phones.map((phone) => ({
+          key: phoneKey('esp-create', phone),
+          limit: deps.limits.walletCreatePerPhone,
+        })),
+        { key: addressKey('esp-create', ctx), limit: deps.limits.walletCreatePerAddress },
+        { key: 'esp-create:all', limit: deps.limits.walletCreateGlobal },
+      ]);
       const created = await deps.mandarin.call('espGenerate', {
         body: toEspGenerateRequest(input),
         schema: espGenerateResponseSchema,
