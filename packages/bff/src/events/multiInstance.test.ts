@@ -1,10 +1,9 @@
 import { createHash } from 'node:crypto';
 import { sandboxKyc } from '@mandarin-kit/emulator';
-import { afterAll, beforeAll, expect, it } from 'vitest';
-import { Store } from '../store/Store.js';
-import { describePostgres, type FreshDatabase, freshDatabase } from '../testkit/postgres.js';
+import { expect, it } from 'vitest';
+import { describePostgres } from '../testkit/postgres.js';
+import { postgresPairSuite } from '../testkit/postgresPair.js';
 import { openSse } from '../testkit/sse.js';
-import { type Stack, startStack } from '../testkit/startStack.js';
 
 const secret = 'emulator-merchant-secret';
 const signed = (fields: Record<string, string>) => {
@@ -22,34 +21,19 @@ const post = (url: string, body: string) =>
   });
 
 describePostgres('several BFF instances on one PostgreSQL database', () => {
-  let db: FreshDatabase;
-  let stack: Stack;
-  let storeB: Store;
-  let urlB: string;
-
-  beforeAll(async () => {
-    db = await freshDatabase();
-    stack = await startStack({ store: await Store.openPostgres(db.url) });
-    storeB = await Store.openPostgres(db.url);
-    urlB = (await stack.anotherBff({ store: storeB })).url;
-  });
-  afterAll(async () => {
-    await stack?.close();
-    await storeB?.close();
-    await db?.drop();
-  });
+  const { stack, second } = postgresPairSuite();
 
   it('relays a callback received by instance A to an SSE client on instance B, once', async () => {
-    const operator = stack.client(urlB);
+    const operator = stack.client(second.url);
     await operator.post('/api/session/operator');
-    const sse = await openSse(urlB, { cookie: operator.cookieHeader });
+    const sse = await openSse(second.url, { cookie: operator.cookieHeader });
     const body = signed({
       orderId: 'multi-1',
       transaction: 'aaaa0000aaaa0000aaaa0000aaaa0001',
       status: 'success',
     });
     expect((await post(stack.bffUrl, body)).status).toBe(200);
-    expect((await post(urlB, body)).status).toBe(200); // the same callback at the other instance: deduped
+    expect((await post(second.url, body)).status).toBe(200); // the same callback at the other instance: deduped
     await sse.waitFor((es) => es.some((e) => (e.data as { orderId: string }).orderId === 'multi-1'));
     await new Promise((r) => setTimeout(r, 100));
     expect(sse.events.filter((e) => (e.data as { orderId: string }).orderId === 'multi-1')).toHaveLength(1);
@@ -58,18 +42,18 @@ describePostgres('several BFF instances on one PostgreSQL database', () => {
   });
 
   it('ends a user’s streams on every instance when their session changes; reconnected, they have the new roles', async () => {
-    const user = stack.client(urlB);
+    const user = stack.client(second.url);
     await user.get('/api/me');
-    const bystander = stack.client(urlB);
+    const bystander = stack.client(second.url);
     await bystander.get('/api/me');
-    const asCustomer = await openSse(urlB, { cookie: user.cookieHeader });
-    const theirs = await openSse(urlB, { cookie: bystander.cookieHeader });
+    const asCustomer = await openSse(second.url, { cookie: user.cookieHeader });
+    const theirs = await openSse(second.url, { cookie: bystander.cookieHeader });
     // The user becomes an operator through instance A; the stream they hold on instance B ends.
     const viaA = stack.client().withCookieOf(user);
     expect((await viaA.post('/api/session/operator')).status).toBe(200);
     await asCustomer.closed;
     // Reconnected with the cookie the browser now has, the same user sees the operator stream.
-    const asOperator = await openSse(urlB, { cookie: viaA.cookieHeader });
+    const asOperator = await openSse(second.url, { cookie: viaA.cookieHeader });
     const body = signed({
       orderId: 'multi-session-1',
       transaction: 'aaaa0000aaaa0000aaaa0000aaaa0009',
@@ -102,7 +86,7 @@ describePostgres('several BFF instances on one PostgreSQL database', () => {
         transaction: `bbbb0000bbbb0000bbbb0000bbbb${String(i).padStart(4, '0')}`,
         status: 'success',
       });
-      expect((await post(i % 2 === 0 ? stack.bffUrl : urlB, body)).status).toBe(200);
+      expect((await post(i % 2 === 0 ? stack.bffUrl : second.url, body)).status).toBe(200);
     }
     await onA.waitFor(
       (es) => es.filter((e) => (e.data as { orderId: string }).orderId?.startsWith('order-')).length === 20,
@@ -110,7 +94,7 @@ describePostgres('several BFF instances on one PostgreSQL database', () => {
     const ids = onA.events.map((e) => Number(e.id));
     expect(ids).toEqual([...ids].sort((a, b) => a - b));
     onA.close();
-    const resumed = await openSse(urlB, {
+    const resumed = await openSse(second.url, {
       cookie: operator.cookieHeader,
       'last-event-id': String(ids[ids.length - 5]),
     });
@@ -123,7 +107,7 @@ describePostgres('several BFF instances on one PostgreSQL database', () => {
     const browser = stack.client();
     const created = await browser.post('/api/wallets', sandboxKyc());
     const id: string = created.body.id;
-    const viaB = stack.client(urlB).withCookieOf(browser);
+    const viaB = stack.client(second.url).withCookieOf(browser);
     const statuses: number[] = [];
     for (let i = 0; i < 6; i++)
       statuses.push((await (i % 2 === 0 ? browser : viaB).post(`/api/wallets/${id}/otp/send`)).status);

@@ -1,31 +1,18 @@
 import { sandboxKyc } from '@mandarin-kit/emulator';
-import { afterAll, beforeAll, expect, it } from 'vitest';
+import { expect, it } from 'vitest';
 import { defaultRateLimits } from '../BffDeps.js';
-import { Store } from '../store/Store.js';
 import type { Reply } from '../testkit/HttpClient.js';
-import { describePostgres, type FreshDatabase, freshDatabase } from '../testkit/postgres.js';
+import { describePostgres } from '../testkit/postgres.js';
+import { postgresPairSuite } from '../testkit/postgresPair.js';
 import { openSse, type SseConnection } from '../testkit/sse.js';
-import { type Stack, startStack } from '../testkit/startStack.js';
 
 // Issue 16 on several instances: the limits a new cookie can't reset, and sign-out, hold across a load balancer.
 
 describePostgres('limits and sign-out shared by BFF instances on one PostgreSQL database', () => {
-  let db: FreshDatabase;
-  let stack: Stack;
-  let storeB: Store;
-  let urlB: string;
-
-  beforeAll(async () => {
-    db = await freshDatabase();
-    const bff = { trustProxy: true, limits: { ...defaultRateLimits }, sse: { maxStreamsPerAddress: 3 } };
-    stack = await startStack({ store: await Store.openPostgres(db.url), bff });
-    storeB = await Store.openPostgres(db.url);
-    urlB = (await stack.anotherBff({ ...bff, store: storeB })).url;
-  });
-  afterAll(async () => {
-    await stack?.close();
-    await storeB?.close();
-    await db?.drop();
+  const { stack, second } = postgresPairSuite({
+    trustProxy: true,
+    limits: { ...defaultRateLimits },
+    sse: { maxStreamsPerAddress: 3 },
   });
 
   it('opens at most 3 wallets per phone across instances, and sends at most 5 SMS codes per phone', async () => {
@@ -33,7 +20,7 @@ describePostgres('limits and sign-out shared by BFF instances on one PostgreSQL 
     const created: Reply[] = [];
     const owners = [];
     for (let i = 0; i < 8; i++) {
-      const owner = stack.client(i % 2 === 0 ? stack.bffUrl : urlB);
+      const owner = stack.client(i % 2 === 0 ? stack.bffUrl : second.url);
       const headers = { 'x-forwarded-for': `198.51.100.${i + 1}` };
       created.push(await owner.post('/api/wallets', kyc, headers));
       owners.push({ owner, headers });
@@ -55,7 +42,7 @@ describePostgres('limits and sign-out shared by BFF instances on one PostgreSQL 
   it('limits new sessions per address across instances', async () => {
     const replies: number[] = [];
     for (let i = 0; i < defaultRateLimits.sessionCreatePerAddress.max + 1; i++) {
-      const url = i % 2 === 0 ? stack.bffUrl : urlB;
+      const url = i % 2 === 0 ? stack.bffUrl : second.url;
       replies.push((await stack.client(url).get('/api/me', { 'x-forwarded-for': '192.0.2.99' })).status);
     }
     expect(replies.at(-1)).toBe(429);
@@ -67,7 +54,9 @@ describePostgres('limits and sign-out shared by BFF instances on one PostgreSQL 
     try {
       const statuses: number[] = [];
       for (let i = 0; i < 5; i++) {
-        const stream = await openSse(i % 2 === 0 ? stack.bffUrl : urlB, { 'x-forwarded-for': '192.0.2.123' });
+        const stream = await openSse(i % 2 === 0 ? stack.bffUrl : second.url, {
+          'x-forwarded-for': '192.0.2.123',
+        });
         statuses.push(stream.status);
         if (stream.status === 200) open.push(stream);
       }
@@ -77,7 +66,7 @@ describePostgres('limits and sign-out shared by BFF instances on one PostgreSQL 
       for (let i = 0; i < 200 && again?.status !== 200; i++) {
         again?.close();
         if (again !== undefined) await new Promise((r) => setTimeout(r, 10));
-        again = await openSse(urlB, { 'x-forwarded-for': '192.0.2.123' });
+        again = await openSse(second.url, { 'x-forwarded-for': '192.0.2.123' });
       }
       expect(again?.status).toBe(200);
       open.push(again!);
@@ -89,7 +78,7 @@ describePostgres('limits and sign-out shared by BFF instances on one PostgreSQL 
   it('signing out on one instance ends the cookie on the other', async () => {
     const operator = stack.client(stack.bffUrl);
     await operator.post('/api/session/operator');
-    const elsewhere = stack.client(urlB).withCookieOf(operator);
+    const elsewhere = stack.client(second.url).withCookieOf(operator);
     expect((await elsewhere.get('/api/payments')).status).toBe(200);
     expect((await operator.request('DELETE', '/api/session')).status).toBe(200);
     expect((await elsewhere.get('/api/payments')).status).toBe(403);

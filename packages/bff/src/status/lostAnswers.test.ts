@@ -184,27 +184,34 @@ describe('a lost answer on a card binding', () => {
   });
 });
 
+/** 100.00 by SBP to the sandbox phone the bank knows, with the recipient's name. */
+const sbpPayoutOf100 = (owner: HttpClient, walletId: string) =>
+  owner.post(`/api/wallets/${walletId}/payouts`, {
+    amount: '100.00',
+    destination: {
+      type: 'sbp',
+      phone: '+79001234567',
+      bankId: '100000000111',
+      firstName: 'Ivan',
+      lastName: 'Ivanov',
+    },
+  });
+/** The operation once it has ended (success or failure), as its owner reads it. */
+const endOf = (owner: HttpClient, id: string) =>
+  waitFor(
+    () => owner.get(`/api/operations/${id}`),
+    (r: Reply) => r.body.status === 'success' || r.body.status === 'failed',
+  );
+
 describe('a lost answer on a one-step SBP account', () => {
   const stack = stackSuite({ emulator: { sbpOneStep: true }, bff: { sbpMode: 'one-step' } });
   it('pays once, never calls /confirm, and ends as Mandarin says', async () => {
     const owner = stack.client();
     const walletId = await onboardWallet(stack, owner, 100_000n);
     await loseNext(stack, 'POST /api/transactions');
-    const reply = await owner.post(`/api/wallets/${walletId}/payouts`, {
-      amount: '100.00',
-      destination: {
-        type: 'sbp',
-        phone: '+79001234567',
-        bankId: '100000000111',
-        firstName: 'Ivan',
-        lastName: 'Ivanov',
-      },
-    });
+    const reply = await sbpPayoutOf100(owner, walletId);
     expect(reply.status).toBe(202);
-    const done = await waitFor(
-      () => owner.get(`/api/operations/${reply.body.id}`),
-      (r: Reply) => r.body.status !== 'pending',
-    );
+    const done = await endOf(owner, reply.body.id);
     expect(done.body).toMatchObject({ status: 'success', sbp: { twoStep: false } });
     expect((await owner.get(`/api/wallets/${walletId}/balance`)).body.balance.amount).toBe('900.00');
     const stats = (await stack.admin('/stats')).body.requestsByRoute as Record<string, number>;
@@ -217,21 +224,9 @@ describe('a two-step BFF on a one-step SBP account (a mismatch)', () => {
   it('reports the truth: the payout Mandarin made is shown as paid, and confirming it is refused', async () => {
     const owner = stack.client();
     const walletId = await onboardWallet(stack, owner, 100_000n);
-    const reply = await owner.post(`/api/wallets/${walletId}/payouts`, {
-      amount: '100.00',
-      destination: {
-        type: 'sbp',
-        phone: '+79001234567',
-        bankId: '100000000111',
-        firstName: 'Ivan',
-        lastName: 'Ivanov',
-      },
-    });
+    const reply = await sbpPayoutOf100(owner, walletId);
     expect(reply.status).toBe(201);
-    const done = await waitFor(
-      () => owner.get(`/api/operations/${reply.body.id}`),
-      (r: Reply) => r.body.status === 'success' || r.body.status === 'failed',
-    );
+    const done = await endOf(owner, reply.body.id);
     expect(done.body.status).toBe('success');
     expect((await owner.get(`/api/wallets/${walletId}/balance`)).body.balance.amount).toBe('900.00');
     expect((await owner.post(`/api/operations/${reply.body.id}/sbp/confirm`)).status).toBe(409);

@@ -1,13 +1,12 @@
 import { createHash } from 'node:crypto';
 import { sandboxKyc } from '@mandarin-kit/emulator';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import type { BffApp } from '../createBff.js';
-import { Store } from '../store/Store.js';
+import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { bindOnHostedPage, onboardWallet, waitFor } from '../testkit/flows.js';
 import type { HttpClient } from '../testkit/HttpClient.js';
-import { describePostgres, type FreshDatabase, freshDatabase } from '../testkit/postgres.js';
+import { describePostgres } from '../testkit/postgres.js';
+import { postgresPairSuite } from '../testkit/postgresPair.js';
 import { openSse, type SseConnection } from '../testkit/sse.js';
-import { type Stack, stackMandarin, startStack } from '../testkit/startStack.js';
+import { type Stack, stackMandarin } from '../testkit/startStack.js';
 import { stackSuite } from '../testkit/suites.js';
 
 // The reconciler settles what waits for a callback that was lost, through the same status machine as callbacks
@@ -184,26 +183,12 @@ describe('reconciliation of lost callbacks', () => {
 });
 
 describePostgres('reconciliation with two BFF instances on one PostgreSQL', () => {
-  let db: FreshDatabase;
-  let stack: Stack;
-  let storeB: Store;
-  let appB: BffApp;
-  beforeAll(async () => {
-    db = await freshDatabase();
-    stack = await startStack({ store: await Store.openPostgres(db.url), bff: { reconcile: byHand } });
-    storeB = await Store.openPostgres(db.url);
-    appB = (await stack.anotherBff({ store: storeB })).app;
-  });
-  afterAll(async () => {
-    await stack?.close();
-    await storeB?.close();
-    await db?.drop();
-  });
+  const { stack, second } = postgresPairSuite({ reconcile: byHand });
 
   it('reads each item once across both instances and relays each change once', async () => {
     const owner = stack.client();
     const walletId = await onboardWallet(stack, owner, 1_000_000n);
-    await Promise.all([stack.app.reconciler!.sweep(), appB.reconciler!.sweep()]);
+    await Promise.all([stack.app.reconciler!.sweep(), second.app.reconciler!.sweep()]);
     const sse = await openSse(stack.bffUrl, { cookie: owner.cookieHeader });
     await holdCallbacks(stack, 'mandarin');
     const ids: string[] = [];
@@ -219,7 +204,7 @@ describePostgres('reconciliation with two BFF instances on one PostgreSQL', () =
       (txs) => txs.filter((t) => t.status === 'success').length >= 20,
     );
     const before = await reads(stack, 'GET /api/transactions/:id');
-    const [a, b] = await Promise.all([stack.app.reconciler!.sweep(), appB.reconciler!.sweep()]);
+    const [a, b] = await Promise.all([stack.app.reconciler!.sweep(), second.app.reconciler!.sweep()]);
     expect(a + b).toBe(20);
     expect((await reads(stack, 'GET /api/transactions/:id')) - before).toBe(20);
     await sse.waitFor((events) => events.filter((e) => e.type === 'transaction.status').length >= 20);

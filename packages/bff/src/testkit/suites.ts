@@ -30,7 +30,7 @@ export function walletSuite(balance: bigint): { stack: Stack; owner: HttpClient;
 }
 
 /** An object that forwards every read and write to what `current` returns at that moment. */
-function live<T extends object>(current: () => T | undefined): T {
+export function live<T extends object>(current: () => T | undefined): T {
   const target = () => current() ?? raise('the suite is used before its beforeAll hook ran');
   return new Proxy({} as T, {
     get: (_, k) => Reflect.get(target(), k),
