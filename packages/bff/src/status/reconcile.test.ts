@@ -61,9 +61,11 @@ describe('reconciliation of lost callbacks', () => {
     });
     expect(payout.status).toBe(201);
     const id: string = payout.body.id;
+    const { orderId } = (await stack.store.operations.get(id))!;
     await waitFor(
-      async () => (await stack.admin(`/transactions`)).body.transactions,
-      (txs: Array<{ orderId: string; status: string }>) => txs.some((t) => t.status === 'success'),
+      async () => (await stack.admin('/transactions')).body.transactions,
+      (txs: Array<{ orderId: string; status: string }>) =>
+        txs.some((t) => t.orderId === orderId && t.status === 'success'),
     );
     expect((await stack.store.operations.get(id))!.status).toBe('pending');
     const before = await reads(stack, 'GET /api/transactions/:id');
