@@ -33,27 +33,40 @@ export function visibleTo(client: Pick<SseClient, 'userId' | 'operator'>, event:
 }
 
 /**
- * This instance's SSE clients. Each has a bounded buffer: a client that can't keep up is disconnected rather than
- * allowed to grow memory, and resumes from the log with `Last-Event-ID`.
+ * This instance's SSE clients, indexed by user and by operator role, so that an event costs work only for the
+ * streams that may see it (idle streams of other users cost nothing) and is serialised once. Each client has a
+ * bounded buffer: one that can't keep up is disconnected rather than allowed to grow memory, and resumes from the
+ * log with `Last-Event-ID`.
  */
 export class EventHub {
   private readonly clients = new Set<SseClient>();
+  private readonly byUser = new Map<string, Set<SseClient>>();
+  private readonly operators = new Set<SseClient>();
 
   constructor(private readonly maxBufferedBytes: number) {}
 
   add(client: SseClient): void {
     this.clients.add(client);
+    let mine = this.byUser.get(client.userId);
+    if (mine === undefined) {
+      mine = new Set();
+      this.byUser.set(client.userId, mine);
+    }
+    mine.add(client);
+    if (client.operator) this.operators.add(client);
   }
 
   remove(client: SseClient): void {
     this.clients.delete(client);
+    this.operators.delete(client);
+    const mine = this.byUser.get(client.userId);
+    mine?.delete(client);
+    if (mine?.size === 0) this.byUser.delete(client.userId);
   }
 
   /** Streams open for `userId` on this instance. */
   countFor(userId: string): number {
-    let n = 0;
-    for (const client of this.clients) if (client.userId === userId) n++;
-    return n;
+    return this.byUser.get(userId)?.size ?? 0;
   }
 
   get size(): number {
@@ -63,19 +76,28 @@ export class EventHub {
   /** Sends committed events, in order, to every client allowed to see them. */
   publish(events: readonly StoredEvent[]): void {
     for (const event of events) {
-      for (const client of this.clients) {
-        if (!visibleTo(client, event)) continue;
+      // An event is either one user's (its owner) or the operators'.
+      const recipients =
+        event.audience === 'operator'
+          ? this.operators
+          : event.ownerId === null
+            ? undefined
+            : this.byUser.get(event.ownerId);
+      if (recipients === undefined) continue;
+      if (recipients.size === 0) continue;
+      const frame = sseFrame(event); // serialised once, whatever the number of recipients
+      for (const client of recipients) {
         if (client.held !== null) client.held.push(event);
-        else this.write(client, event);
+        else this.write(client, event, frame);
       }
     }
   }
 
   /** Writes one event unless the client has seen it; drops the client if its buffer overflows. */
-  write(client: SseClient, event: StoredEvent): void {
+  write(client: SseClient, event: StoredEvent, frame = sseFrame(event)): void {
     if (event.seq <= client.lastSeq) return;
     client.lastSeq = event.seq;
-    client.res.write(sseFrame(event));
+    client.res.write(frame);
     if (client.res.writableLength > this.maxBufferedBytes) {
       this.remove(client);
       client.res.destroy();
@@ -88,9 +110,8 @@ export class EventHub {
    * anonymous user after a sign-out) and resumes from Last-Event-ID.
    */
   closeUser(userId: string): void {
-    for (const client of this.clients) {
-      if (client.userId !== userId) continue;
-      this.clients.delete(client);
+    for (const client of [...(this.byUser.get(userId) ?? [])]) {
+      this.remove(client);
       client.res.end(`${resumeFrom(client)}retry: ${RECONNECT_AT_ONCE_MS}\n\n`);
     }
   }
@@ -99,5 +120,7 @@ export class EventHub {
   closeAll(): void {
     for (const client of this.clients) client.res.end(`${resumeFrom(client)}\n`);
     this.clients.clear();
+    this.byUser.clear();
+    this.operators.clear();
   }
 }
