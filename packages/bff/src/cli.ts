@@ -48,7 +48,8 @@ for (const signal of ['SIGINT', 'SIGTERM'] as const) {
 
 function help(): string {
   const variables = Object.entries(bffEnvSchema.shape).map(([name, schema]) => {
-    const required = !(schema as { safeParse(v: unknown): { success: boolean } }).safeParse(undefined).success;
+    const required = !(schema as { safeParse(v: unknown): { success: boolean } }).safeParse(undefined)
+      .success;
     return `  ${name}${required ? ' (required)' : ''}`;
   });
   return [

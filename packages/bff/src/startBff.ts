@@ -109,7 +109,10 @@ export async function startBff(env: BffEnv): Promise<RunningBff> {
     url,
     close: () => {
       closing ??= (async () => {
-        logger.info({ delayMs: env.BFF_SHUTDOWN_DELAY_MS, graceMs: env.BFF_SHUTDOWN_GRACE_MS }, 'shutting down');
+        logger.info(
+          { delayMs: env.BFF_SHUTDOWN_DELAY_MS, graceMs: env.BFF_SHUTDOWN_GRACE_MS },
+          'shutting down',
+        );
         if (env.BFF_SHUTDOWN_DELAY_MS > 0) {
           app.ops.lifecycle.draining = true;
           await new Promise((resolve) => setTimeout(resolve, env.BFF_SHUTDOWN_DELAY_MS));

@@ -7,7 +7,7 @@ import { stackSuite } from '../testkit/suites.js';
 
 const METRICS_TOKEN = 'metrics-token-0123456789abcdef';
 
-const signed = (fields: Record<string, string>, secret = DEFAULT_CREDENTIALS.secret) => {
+const signed = (fields: Record<string, string>, secret: string = DEFAULT_CREDENTIALS.secret) => {
   const keys = Object.keys(fields).sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
   const sign = createHash('sha256')
     .update(`${keys.map((k) => fields[k]).join('-')}-${secret}`)
@@ -124,7 +124,8 @@ describe('metrics', () => {
       '123.45',
       '12345',
       '4111',
-      sandboxKyc().phone,
+      sandboxKyc().phones[0]!.phone,
+      sandboxKyc().inn,
       METRICS_TOKEN,
       DEFAULT_CREDENTIALS.clientSecret,
       DEFAULT_CREDENTIALS.secret,
