@@ -31,6 +31,11 @@ export class Lifecycle {
 
   constructor(private readonly parts: LifecycleParts) {}
 
+  /** Requests being answered now (event streams only while they open). */
+  get busy(): number {
+    return this.inFlight;
+  }
+
   /** Serves the operations endpoints and wraps every other request in metrics and a span. */
   middleware(): Middleware {
     const { parts } = this;
@@ -41,8 +46,6 @@ export class Lifecycle {
         if (ctx.path === '/metrics' && parts.metrics !== undefined) return this.scrape(ctx, parts.metrics);
       }
       this.inFlight++;
-      // Keep-alive connections would outlive the drain: the client opens its next one elsewhere.
-      if (this.draining) ctx.set('Connection', 'close');
       const started = performance.now();
       const tracing = parts.tracing();
       try {
@@ -55,6 +58,8 @@ export class Lifecycle {
         }
       } finally {
         this.inFlight--;
+        // Keep-alive connections would outlive the drain: the client opens its next one elsewhere.
+        if (this.draining && !ctx.headerSent) ctx.set('Connection', 'close');
         parts.metrics?.request(ctx.method, routeOf(ctx), ctx.status, (performance.now() - started) / 1000);
       }
     };
