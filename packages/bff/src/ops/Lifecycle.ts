@@ -1,5 +1,6 @@
 import { createHash, timingSafeEqual } from 'node:crypto';
 import type { Server } from 'node:http';
+import net from 'node:net';
 import type { Context, Middleware } from 'koa';
 import type { EventHub } from '../events/EventHub.js';
 import type { BffMetrics } from './BffMetrics.js';
@@ -8,6 +9,11 @@ import type { Tracing } from './Tracing.js';
 
 /** How often a draining instance looks again for streams to end and requests still running. */
 const DRAIN_TICK_MS = 25;
+/**
+ * How long after it stops listening a connection without a request is still given to send one: a client that
+ * connected just before may not have been heard yet, and cutting it would fail a request that was never seen.
+ */
+const LATE_REQUEST_MS = 500;
 
 /** What the operations endpoints and the request instrumentation work with. */
 export interface LifecycleParts {
@@ -71,13 +77,16 @@ export class Lifecycle {
    */
   async drain(hub: EventHub, graceMs: number, server?: Server): Promise<boolean> {
     this.draining = true;
-    server?.close();
-    // Idle keep-alive connections are closed by server.close(); busy ones close after their response.
-    const deadline = Date.now() + graceMs;
+    // Stops listening, but unlike http's close() does not cut connections that have sent no request yet: one
+    // accepted a moment ago is about to. They get LATE_REQUEST_MS; answers close their connection (see above).
+    if (server?.listening) net.Server.prototype.close.call(server);
+    const stoppedAt = Date.now();
+    const deadline = stoppedAt + graceMs;
     for (;;) {
       // Spread over a second, so that the browsers of one instance don't all come back in the same instant.
       const open = hub.drain(200 + Math.floor(Math.random() * 800));
-      if (open === 0 && this.inFlight === 0) break;
+      const late = server !== undefined && Date.now() - stoppedAt < Math.min(LATE_REQUEST_MS, graceMs);
+      if (open === 0 && this.inFlight === 0 && !late) break;
       if (Date.now() >= deadline) {
         server?.closeAllConnections();
         hub.closeAll();
