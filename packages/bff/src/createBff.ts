@@ -1,6 +1,8 @@
+import type { Server } from 'node:http';
 import Router from '@koa/router';
 import Koa from 'koa';
 import type { Logger } from 'pino';
+import type { Registry } from 'prom-client';
 import { cardRoutes } from './api/cards.js';
 import { operationRoutes } from './api/operations.js';
 import { operatorWalletRoutes } from './api/operatorWallets.js';
@@ -30,6 +32,8 @@ import { securityHeaders } from './http/securityHeaders.js';
 import { createLogger } from './log/createLogger.js';
 import { redactPath } from './log/redactPath.js';
 import { BankDirectory } from './operations/BankDirectory.js';
+import { type MetricsOptions, Ops } from './ops/Ops.js';
+import type { TracingOptions } from './ops/Tracing.js';
 import { type SecureCookies, SessionCookie } from './session/sessionCookie.js';
 import type { ResolveUser } from './session/User.js';
 import { defaultReconcileOptions, type ReconcileOptions, Reconciler } from './status/Reconciler.js';
@@ -75,6 +79,18 @@ export interface BffOptions {
    * opening): its settings, or `false` to run no reconciler on this instance (another instance may).
    */
   reconcile?: Partial<ReconcileOptions> | false;
+  /**
+   * Prometheus metrics at `GET /metrics` (off by default): `true`, or with a bearer token the scraper must send.
+   * Each app has its own registry (`app.metrics`).
+   */
+  metrics?: boolean | MetricsOptions;
+  /**
+   * OpenTelemetry spans through `@opentelemetry/api` when it is installed (default on; the host's SDK receives
+   * them), or `false`. `propagateToMandarin` sends W3C `traceparent` upstream (off by default).
+   */
+  tracing?: boolean | TracingOptions;
+  /** How long shutdown waits for requests in flight before cutting them off (default 10 000 ms). */
+  shutdownGraceMs?: number;
 }
 
 /** Callback route settings; a provider whose secret is not set has no route. */
@@ -100,8 +116,19 @@ export type BffApp = Koa & {
   ready: Promise<void>;
   /** @internal The reconciler of this instance, if it runs one (tests sweep it by hand). */
   reconciler: Reconciler | undefined;
-  /** Ends SSE streams and background work; the store is the caller's to close. */
-  shutdown(): Promise<void>;
+  /**
+   * Shuts down gracefully: readiness fails at once, `server` (if given) stops accepting, event streams end with a
+   * `retry:` hint so browsers resume elsewhere by Last-Event-ID, requests in flight get `shutdownGraceMs` to
+   * finish, then the reconciler and the onEvent hook stop after their current item. The store stays open.
+   * Calling it again returns the same promise.
+   */
+  shutdown(options?: { server?: Server }): Promise<void>;
+  /** {@link shutdown}, then closes the store. */
+  close(options?: { server?: Server }): Promise<void>;
+  /** @internal Health, metrics and traces of this app. */
+  ops: Ops;
+  /** This app's Prometheus registry, when metrics are on (to merge into the host's own). */
+  metrics: Registry | undefined;
   /**
    * Tell the BFF that a user's session changed: new roles, or signed out. Their open event streams, on every
    * instance, end and reconnect with the browser's current cookie, so they never keep showing what the old
@@ -137,6 +164,15 @@ export function createBff(options: BffOptions): BffApp {
   const resolve = resolveUser;
 
   const hub = new EventHub(options.sse?.maxBufferedBytes ?? 256 * 1024);
+  let mandarin: MandarinClient | undefined;
+  const ops = new Ops({
+    store: options.store,
+    hub,
+    metrics: options.metrics === true ? {} : (options.metrics ?? false),
+    tracing: options.tracing === false ? false : options.tracing === true ? {} : (options.tracing ?? {}),
+    reachMandarin: () => mandarin!.warmUp(),
+  });
+  mandarin = new MandarinClient({ ...options.mandarin, logger, observer: ops.upstreamObserver() });
   const feed = new EventFeed(options.store, hub, logger);
   const hooks =
     options.onEvent === undefined ? undefined : new HookRunner(options.store, options.onEvent, logger);
@@ -146,11 +182,12 @@ export function createBff(options: BffOptions): BffApp {
     hooks,
     options.callbacks?.decideCheck ?? defaultDecideCheck,
     logger,
+    ops.relayObserver(),
   );
   const reconcile = { ...defaultReconcileOptions, ...(options.reconcile || {}) };
   const deps: BffDeps = {
     store: options.store,
-    mandarin: new MandarinClient({ ...options.mandarin, logger }),
+    mandarin,
     logger,
     limits,
     callbackUrl: options.callbackUrl,
@@ -158,11 +195,16 @@ export function createBff(options: BffOptions): BffApp {
     reconcile: { afterMs: reconcile.afterMs },
     sbpMode: options.sbpMode ?? 'two-step',
   };
-  const reconciler = options.reconcile === false ? undefined : new Reconciler(deps, reconcile, logger);
+  const reconciler =
+    options.reconcile === false
+      ? undefined
+      : new Reconciler(deps, reconcile, logger, ops.reconcileObserver());
   const cb = options.callbacks ?? {};
 
   const app = new Koa({ proxy: options.trustProxy ?? false }) as BffApp;
   app.use(requestContext(logger));
+  // Outside the error middleware, so that it sees every answer's final status.
+  app.use(ops.lifecycle.middleware());
   app.use(errorMiddleware());
   app.use(proxyAwareness(trust));
   app.use(securityHeaders());
@@ -249,16 +291,30 @@ export function createBff(options: BffOptions): BffApp {
   });
   app.hub = hub;
   app.sessionChanged = sessionChanged;
-  app.ready = feed.start();
+  app.ready = Promise.all([feed.start(), ops.ready]).then(() => undefined);
   hooks?.start();
   reconciler?.start();
   app.reconciler = reconciler;
-  app.shutdown = async () => {
-    hub.closeAll();
-    await reconciler?.stop();
-    await leases.stop();
-    await hooks?.stop();
-    await feed.stop();
+  app.metrics = ops.metrics?.registry;
+  app.ops = ops;
+  const graceMs = options.shutdownGraceMs ?? 10_000;
+  let stopping: Promise<void> | undefined;
+  app.shutdown = (how = {}) => {
+    stopping ??= (async () => {
+      const finished = await ops.lifecycle.drain(hub, graceMs, how.server);
+      if (!finished)
+        logger.warn({ graceMs }, 'shutdown grace period over: requests still in flight were cut off');
+      await reconciler?.stop();
+      await leases.stop();
+      await hooks?.stop();
+      await feed.stop();
+      ops.stop();
+    })();
+    return stopping;
+  };
+  app.close = async (how) => {
+    await app.shutdown(how);
+    await options.store.close();
   };
   return app;
 }
@@ -278,6 +334,10 @@ function checkOptions(options: BffOptions, limits: RateLimits): void {
     if (typeof proxies !== 'number' && proxies.length === 0) problems.push('trustedProxies is an empty list');
     const bad = invalidProxyAddresses(proxies);
     if (bad.length > 0) problems.push(`trustedProxies holds what is not an IP address: ${bad.join(', ')}`);
+  }
+  const grace = options.shutdownGraceMs;
+  if (grace !== undefined && (!Number.isSafeInteger(grace) || grace < 0)) {
+    problems.push('shutdownGraceMs must be a whole number of milliseconds ≥ 0');
   }
   for (const name of ['maxStreamsPerUser', 'maxStreamsPerAddress', 'maxStreams'] as const) {
     const value = options.sse?.[name];

@@ -8,7 +8,24 @@ import type { Ack } from '../store/inbox.js';
 import type { PaymentRecord } from '../store/records.js';
 import type { Store } from '../store/Store.js';
 import { applyCallback } from './applyCallback.js';
-import { type AcceptedCallback, type CallbackAdapter, type CallbackRequest, jsonAck } from './types.js';
+import {
+  type AcceptedCallback,
+  type CallbackAdapter,
+  CallbackRefused,
+  type CallbackRequest,
+  jsonAck,
+} from './types.js';
+
+/** How a callback ended: stored, a repeat of one stored already, refused (nothing stored), or not stored. */
+export type CallbackOutcome = 'stored' | 'duplicate' | 'refused' | 'failed';
+
+/** Watches callbacks (metrics, traces) and the events relayed; never sees payloads. */
+export interface RelayObserver {
+  /** A callback arrives: the returned function is told how it ended. */
+  callback(provider: string): (outcome: CallbackOutcome) => void;
+  /** Events were committed and handed to the SSE fan-out and the onEvent hook. */
+  relayed(count: number): void;
+}
 
 /** A widget `check` decision: 0 pay, 10 wrong order, 11 wrong amount, 13 can't accept, 20 overdue. */
 export type CheckCode = 0 | 10 | 11 | 13 | 20;
@@ -38,9 +55,26 @@ export class CallbackRelay {
     private readonly hooks: HookRunner | undefined,
     private readonly decideCheck: DecideCheck,
     private readonly logger: Logger,
+    private readonly observer?: RelayObserver,
   ) {}
 
   async receive(adapter: CallbackAdapter, request: CallbackRequest): Promise<Ack> {
+    if (this.observer === undefined) return (await this.accept(adapter, request)).ack;
+    const end = this.observer.callback(adapter.provider);
+    try {
+      const { ack, duplicate } = await this.accept(adapter, request);
+      end(duplicate ? 'duplicate' : 'stored');
+      return ack;
+    } catch (error) {
+      end(error instanceof CallbackRefused ? 'refused' : 'failed');
+      throw error;
+    }
+  }
+
+  private async accept(
+    adapter: CallbackAdapter,
+    request: CallbackRequest,
+  ): Promise<{ ack: Ack; duplicate: boolean }> {
     const accepted = adapter.accept(request);
     const { callback } = accepted;
     if (callback.kind === 'transaction' && callback.status === null) {
@@ -65,8 +99,11 @@ export class CallbackRelay {
         payload: accepted.payload,
         ack,
       });
-      if (!inserted.inserted) return { value: inserted.ack, events: [] };
-      return { value: ack, events: await applyCallback(tx, accepted.callback, inserted.id, hook) };
+      if (!inserted.inserted) return { value: { ack: inserted.ack, duplicate: true }, events: [] };
+      return {
+        value: { ack, duplicate: false },
+        events: await applyCallback(tx, accepted.callback, inserted.id, hook),
+      };
     });
     if (result.events.length > 0) {
       this.logger.info(
@@ -93,6 +130,7 @@ export class CallbackRelay {
       return work(tx, this.hooks !== undefined);
     });
     if (result.events.length > 0) {
+      this.observer?.relayed(result.events.length);
       await this.feed
         .committed(result.events)
         .catch((err) => this.logger.error({ err }, 'event publish failed'));

@@ -114,6 +114,18 @@ export const bffEnvSchema = z.object({
   BFF_SSE_MAX_STREAMS_PER_ADDRESS: streams.optional(),
   BFF_SSE_MAX_STREAMS: streams.optional(),
   ...limitVariables,
+  /** Prometheus metrics at GET /metrics. */
+  BFF_METRICS: bool.default(false),
+  /** Bearer token the scraper must send to GET /metrics. */
+  BFF_METRICS_TOKEN: z.string().min(16, 'must be at least 16 characters').optional(),
+  /** OpenTelemetry spans, when @opentelemetry/api is installed. */
+  BFF_TRACING: bool.default(true),
+  /** W3C traceparent sent to Mandarin with each upstream attempt. */
+  BFF_TRACE_PROPAGATION: bool.default(false),
+  /** How long a shutdown waits for requests in flight. */
+  BFF_SHUTDOWN_GRACE_MS: z.coerce.number().int().min(0).max(600_000).default(10_000),
+  /** How long a shutting-down instance keeps serving, not ready, before it stops accepting connections. */
+  BFF_SHUTDOWN_DELAY_MS: z.coerce.number().int().min(0).max(600_000).default(0),
   BFF_LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 });
 /** Validated configuration of the standalone BFF. */
@@ -145,6 +157,9 @@ export function readBffEnv(env: NodeJS.ProcessEnv = process.env): BffEnv {
     lines.push(
       '  BFF_SECURE_COOKIES: BFF_PUBLIC_URL is https but the BFF serves plain HTTP and BFF_TRUST_PROXY is off, so session cookies would never be Secure; set BFF_TRUST_PROXY=true behind your TLS proxy, or BFF_SECURE_COOKIES=true',
     );
+  }
+  if (env.BFF_METRICS_TOKEN && !/^(true|1)$/.test(env.BFF_METRICS ?? '')) {
+    lines.push('  BFF_METRICS_TOKEN: needs BFF_METRICS=true');
   }
   if (parsed.success && lines.length === 0) return parsed.data;
   throw new Error(`mandarin-kit-bff: invalid configuration\n${lines.join('\n')}`);

@@ -116,6 +116,20 @@ export class EventHub {
     }
   }
 
+  /**
+   * Shutdown: ends every stream that is live with its resume point and a `retry:` hint, so the browser reconnects
+   * (to another instance) within about `retryMs` and resumes by Last-Event-ID. A stream still replaying the log is
+   * left to finish its replay; returns how many streams remain.
+   */
+  drain(retryMs: number): number {
+    for (const client of this.clients) {
+      if (client.held !== null) continue;
+      this.clients.delete(client);
+      client.res.end(`${resumeFrom(client)}retry: ${retryMs}\n\n`);
+    }
+    return this.clients.size;
+  }
+
   /** Ends every stream (shutdown); clients reconnect elsewhere with Last-Event-ID. */
   closeAll(): void {
     for (const client of this.clients) client.res.end(`${resumeFrom(client)}\n`);

@@ -1,6 +1,6 @@
 import type { Logger } from 'pino';
 import type { BffDeps } from '../BffDeps.js';
-import type { ReconcileItem } from '../store/reconcileQueue.js';
+import type { ReconcileItem, ReconcileKind } from '../store/reconcileQueue.js';
 import { pollCard, pollOperation, pollPayment, pollRefund, pollWallet } from './poll.js';
 import { WALLET_SETTLED } from './settle.js';
 
@@ -17,6 +17,9 @@ export interface ReconcileOptions {
   /** How long a claimed item is this instance's before another may take it (a crash mid-read). */
   leaseMs: number;
 }
+
+/** Watches each status read (metrics): the item's kind and whether it settled, still waits, or failed. */
+export type ReconcileObserver = (kind: ReconcileKind, outcome: 'settled' | 'pending' | 'failed') => void;
 
 /** The reconciler alone may take Mandarin's "no such order" for an item old enough as "never sent". */
 const CONCLUDE = { concludeAbsence: true };
@@ -48,6 +51,7 @@ export class Reconciler {
     private readonly deps: BffDeps,
     private readonly options: ReconcileOptions,
     private readonly logger: Logger,
+    private readonly observe: ReconcileObserver = () => {},
   ) {}
 
   start(): void {
@@ -56,7 +60,10 @@ export class Reconciler {
     this.schedule(0);
   }
 
-  /** Stops looking at the queue; resolves once the reads in flight have ended. */
+  /**
+   * Stops looking at the queue; resolves once the reads in flight have ended. Items claimed but not yet read are
+   * handed back at once, so that another instance reads them without waiting for their lease to run out.
+   */
   async stop(): Promise<void> {
     this.stopped = true;
     this.closing = true;
@@ -79,15 +86,25 @@ export class Reconciler {
       if (items.length === 0) break;
       let next = 0;
       const worker = async () => {
-        while (next < items.length) {
+        while (next < items.length && !this.closing) {
           const item = items[next++]!;
           await this.settle(item, now);
           read++;
         }
       };
       await Promise.all(Array.from({ length: Math.min(concurrency, items.length) }, worker));
+      if (next < items.length) await this.release(items.slice(next), t);
     }
     return read;
+  }
+
+  /** Gives claimed items back, due again at `dueAt` (their claim counted an attempt; that is harmless). */
+  private async release(items: ReconcileItem[], dueAt: number): Promise<void> {
+    for (const item of items) {
+      await this.deps.store.reconcile
+        .reschedule(item.kind, item.id, dueAt)
+        .catch((err) => this.logger.warn({ err, kind: item.kind }, 'could not hand a claimed item back'));
+    }
   }
 
   private schedule(delayMs: number): void {
@@ -110,10 +127,13 @@ export class Reconciler {
       if (await this.stillOpen(item)) {
         const wait = Math.min(this.options.maxBackoffMs, this.options.afterMs * 2 ** (item.attempts - 1));
         await this.deps.store.reconcile.reschedule(item.kind, item.id, now() + wait);
+        this.observe(item.kind, 'pending');
       } else {
         await this.deps.store.reconcile.remove(item.kind, item.id);
+        this.observe(item.kind, 'settled');
       }
     } catch (err) {
+      this.observe(item.kind, 'failed');
       // Mandarin unreachable or the store failing: the lease runs out and the item is read again.
       this.logger.warn({ err, kind: item.kind }, 'reconciliation read failed');
     }

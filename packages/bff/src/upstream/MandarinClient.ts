@@ -39,7 +39,23 @@ export interface MandarinClientOptions {
   /** How requests are sent; node:http(s) with keep-alive by default. */
   transport?: Transport;
   now?: () => number;
+  /** Watches each attempt and token request (metrics, traces); it never sees bodies or credentials. */
+  observer?: UpstreamObserver;
 }
+
+/** Hooks around each upstream attempt and each token request. */
+export interface UpstreamObserver {
+  /** An attempt starts: headers to add (trace context), and a callback for its outcome. */
+  attempt(route: UpstreamRouteName): {
+    headers?: Record<string, string>;
+    end(outcome: UpstreamOutcome): void;
+  };
+  /** A token request ended: a token came back, or not. */
+  token(ok: boolean): void;
+}
+
+/** How an attempt ended: `ok`, Mandarin's refusal, a timeout, or a failure worth retrying. */
+export type UpstreamOutcome = 'ok' | 'rejected' | 'unauthorized' | 'timeout' | 'unavailable' | 'unreachable';
 
 /** One upstream call. */
 export interface CallOptions<S extends z.ZodType> {
@@ -106,7 +122,27 @@ export class MandarinClient {
     this.origins = Object.fromEntries(
       Object.entries(options.baseUrls).map(([host, base]) => [host, parseOrigin(base)]),
     ) as Record<UpstreamHost, UpstreamOrigin>;
-    this.tokens = new TokenCache(() => this.requestToken(), options.now);
+    const { observer } = options;
+    const fetchToken =
+      observer === undefined
+        ? () => this.requestToken()
+        : () =>
+            this.requestToken().then(
+              (token) => {
+                observer.token(true);
+                return token;
+              },
+              (error: unknown) => {
+                observer.token(false);
+                throw error;
+              },
+            );
+    this.tokens = new TokenCache(fetchToken, options.now);
+  }
+
+  /** Gets a token unless one is cached: readiness asks whether Mandarin was reached at least once. */
+  async warmUp(): Promise<void> {
+    await this.tokens.get();
   }
 
   /** Calls a route from the upstream table and validates the answer with `schema`. */
@@ -119,7 +155,9 @@ export class MandarinClient {
     let renewed = false;
     for (let attempt = 1; ; attempt++) {
       const token = route.auth === 'bearer' ? await this.tokenBefore(deadline, name) : undefined;
-      const outcome = await this.attempt(name, route, call, token?.accessToken, deadline);
+      const watch = this.options.observer?.attempt(name);
+      const outcome = await this.attempt(name, route, call, token?.accessToken, deadline, watch?.headers);
+      watch?.end(outcomeOf(outcome));
       if (outcome.kind === 'ok') return this.parse(name, call.schema, outcome.body);
       if (outcome.kind === 'duplicate' && call.repeatable === true) {
         throw new OutcomeUnknown(outcome.error, true);
@@ -170,13 +208,14 @@ export class MandarinClient {
     call: CallOptions<z.ZodType>,
     accessToken: string | undefined,
     deadline: number,
+    extraHeaders: Record<string, string> | undefined,
   ): Promise<Outcome> {
     const timeoutMs = Math.min(this.options.timeoutMs, deadline - Date.now());
     if (timeoutMs <= 0) return { kind: 'transient', error: this.timeout(name) };
     const { options } = this;
     const query = call.query === undefined ? '' : new URLSearchParams(call.query).toString();
     const path = fillPath(route.path, call.params) + (query === '' ? '' : `?${query}`);
-    const headers: Record<string, string> = { accept: 'application/json' };
+    const headers: Record<string, string> = { ...extraHeaders, accept: 'application/json' };
     if (accessToken !== undefined) {
       headers.authorization = `Bearer ${accessToken}`;
       headers.mid = options.merchantId;
@@ -329,6 +368,16 @@ type Failure = {
   error: BffError;
 };
 type Outcome = { kind: 'ok'; body: unknown } | Failure;
+
+function outcomeOf(outcome: Outcome): UpstreamOutcome {
+  if (outcome.kind === 'ok') return 'ok';
+  if (outcome.kind === 'final' || outcome.kind === 'duplicate') {
+    return outcome.error instanceof UpstreamRejected ? 'rejected' : 'unavailable';
+  }
+  if (outcome.kind === 'unauthorized') return 'unauthorized';
+  if (outcome.kind === 'refused') return 'unreachable';
+  return outcome.error.code === 'UPSTREAM_TIMEOUT' ? 'timeout' : 'unavailable';
+}
 
 function safeJson(text: string): unknown {
   try {
