@@ -8,10 +8,14 @@ const SAFE_ID = /^[\w-]{8,64}$/;
 
 /**
  * Gives every request an id (echoed in `X-Request-Id` and in every error body and log line) and a child logger,
- * and writes one access-log line per request: method, route path (secret path tokens redacted), status and
- * time, never bodies or queries.
+ * and writes one access-log line per request: method, route pattern, path (secret path tokens redacted), status
+ * and time, never bodies or queries.
  */
 export function requestContext(logger: Logger): Middleware {
+  // The access line carries only the scalar fields below, none of them a secret or personal data, so it skips
+  // the logger's key redaction: a wildcard redact costs ~70 µs a line, the plain line ~1 µs (issue 21).
+  // Everything else logged during a request goes through `ctx.state.log`, which keeps the redaction.
+  const access = logger.child({}, { redact: { paths: [] } });
   return async (ctx, next) => {
     const incoming = ctx.get('x-request-id');
     const requestId = SAFE_ID.test(incoming) ? incoming : randomUUID();
@@ -24,17 +28,18 @@ export function requestContext(logger: Logger): Middleware {
     try {
       await next();
     } finally {
-      if (logger.isLevelEnabled('info')) {
-        const ms = Math.round((performance.now() - started) * 10) / 10;
+      if (access.isLevelEnabled('info')) {
+        const matched = (ctx as { _matchedRoute?: unknown })._matchedRoute;
         const line = {
           requestId,
           method: ctx.method,
+          route: typeof matched === 'string' ? matched : null,
           path: redactPath(ctx.path),
           status: ctx.status,
-          ms,
-          userId: ctx.state.user?.id,
+          ms: Math.round((performance.now() - started) * 10) / 10,
+          userId: typeof ctx.state.user?.id === 'string' ? ctx.state.user.id : undefined,
         };
-        logger.info(line, 'request');
+        access.info(line, 'request');
       }
     }
   };
