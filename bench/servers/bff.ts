@@ -1,5 +1,6 @@
-// Bench helper process: a BFF with an SQLite store in a temp folder, pointed at the emulator in argv[2].
-import { mkdtempSync } from 'node:fs';
+// Bench helper process: a BFF with an SQLite store in a temp folder, pointed at the emulator in argv[2], logging
+// at its default level (info).
+import { createWriteStream, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createBff, createLogger, Store } from '@mandarin-kit/bff';
@@ -15,7 +16,9 @@ const app = createBff({
     timeoutMs: 5000,
   },
   sessionSecret: 'bench-session-secret-0123456789abcdef',
-  logger: createLogger({ level: 'silent' }),
+  // The default level, as production runs it: one access line per request, written (to /dev/null, so the
+  // bench's pipe isn't flooded) rather than switched off.
+  logger: createLogger({ level: 'info', destination: createWriteStream('/dev/null') }),
   limits: {},
 });
 const server = app.listen(0, '127.0.0.1', () => {

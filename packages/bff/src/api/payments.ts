@@ -2,48 +2,26 @@ import { randomUUID } from 'node:crypto';
 import Router from '@koa/router';
 import {
   businessAccountCreateResponseSchema,
-  completePaymentBodySchema,
   createPaymentBodySchema,
   createRecurringPaymentBodySchema,
-  createRefundBodySchema,
-  formatAmount,
   linkSubMerchantBodySchema,
-  MoneyError,
   parseAmount,
-  splitRefund,
   toRoutingDestination,
-  toRoutingSource,
-  uuidSchema,
 } from '@mandarin-kit/core';
-import type { Context } from 'koa';
 import type { BffDeps } from '../BffDeps.js';
-import { BffError, notFound } from '../http/BffError.js';
+import { notFound } from '../http/BffError.js';
 import { withExtras } from '../operations/mandarinRequests.js';
-import { checkRefundSplit, sharesFromBody } from '../payments/routingInput.js';
-import { paymentView, refundedShares, refundView } from '../payments/views.js';
-import { pollPayment, pollRefund } from '../status/poll.js';
-import { settlePayment, settleRefund } from '../status/settle.js';
+import { holdRoutes } from '../payments/holdRoutes.js';
+import { freshView, money, payment, urls } from '../payments/paymentAccess.js';
+import { refundRoutes } from '../payments/refundRoutes.js';
+import { sharesFromBody } from '../payments/routingInput.js';
+import { paymentView } from '../payments/views.js';
+import { pollPayment } from '../status/poll.js';
+import { settlePayment } from '../status/settle.js';
 import type { PaymentRecord } from '../store/records.js';
 import { sendMoneyRequest } from '../upstream/sendMoneyRequest.js';
-import { body, param, requireRole } from './context.js';
+import { body, requireRole } from './context.js';
 import { idempotent } from './idempotent.js';
-
-async function payment(ctx: Context, deps: BffDeps): Promise<PaymentRecord> {
-  requireRole(ctx, 'operator');
-  const id = param(ctx, 'paymentId', uuidSchema, 'Payment');
-  const found = await deps.store.payments.get(id.toLowerCase());
-  if (found === undefined) throw notFound('Payment');
-  return found;
-}
-
-/** A payment (brought up to date from Mandarin) and its refunds (each pending one too), as the operator sees them. */
-async function freshView(deps: BffDeps, p: PaymentRecord) {
-  const now = await pollPayment(deps, p);
-  const refunds = await Promise.all(
-    (await deps.store.payments.refunds(p.id)).map((r) => pollRefund(deps, r)),
-  );
-  return paymentView(now, refunds);
-}
 
 /** The payment stored for `orderId` by an earlier try of the same request, or a new pending one. */
 async function pendingPayment(
@@ -111,10 +89,6 @@ async function sendPayment(
   await deps.store.payments.update(record.id, patch);
   return { status: 201, body: paymentView({ ...record, ...patch }, []) };
 }
-
-const urls = (deps: BffDeps) =>
-  deps.callbackUrl === undefined ? {} : { urls: { callback: deps.callbackUrl } };
-const money = (amount: bigint) => ({ value: formatAmount(amount), currency: 'RUB' });
 
 /**
  * Operator routes: routed payments (one- and two-step: capture or release of the hold), recurring charges,
@@ -198,143 +172,6 @@ export function paymentRoutes(deps: BffDeps): Router {
     ctx.body = await freshView(deps, await payment(ctx, deps));
   });
 
-  // Capture: `pay` with `target.preauth`, carrying the routing (seed), for the held amount.
-  router.post('/payments/:paymentId/complete', async (ctx) => {
-    const held = await payment(ctx, deps);
-    const input = await body(ctx, completePaymentBodySchema);
-    const routing = sharesFromBody(held.amount, input.routing);
-    await idempotent(ctx, deps, input, async (orderId) => {
-      const p = await pollPayment(deps, held);
-      requireHeld(p);
-      await deps.store.transaction(async (tx) => {
-        // Pending again until Mandarin reports the capture; the reconciler follows it.
-        await tx.payments.update(p.id, { captureOrderId: orderId, routing, status: 'pending' });
-        await tx.reconcile.enqueue('payment', p.id, Date.now() + deps.reconcile.afterMs);
-      });
-      const sent = await sendMoneyRequest(deps.mandarin, deps.logger, 'routedTransactionCreate', {
-        payment: { action: 'pay', orderId, amount: money(p.amount) },
-        target: { preauth: p.transactionId },
-        routing: toRoutingDestination(routing),
-        ...urls(deps),
-      });
-      if (sent.kind === 'refused') {
-        // Nothing was captured: the hold stands, and can be captured again.
-        await deps.store.payments.transition(p.id, 'pending', 'authorized');
-        await deps.store.reconcile.remove('payment', p.id);
-        throw sent.error;
-      }
-      if (sent.kind === 'created') {
-        await deps.store.payments.update(p.id, { captureTransactionId: sent.response.id });
-      }
-      return { status: sent.kind === 'created' ? 200 : 202, body: await freshView(deps, p) };
-    });
-  });
-
-  // Release: `reversal` with `target.preauth` lets an uncaptured hold go; the payment ends `released`.
-  router.post('/payments/:paymentId/release', async (ctx) => {
-    const held = await payment(ctx, deps);
-    await idempotent(ctx, deps, {}, async (orderId) => {
-      const p = await pollPayment(deps, held);
-      requireHeld(p);
-      await deps.store.transaction(async (tx) => {
-        await tx.payments.update(p.id, { releaseOrderId: orderId });
-        await tx.reconcile.enqueue('payment', p.id, Date.now() + deps.reconcile.afterMs);
-      });
-      const sent = await sendMoneyRequest(deps.mandarin, deps.logger, 'transactionCreate', {
-        payment: { action: 'reversal', orderId, price: formatAmount(p.amount) },
-        target: { preauth: p.transactionId },
-        ...urls(deps),
-      });
-      if (sent.kind === 'refused') {
-        await deps.store.payments.clearRelease(p.id);
-        await deps.store.reconcile.remove('payment', p.id);
-        throw sent.error;
-      }
-      if (sent.kind === 'created') {
-        await deps.store.payments.update(p.id, { releaseTransactionId: sent.response.id });
-      }
-      return { status: 202, body: await freshView(deps, p) };
-    });
-  });
-
-  router.post('/payments/:paymentId/refunds', async (ctx) => {
-    const paid = await payment(ctx, deps);
-    const input = await body(ctx, createRefundBodySchema);
-    const amount = parseAmount(input.amount);
-    await idempotent(ctx, deps, input, async (orderId) => {
-      const p = await pollPayment(deps, paid);
-      const target = p.captureTransactionId ?? p.transactionId;
-      if (p.status !== 'success' || target === null)
-        throw new BffError(409, 'CONFLICT', 'Only a paid payment can be refunded');
-      // A refund that ended without its callback must not hold back what can still be refunded.
-      const refunds = await Promise.all(
-        (await deps.store.payments.refunds(p.id)).map((r) => pollRefund(deps, r)),
-      );
-      const refunded = refundedShares(refunds);
-      let split = input.routing === undefined ? undefined : sharesFromBody(amount, input.routing);
-      if (split === undefined) {
-        try {
-          split = splitRefund(p.routing, refunded, amount, { refundFee: input.refundFee });
-        } catch (error) {
-          if (error instanceof MoneyError) {
-            throw new BffError(400, 'VALIDATION_FAILED', error.message, {
-              fields: { amount: [error.message] },
-            });
-          }
-          throw error;
-        }
-      } else {
-        checkRefundSplit(p.routing, refunded, split);
-      }
-      let refund = refunds.find((r) => r.orderId === orderId);
-      if (refund === undefined) {
-        refund = {
-          id: randomUUID(),
-          paymentId: p.id,
-          orderId,
-          transactionId: null,
-          status: 'pending' as const,
-          amount,
-          routing: split,
-          failureMessage: null,
-          createdAt: new Date().toISOString(),
-        };
-        const created = refund;
-        await deps.store.transaction(async (tx) => {
-          await tx.payments.insertRefund(created);
-          await tx.reconcile.enqueue('refund', created.id, Date.now() + deps.reconcile.afterMs);
-        });
-      }
-      const pending = refund;
-      const sent = await sendMoneyRequest(
-        deps.mandarin,
-        deps.logger,
-        'transactionCreate',
-        withExtras(
-          {
-            payment: { action: 'reversal', orderId, price: formatAmount(amount) },
-            target: { transaction: target },
-            routing: toRoutingSource(split),
-          },
-          input,
-          deps.callbackUrl,
-        ),
-      );
-      if (sent.kind === 'refused') {
-        const refs = { orderId, transactionId: null };
-        await deps.events.polled(refs, (tx, source) =>
-          settleRefund(tx, pending, 'failed', source, sent.error.message),
-        );
-        throw sent.error;
-      }
-      if (sent.kind === 'unknown') {
-        return { status: 202, body: refundView(await pollRefund(deps, pending).catch(() => pending)) };
-      }
-      await deps.store.payments.updateRefund(pending.id, { transactionId: sent.response.id });
-      return { status: 201, body: refundView({ ...pending, transactionId: sent.response.id }) };
-    });
-  });
-
   router.post('/sub-merchants', async (ctx) => {
     const user = requireRole(ctx, 'operator');
     const input = await body(ctx, linkSubMerchantBodySchema);
@@ -354,6 +191,8 @@ export function paymentRoutes(deps: BffDeps): Router {
     });
   });
 
+  router.use(holdRoutes(deps).routes(), refundRoutes(deps).routes());
+
   router.get('/sub-merchants', async (ctx) => {
     requireRole(ctx, 'operator');
     const all = await deps.store.payments.subMerchants();
@@ -361,11 +200,4 @@ export function paymentRoutes(deps: BffDeps): Router {
   });
 
   return router;
-}
-
-/** Only a held (authorised) two-step payment, not being released already, can be captured or released. */
-function requireHeld(p: PaymentRecord): asserts p is PaymentRecord & { transactionId: string } {
-  if (!p.twoStep || p.status !== 'authorized' || p.transactionId === null || p.releaseOrderId !== null) {
-    throw new BffError(409, 'CONFLICT', 'Only an authorised two-step payment can be completed or released');
-  }
 }
