@@ -2,7 +2,6 @@ import type { Router, RouterMiddleware } from '@koa/router';
 import { formatAmount } from '@mandarin-kit/core';
 import { z } from 'zod';
 import { requireAuth } from '../auth/requireAuth.js';
-import { sendTransactionCallback } from '../callbacks/mandarinCallback.js';
 import { sendCardBindingCallback } from '../cardBindings/cardBindingCallback.js';
 import type { EmulatorContext } from '../EmulatorContext.js';
 import { badRequest, notFound } from '../http/HttpError.js';
@@ -13,6 +12,7 @@ import { SCOPES } from '../oauth/scopes.js';
 import { createTransaction } from './createTransaction.js';
 import { scheduleProcessing } from './finishTransaction.js';
 import type { TransactionRecord } from './TransactionRecord.js';
+import { sendTransactionCallback } from './transactionCallback.js';
 import { KIND_TRAITS } from './transactionKinds.js';
 
 /**

@@ -1,6 +1,6 @@
 import { Script } from 'node:vm';
 import { describe, expect, it } from 'vitest';
-import { call, emulatorSuite, getToken, waitFor, xAuth } from '../../fixtures/harness.js';
+import { call, emulatorSuite, getToken, waitFor, xAuth } from '../fixtures/harness.js';
 
 const nextYear = String(new Date().getUTCFullYear() + 1).slice(-2);
 const validCard = {
