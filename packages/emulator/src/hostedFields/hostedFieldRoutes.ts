@@ -8,9 +8,8 @@ import { renderMessagePage } from '../hosted/renderPage.js';
 import { HttpError } from '../http/HttpError.js';
 import { requestOrigin } from '../http/origin.js';
 import { readJson } from '../http/readBody.js';
+import { FIELD_JS, HOSTED_JS } from './browserScripts.generated.js';
 import { renderFieldPage } from './fieldPage.js';
-import { FIELD_JS } from './fieldScript.js';
-import { HOSTED_JS } from './hostedScript.js';
 import { processHostedFields } from './processHostedFields.js';
 
 /** A static script: cacheable, revalidated by a content hash, readable from any origin. */
