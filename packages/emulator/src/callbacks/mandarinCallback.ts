@@ -1,6 +1,6 @@
-import type { EmulatorContext } from '../EmulatorContext.js';
 import type { Delivery } from './Delivery.js';
-import { scheduleDelays } from './retrySchedule.js';
+import type { DeliveryService } from './DeliveryService.js';
+import { type RetrySchedule, scheduleDelays } from './retrySchedule.js';
 import { signMandarinFields } from './signMandarin.js';
 
 /** The fields with `sign` (over all the others) added last. */
@@ -25,7 +25,11 @@ export interface CallbackSubject {
  * object type (transactions and card bindings).
  */
 export function deliverMandarinCallback(
-  emulator: EmulatorContext,
+  emulator: {
+    /** Read when the callback is sent: the default URL may change at runtime. */
+    options: { callbackUrl: string | undefined; callbackRetry: RetrySchedule };
+    deliveries: DeliveryService;
+  },
   subject: CallbackSubject,
   fields: () => Record<string, string>,
 ): Delivery {

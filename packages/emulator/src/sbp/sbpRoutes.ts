@@ -1,11 +1,10 @@
 import type { Router } from '@koa/router';
-import { requireAuth } from '../auth/requireAuth.js';
-import type { EmulatorContext } from '../EmulatorContext.js';
+import { type AuthDeps, requireAuth } from '../auth/requireAuth.js';
 import { SCOPES } from '../oauth/scopes.js';
 import { findBanks } from './banks.js';
 
 /** SBP's bank directory (the two-step payout itself is a transaction: `transactions/sbpPayoutRoutes.ts`). */
-export function registerSbpRoutes(router: Router, emulator: EmulatorContext): void {
+export function registerSbpRoutes(router: Router, emulator: AuthDeps): void {
   const read = requireAuth(emulator, SCOPES.transactionsRead, 'bearer-or-xauth');
 
   router.get('/api/sbp/banks', read, (ctx) => {

@@ -57,7 +57,7 @@ export function registerTransactionRoutes(router: Router, emulator: EmulatorCont
     // The hosted page lives on this emulator, at the origin the caller reached it by.
     ctx.body = {
       id: tx.id,
-      userWebLink: payPage(publicOrigin(emulator, ctx), tx),
+      userWebLink: payPage(publicOrigin(emulator.options.publicUrl, ctx), tx),
       jsOperationId: tx.jsOperationId,
     };
   };
@@ -80,7 +80,7 @@ export function registerTransactionRoutes(router: Router, emulator: EmulatorCont
       }
       const tx = emulator.transactions.byOrderId(orderId);
       if (!tx) throw notFound(`No transaction with order id ${orderId}`);
-      ctx.body = transactionView(tx, publicOrigin(emulator, ctx));
+      ctx.body = transactionView(tx, publicOrigin(emulator.options.publicUrl, ctx));
     },
   );
 
@@ -90,7 +90,7 @@ export function registerTransactionRoutes(router: Router, emulator: EmulatorCont
     (ctx) => {
       const tx = emulator.transactions.get(ctx.params.id!);
       if (!tx) throw notFound(`Transaction ${ctx.params.id} not found`);
-      ctx.body = transactionView(tx, publicOrigin(emulator, ctx));
+      ctx.body = transactionView(tx, publicOrigin(emulator.options.publicUrl, ctx));
     },
   );
 
