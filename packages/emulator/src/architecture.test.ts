@@ -119,7 +119,6 @@ describe('emulator architecture', () => {
     expect([...new Set(upward.map((i) => folderOf(i.from)))].sort()).toEqual([
       'admin',
       'cardBindings',
-      'esp',
       'hostedFields',
       'transactions',
     ]);
