@@ -11,14 +11,15 @@ import { hostedCardBindings } from './cardBindings/hostedCardBindings.js';
 import { EmulatorContext } from './EmulatorContext.js';
 import { registerEspRoutes } from './esp/espRoutes.js';
 import { faultMiddleware } from './faults/faultMiddleware.js';
-import { registerHostedFieldRoutes } from './hosted/fields/hostedFieldRoutes.js';
 import { registerHostedRoutes } from './hosted/hostedRoutes.js';
+import { registerHostedFieldRoutes } from './hostedFields/hostedFieldRoutes.js';
 import { errorMiddleware } from './http/errorMiddleware.js';
 import { registerOAuthRoutes } from './oauth/oauthRoutes.js';
 import { type EmulatorOptions, type ResolvedEmulatorOptions, resolveOptions } from './options.js';
 import { registerProviderRoutes } from './providers/providerRoutes.js';
 import { registerSbpRoutes } from './sbp/sbpRoutes.js';
 import { hostedTransactions } from './transactions/hostedTransactions.js';
+import { registerSbpPayoutRoutes } from './transactions/sbpPayoutRoutes.js';
 import { registerTransactionRoutes } from './transactions/transactionRoutes.js';
 
 /** A started emulator. */
@@ -79,6 +80,7 @@ export function createEmulator(options?: EmulatorOptions): Emulator {
   registerEspRoutes(router, emulator);
   registerTransactionRoutes(router, emulator);
   registerSbpRoutes(router, emulator);
+  registerSbpPayoutRoutes(router, emulator);
   registerAccountRoutes(router, emulator);
   registerCardBindingRoutes(router, emulator);
   registerHostedRoutes(router, [hostedTransactions(emulator), hostedCardBindings(emulator)]);

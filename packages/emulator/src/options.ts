@@ -1,3 +1,8 @@
+import type { RetrySchedule } from './callbacks/retrySchedule.js';
+import type { ProviderSecrets } from './providers/ProviderSecrets.js';
+
+export type { ProviderSecrets, RetrySchedule };
+
 /** Nominal delays in seconds; every one is multiplied by `timeScale` before it is waited for. */
 export interface EmulatorDelays {
   /** From creation (or the payer's click) to the end of a server-side transaction. */
@@ -6,25 +11,6 @@ export interface EmulatorDelays {
   espProcessedSeconds: number;
   /** From `processed_at` to `finished_at` and the final ESP status. */
   espFinishedSeconds: number;
-}
-
-/** Retry schedule of Mandarin transaction callbacks and ESP webhooks (seconds before retry n). */
-export interface RetrySchedule {
-  intervalsSeconds: number[];
-  /** Total attempts, the first included; the last interval repeats when the list is shorter. */
-  maxAttempts: number;
-}
-
-/** Secrets the emulator signs the other providers' callbacks with; the BFF must be given the same. */
-export interface ProviderSecrets {
-  /** bank-gateway `checksum` HMAC-SHA256 key (utf-8). */
-  gatewaySecret: string;
-  /** widget `Content-HMAC` key (the API secret, utf-8). */
-  widgetSecret: string;
-  /** processing `X-Processing-Key` (public key). */
-  processingPublicKey: string;
-  /** processing HMAC-SHA512 secret, base64 (decoded before use, as the provider specifies). */
-  processingSecret: string;
 }
 
 /** Options of `createEmulator`; every field has a default so that the emulator runs with zero config. */

@@ -1,7 +1,13 @@
 import type { Middleware } from 'koa';
-import type { EmulatorContext } from '../EmulatorContext.js';
 import { HttpError } from '../http/HttpError.js';
+import type { TokenStore } from '../oauth/TokenStore.js';
 import { verifyXAuth } from './xAuth.js';
+
+/** What the guard checks credentials against (the options are read per request: they may change). */
+export interface AuthDeps {
+  options: { merchantId: string; secret: string };
+  tokens: TokenStore;
+}
 
 /** Which credentials a route accepts. */
 export type AuthMode = 'bearer' | 'bearer-or-xauth';
@@ -11,7 +17,7 @@ export type AuthMode = 'bearer' | 'bearer-or-xauth';
  * `X-Auth`. A `Mid` header, when sent, must name the configured merchant (the seed omits it on some
  * calls, so it is not required). Runs before the body is read, so a refused request creates nothing.
  */
-export function requireAuth(emulator: EmulatorContext, scope: string, mode: AuthMode): Middleware {
+export function requireAuth(emulator: AuthDeps, scope: string, mode: AuthMode): Middleware {
   return async (ctx, next) => {
     const { options } = emulator;
     const xAuth = ctx.get('x-auth');

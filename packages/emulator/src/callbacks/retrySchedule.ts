@@ -1,4 +1,9 @@
-import type { RetrySchedule } from '../options.js';
+/** Retry schedule of Mandarin transaction callbacks and ESP webhooks (seconds before retry n). */
+export interface RetrySchedule {
+  intervalsSeconds: number[];
+  /** Total attempts, the first included; the last interval repeats when the list is shorter. */
+  maxAttempts: number;
+}
 
 /**
  * Turns a schedule into `retryDelaySeconds`: interval n waits before retry n, the last interval repeats,

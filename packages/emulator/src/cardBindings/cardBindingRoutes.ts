@@ -59,7 +59,7 @@ export function registerCardBindingRoutes(router: Router, emulator: EmulatorCont
       }
       ctx.body = {
         id: binding.id,
-        userWebLink: `${publicOrigin(emulator, ctx)}/Pay?transaction=${binding.payToken}`,
+        userWebLink: `${publicOrigin(emulator.options.publicUrl, ctx)}/Pay?transaction=${binding.payToken}`,
         jsOperationId: binding.jsOperationId,
       };
     },

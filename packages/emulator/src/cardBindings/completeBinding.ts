@@ -1,8 +1,8 @@
+import type { ValidCard } from '../cards/cardInput.js';
+import { issuerDecision, maskPan } from '../cards/testCards.js';
 import type { EmulatorContext } from '../EmulatorContext.js';
 import type { CardBindingRecord } from './CardBindingRecord.js';
 import { sendCardBindingCallback } from './cardBindingCallback.js';
-import type { ValidCard } from './cardInput.js';
-import { issuerDecision, maskPan } from './testCards.js';
 
 /**
  * Ends a pending binding with the card the payer entered: the declined test card fails it, any other valid

@@ -1,11 +1,11 @@
 import { randomUUID } from 'node:crypto';
 import { cardBindingRequestSchema, oneSideCardBindingRequestSchema } from '@mandarin-kit/core';
+import { maskPan } from '../cards/testCards.js';
 import type { EmulatorContext } from '../EmulatorContext.js';
 import { newJsOperationId } from '../hosted/jsOperationId.js';
 import { parseWith } from '../http/parseWith.js';
 import type { CardBindingRecord } from './CardBindingRecord.js';
 import { sendCardBindingCallback } from './cardBindingCallback.js';
-import { maskPan } from './testCards.js';
 
 /**
  * Validates a `POST /api/card-bindings` body with core's schemas and records the binding: pending until the

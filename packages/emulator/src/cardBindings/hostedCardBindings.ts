@@ -1,6 +1,6 @@
+import { validateCardInput } from '../cards/cardInput.js';
 import type { EmulatorContext } from '../EmulatorContext.js';
 import type { HostedOperation, HostedOperationSource } from '../hosted/HostedOperation.js';
-import { validateCardInput } from './cardInput.js';
 import { cancelBinding, completeBinding } from './completeBinding.js';
 
 const STATUS_TEXT: Record<'pending' | 'success' | 'failed', string> = {

@@ -1,8 +1,11 @@
 import { randomUUID } from 'node:crypto';
 import type { EspGenerateRequest, EspStatusValue } from '@mandarin-kit/core';
-import { scheduleDelays } from '../callbacks/retrySchedule.js';
-import type { EmulatorContext } from '../EmulatorContext.js';
+import type { DeliveryService } from '../callbacks/DeliveryService.js';
+import { type RetrySchedule, scheduleDelays } from '../callbacks/retrySchedule.js';
+import type { Clock } from '../clock/Clock.js';
+import type { Scheduler } from '../clock/Scheduler.js';
 import { badRequest, HttpError, notFound } from '../http/HttpError.js';
+import type { WalletStore } from '../wallet/WalletStore.js';
 import { checkOtp, newOtp, type OtpState } from './otp.js';
 import { SANDBOX_NAMES } from './sandboxKyc.js';
 
@@ -35,11 +38,27 @@ export function outcomeFor(request: EspGenerateRequest): 'Success' | 'Failed' {
   return isName(request, SANDBOX_NAMES.failed) ? 'Failed' : 'Success';
 }
 
+/** What the ESP lifecycle uses, read when used (options may change at runtime). */
+export interface EspDeps {
+  clock: Clock;
+  scheduler: Scheduler;
+  wallets: WalletStore;
+  deliveries: DeliveryService;
+  options: {
+    otp: { ttlSeconds: number; retries: number; code: string | undefined };
+    delays: { espProcessedSeconds: number; espFinishedSeconds: number };
+    initialWalletBalance: bigint;
+    webhookUrl: string | undefined;
+    callbackRetry: RetrySchedule;
+  };
+  log(line: string): void;
+}
+
 /** ESP lifecycle: generate → OTP send/verify → Processing → Success|Failed, with webhooks on each change. */
 export class EspService {
   readonly #esps = new Map<string, EspRecord>();
 
-  constructor(private readonly emulator: EmulatorContext) {}
+  constructor(private readonly emulator: EspDeps) {}
 
   generate(request: EspGenerateRequest): EspRecord {
     const esp: EspRecord = {

@@ -1,12 +1,12 @@
 import type { Router } from '@koa/router';
 import { espGenerateRequestSchema, otpVerifyRequestSchema } from '@mandarin-kit/core';
-import { requireAuth } from '../auth/requireAuth.js';
-import type { EmulatorContext } from '../EmulatorContext.js';
+import { type AuthDeps, requireAuth } from '../auth/requireAuth.js';
 import { badRequest } from '../http/HttpError.js';
 import { parseWith } from '../http/parseWith.js';
 import { readJson } from '../http/readBody.js';
 import { SCOPES } from '../oauth/scopes.js';
-import type { EspRecord } from './EspService.js';
+import type { WalletStore } from '../wallet/WalletStore.js';
+import type { EspRecord, EspService } from './EspService.js';
 
 /**
  * Each ESP path exactly as the seed spells it: generate and balance without the `/payment-tokens` prefix,
@@ -32,7 +32,10 @@ function statusBody(esp: EspRecord) {
 }
 
 /** ESP (payment-tokens) API: generate, status, wallet balance, OTP send and verify. Bearer + Mid. */
-export function registerEspRoutes(router: Router, emulator: EmulatorContext): void {
+export function registerEspRoutes(
+  router: Router,
+  emulator: AuthDeps & { esps: EspService; wallets: WalletStore },
+): void {
   const write = requireAuth(emulator, SCOPES.tokensWrite, 'bearer');
   const read = requireAuth(emulator, SCOPES.tokensRead, 'bearer');
   const otp = requireAuth(emulator, SCOPES.otpWrite, 'bearer');

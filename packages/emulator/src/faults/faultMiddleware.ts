@@ -1,5 +1,6 @@
 import type { Middleware } from 'koa';
-import type { EmulatorContext } from '../EmulatorContext.js';
+import type { Scheduler } from '../clock/Scheduler.js';
+import type { FaultRegistry } from './FaultRegistry.js';
 
 /** Default hold for a `timeout` fault: longer than any sane client timeout. */
 const DEFAULT_TIMEOUT_HOLD_MS = 60_000;
@@ -12,7 +13,11 @@ const DEFAULT_SLOW_MS = 1_000;
  * `lost-response`, which processes it completely and then drops the answer: the client can't tell
  * whether anything happened, which is exactly what an idempotent retry has to cope with.
  */
-export function faultMiddleware(emulator: EmulatorContext): Middleware {
+export function faultMiddleware(emulator: {
+  faults: FaultRegistry;
+  scheduler: Scheduler;
+  log(line: string): void;
+}): Middleware {
   return async (ctx, next) => {
     if (ctx.path.startsWith('/__emulator')) return next();
     const fault = emulator.faults.takeRequestFault(`${ctx.method} ${ctx.path}`);

@@ -1,4 +1,4 @@
-import type { CardField } from '../cardBindings/cardInput.js';
+import type { CardField } from '../cards/cardInput.js';
 
 /** What the page shows once the operation has been decided (or while it is processing). */
 export interface HostedOutcome {

@@ -1,4 +1,4 @@
-import { CARD_FIELD_ERRORS, type CardField, type CardInput } from '../cardBindings/cardInput.js';
+import { CARD_FIELD_ERRORS, type CardField, type CardInput } from '../cards/cardInput.js';
 
 /** How one card input is presented: on the hosted page and in its hosted-field iframe alike. */
 export interface CardFieldDef {

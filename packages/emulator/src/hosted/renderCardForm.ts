@@ -1,4 +1,4 @@
-import type { CardField } from '../cardBindings/cardInput.js';
+import type { CardField } from '../cards/cardInput.js';
 import { CARD_FIELD_DEFS } from './cardFieldDefs.js';
 import { escapeHtml } from './escapeHtml.js';
 

@@ -1,4 +1,4 @@
-import type { CardField } from '../cardBindings/cardInput.js';
+import type { CardField } from '../cards/cardInput.js';
 import { escapeHtml } from './escapeHtml.js';
 import type { HostedOperation } from './HostedOperation.js';
 import { renderCardInputs } from './renderCardForm.js';

@@ -1,5 +1,4 @@
 import type { Context } from 'koa';
-import type { EmulatorContext } from '../EmulatorContext.js';
 
 /** The origin the caller reached this emulator by (`http://127.0.0.1:4010`). */
 export function requestOrigin(ctx: Context): string {
@@ -10,6 +9,6 @@ export function requestOrigin(ctx: Context): string {
  * Origin of links the emulator hands out (`userWebLink`): `publicUrl` when set (a proxy or container in
  * front of the emulator), otherwise the origin of the request, so links work however the caller got here.
  */
-export function publicOrigin(emulator: EmulatorContext, ctx: Context): string {
-  return emulator.options.publicUrl ?? requestOrigin(ctx);
+export function publicOrigin(publicUrl: string | undefined, ctx: Context): string {
+  return publicUrl ?? requestOrigin(ctx);
 }

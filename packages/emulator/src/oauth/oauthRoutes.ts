@@ -1,8 +1,20 @@
 import { timingSafeEqual } from 'node:crypto';
 import type { Router, RouterMiddleware } from '@koa/router';
-import type { EmulatorContext } from '../EmulatorContext.js';
 import { readForm } from '../http/readBody.js';
 import { ALL_SCOPES } from './scopes.js';
+import type { TokenStore } from './TokenStore.js';
+
+/** What the token endpoint reads: the client it accepts, the token store, and two counters it bumps. */
+export interface OAuthDeps {
+  options: {
+    clientId: string;
+    clientSecret: string;
+    allowedScopes: string[] | undefined;
+    tokenTtlSeconds: number;
+  };
+  tokens: TokenStore;
+  stats: { tokenRequests: number; tokensIssued: number };
+}
 
 /** Constant-time string comparison, so response timing reveals nothing about the secret. */
 export function safeEqual(a: string, b: string): boolean {
@@ -15,7 +27,7 @@ export function safeEqual(a: string, b: string): boolean {
  * `POST /oauth/token/`: client_credentials only. Granted scopes are the requested ones the client may
  * have; a request without `scope` gets every scope the client may have (documented assumption).
  */
-export function registerOAuthRoutes(router: Router, emulator: EmulatorContext): void {
+export function registerOAuthRoutes(router: Router, emulator: OAuthDeps): void {
   const handler: RouterMiddleware = async (ctx) => {
     emulator.stats.tokenRequests += 1;
     const form = await readForm(ctx);

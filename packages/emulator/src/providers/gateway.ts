@@ -1,7 +1,7 @@
 import { createHmac, randomInt, randomUUID } from 'node:crypto';
 import { bankGatewayChecksumBase } from '@mandarin-kit/core';
 import type { DeliveryPlan } from '../callbacks/Delivery.js';
-import type { EmulatorContext } from '../EmulatorContext.js';
+import type { ProviderPlanDeps } from './ProviderSecrets.js';
 import type { ProviderSendRequest } from './ProviderSendRequest.js';
 
 /** `checksum` of a bank gateway callback: HMAC-SHA256 (utf-8 key) over `name;value;` pairs, uppercase hex. */
@@ -16,7 +16,7 @@ export function gatewayChecksum(params: Record<string, string>, secret: string):
  * Bank-gateway callback: parameters in the query (GET, the seed's example) or a form body (POST), an
  * optional `checksum` and optional custom headers. Only 200 acknowledges; 30 s apart, 3 attempts in all.
  */
-export function gatewayPlan(emulator: EmulatorContext, send: ProviderSendRequest): DeliveryPlan {
+export function gatewayPlan(emulator: ProviderPlanDeps, send: ProviderSendRequest): DeliveryPlan {
   const params: Record<string, string> = {
     mdOrder: randomUUID(),
     orderNumber: String(randomInt(1000, 999_999)),

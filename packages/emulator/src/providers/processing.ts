@@ -1,7 +1,7 @@
 import { createHmac, randomUUID } from 'node:crypto';
 import { processingSignatureBase } from '@mandarin-kit/core';
 import type { DeliveryPlan } from '../callbacks/Delivery.js';
-import type { EmulatorContext } from '../EmulatorContext.js';
+import type { ProviderPlanDeps } from './ProviderSecrets.js';
 import type { ProviderSendRequest } from './ProviderSendRequest.js';
 
 /** `X-Processing-Signature`: base64 HMAC-SHA512, key = the base64-decoded secret. */
@@ -18,7 +18,7 @@ export function processingRetryDelay(failedAttempts: number, maxRetries = 10): n
  * Signed JSON processing callback. Each attempt is signed afresh (new timestamp), as the receiver checks
  * it against its clock. Only 5xx (and no answer at all) is retried; 1xx, 3xx and 4xx end the delivery.
  */
-export function processingPlan(emulator: EmulatorContext, send: ProviderSendRequest): DeliveryPlan {
+export function processingPlan(emulator: ProviderPlanDeps, send: ProviderSendRequest): DeliveryPlan {
   const now = emulator.clock.iso();
   const payload = {
     type: 'payment',

@@ -1,16 +1,17 @@
 import type { Router } from '@koa/router';
 import type { DeliveryPlan } from '../callbacks/Delivery.js';
-import type { EmulatorContext } from '../EmulatorContext.js';
+import type { DeliveryService } from '../callbacks/DeliveryService.js';
 import { notFound } from '../http/HttpError.js';
 import { parseWith } from '../http/parseWith.js';
 import { readOptionalJson } from '../http/readBody.js';
 import { gatewayPlan } from './gateway.js';
+import type { ProviderPlanDeps } from './ProviderSecrets.js';
 import { type ProviderSendRequest, providerSendRequestSchema } from './ProviderSendRequest.js';
 import { processingPlan } from './processing.js';
 import { transfersPlan } from './transfers.js';
 import { widgetPlan } from './widget.js';
 
-const PLANS: Record<string, (emulator: EmulatorContext, send: ProviderSendRequest) => DeliveryPlan> = {
+const PLANS: Record<string, (emulator: ProviderPlanDeps, send: ProviderSendRequest) => DeliveryPlan> = {
   transfers: transfersPlan,
   gateway: gatewayPlan,
   widget: widgetPlan,
@@ -22,7 +23,10 @@ const PLANS: Record<string, (emulator: EmulatorContext, send: ProviderSendReques
  * in its format and signature, retrying on its schedule. Answers 202 with the delivery record; follow it
  * at `GET /__emulator/callbacks/{id}`.
  */
-export function registerProviderRoutes(router: Router, emulator: EmulatorContext): void {
+export function registerProviderRoutes(
+  router: Router,
+  emulator: ProviderPlanDeps & { deliveries: DeliveryService },
+): void {
   router.post('/__emulator/send/:provider', async (ctx) => {
     const plan = PLANS[ctx.params.provider!];
     if (!plan)

@@ -1,13 +1,13 @@
 import { randomInt } from 'node:crypto';
 import type { DeliveryPlan } from '../callbacks/Delivery.js';
-import type { EmulatorContext } from '../EmulatorContext.js';
+import type { ProviderPlanDeps } from './ProviderSecrets.js';
 import type { ProviderSendRequest } from './ProviderSendRequest.js';
 
 /**
  * Wallet-transfer status callback: form-urlencoded POST `transfer_id=…&status=…&date=…`, unsigned (the
  * receiver authenticates it by a secret path). Any 2xx acknowledges; anything else, 3xx included, is retried.
  */
-export function transfersPlan(emulator: EmulatorContext, send: ProviderSendRequest): DeliveryPlan {
+export function transfersPlan(emulator: ProviderPlanDeps, send: ProviderSendRequest): DeliveryPlan {
   const fields = {
     transfer_id: String(randomInt(100_000_000, 999_999_999)),
     status: 'done',

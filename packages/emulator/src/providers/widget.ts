@@ -1,7 +1,7 @@
 import { createHmac, randomInt } from 'node:crypto';
 import type { DeliveryPlan } from '../callbacks/Delivery.js';
-import type { EmulatorContext } from '../EmulatorContext.js';
 import type { OutgoingResponse } from '../http/sendRequest.js';
+import type { ProviderPlanDeps } from './ProviderSecrets.js';
 import type { ProviderSendRequest } from './ProviderSendRequest.js';
 
 /** The only address widget notifications come from (seed). */
@@ -76,7 +76,7 @@ function replyCode(response: OutgoingResponse | null): number | null {
  * configured to trust that header (demo and tests only). Pay/Fail/Recurrent retry every 3 min until code 0;
  * Check is asked once and its decision code recorded.
  */
-export function widgetPlan(emulator: EmulatorContext, send: ProviderSendRequest): DeliveryPlan {
+export function widgetPlan(emulator: ProviderPlanDeps, send: ProviderSendRequest): DeliveryPlan {
   const type = send.type ?? 'pay';
   const fields = { ...defaults(type, emulator.clock.now()), ...send.payload };
   const body = new URLSearchParams(fields).toString();

@@ -1,10 +1,10 @@
-import { sendTransactionCallback } from '../callbacks/mandarinCallback.js';
 import { requireBoundCard } from '../cardBindings/boundCards.js';
-import { issuerDecision } from '../cardBindings/testCards.js';
+import { issuerDecision } from '../cards/testCards.js';
 import type { EmulatorContext } from '../EmulatorContext.js';
 import { recipientName } from '../sbp/sandboxPhones.js';
 import { type Wallet, WalletRefusal } from '../wallet/WalletStore.js';
 import { isFinal, type TransactionRecord } from './TransactionRecord.js';
+import { sendTransactionCallback } from './transactionCallback.js';
 
 /** The wallet of an ESP that may take part in operations; Blocked, Suspended or unfinished ones may not. */
 function activeWallet(emulator: EmulatorContext, espId: string | null): Wallet {

@@ -1,7 +1,6 @@
 import { formatAmount } from '@mandarin-kit/core';
-import { HOSTED_PAGE_CARD, maskCardNumber } from '../callbacks/mandarinCallback.js';
-import { validateCardInput } from '../cardBindings/cardInput.js';
-import { issuerDecision } from '../cardBindings/testCards.js';
+import { validateCardInput } from '../cards/cardInput.js';
+import { issuerDecision, maskCardNumber } from '../cards/testCards.js';
 import type { EmulatorContext } from '../EmulatorContext.js';
 import type {
   HostedOperation,
@@ -22,6 +21,9 @@ const TITLES: Partial<Record<TransactionRecord['kind'], string>> = {
   twoStepAuth: 'Authorise payment',
   cardPayout: 'Receive a payout',
 };
+
+/** The test card the hosted page "charges" when Pay is pressed without a card (a script's form post). */
+const HOSTED_PAGE_CARD = '4111111111111111';
 
 /**
  * Pay with the card typed in (validated; Mandarin's and the emulator's declined test cards fail), or, when

@@ -2,7 +2,6 @@ import type { Router, RouterMiddleware } from '@koa/router';
 import { formatAmount } from '@mandarin-kit/core';
 import { z } from 'zod';
 import { requireAuth } from '../auth/requireAuth.js';
-import { sendTransactionCallback } from '../callbacks/mandarinCallback.js';
 import { sendCardBindingCallback } from '../cardBindings/cardBindingCallback.js';
 import type { EmulatorContext } from '../EmulatorContext.js';
 import { badRequest, notFound } from '../http/HttpError.js';
@@ -13,6 +12,7 @@ import { SCOPES } from '../oauth/scopes.js';
 import { createTransaction } from './createTransaction.js';
 import { scheduleProcessing } from './finishTransaction.js';
 import type { TransactionRecord } from './TransactionRecord.js';
+import { sendTransactionCallback } from './transactionCallback.js';
 import { KIND_TRAITS } from './transactionKinds.js';
 
 /**
@@ -57,7 +57,7 @@ export function registerTransactionRoutes(router: Router, emulator: EmulatorCont
     // The hosted page lives on this emulator, at the origin the caller reached it by.
     ctx.body = {
       id: tx.id,
-      userWebLink: payPage(publicOrigin(emulator, ctx), tx),
+      userWebLink: payPage(publicOrigin(emulator.options.publicUrl, ctx), tx),
       jsOperationId: tx.jsOperationId,
     };
   };
@@ -80,7 +80,7 @@ export function registerTransactionRoutes(router: Router, emulator: EmulatorCont
       }
       const tx = emulator.transactions.byOrderId(orderId);
       if (!tx) throw notFound(`No transaction with order id ${orderId}`);
-      ctx.body = transactionView(tx, publicOrigin(emulator, ctx));
+      ctx.body = transactionView(tx, publicOrigin(emulator.options.publicUrl, ctx));
     },
   );
 
@@ -90,7 +90,7 @@ export function registerTransactionRoutes(router: Router, emulator: EmulatorCont
     (ctx) => {
       const tx = emulator.transactions.get(ctx.params.id!);
       if (!tx) throw notFound(`Transaction ${ctx.params.id} not found`);
-      ctx.body = transactionView(tx, publicOrigin(emulator, ctx));
+      ctx.body = transactionView(tx, publicOrigin(emulator.options.publicUrl, ctx));
     },
   );
 

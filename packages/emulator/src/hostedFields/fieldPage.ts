@@ -1,5 +1,5 @@
-import type { CardFieldDef } from '../cardFieldDefs.js';
-import { escapeHtml } from '../escapeHtml.js';
+import type { CardFieldDef } from '../hosted/cardFieldDefs.js';
+import { escapeHtml } from '../hosted/escapeHtml.js';
 
 const STYLE = `html,body{margin:0;padding:0;height:100%;background:transparent;overflow:hidden}
 input{box-sizing:border-box;width:100%;height:100%;margin:0;padding:0 .6em;border:0;outline:0;background:transparent;

@@ -1,16 +1,15 @@
 import { createHash, randomBytes } from 'node:crypto';
 import type { Router } from '@koa/router';
 import type { Context } from 'koa';
-import { CARD_FIELDS, type CardField } from '../../cardBindings/cardInput.js';
-import type { EmulatorContext } from '../../EmulatorContext.js';
-import { HttpError } from '../../http/HttpError.js';
-import { requestOrigin } from '../../http/origin.js';
-import { readJson } from '../../http/readBody.js';
-import { cardFieldDef } from '../cardFieldDefs.js';
-import { renderMessagePage } from '../renderPage.js';
+import { CARD_FIELDS, type CardField } from '../cards/cardInput.js';
+import type { EmulatorContext } from '../EmulatorContext.js';
+import { cardFieldDef } from '../hosted/cardFieldDefs.js';
+import { renderMessagePage } from '../hosted/renderPage.js';
+import { HttpError } from '../http/HttpError.js';
+import { requestOrigin } from '../http/origin.js';
+import { readJson } from '../http/readBody.js';
+import { FIELD_JS, HOSTED_JS } from './browserScripts.generated.js';
 import { renderFieldPage } from './fieldPage.js';
-import { FIELD_JS } from './fieldScript.js';
-import { HOSTED_JS } from './hostedScript.js';
 import { processHostedFields } from './processHostedFields.js';
 
 /** A static script: cacheable, revalidated by a content hash, readable from any origin. */

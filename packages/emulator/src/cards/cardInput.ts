@@ -28,6 +28,14 @@ export interface ValidCard {
   expirationYear: string;
 }
 
+/** The key of `CardInput` (and of the `/hosted/process` body) each field fills. */
+export const CARD_INPUT_KEYS: Record<CardField, keyof CardInput> = {
+  'card-number': 'cardNumber',
+  'card-holder': 'cardHolder',
+  'card-expiration': 'cardExpiration',
+  'card-cvv': 'cardCvv',
+};
+
 export type CardValidation =
   | { ok: true; card: ValidCard }
   | { ok: false; errors: Partial<Record<CardField, string>> };
@@ -82,4 +90,13 @@ export function validateCardInput(input: CardInput, nowMs: number): CardValidati
       expirationYear: String(expiration.year),
     },
   };
+}
+
+/**
+ * Whether one field's value passes the rules of `validateCardInput` on its own: what the hosted-field iframes
+ * show as their `valid` and `error` states (the emulator still decides when the card is sent).
+ */
+export function cardFieldValid(field: CardField, value: string, nowMs: number): boolean {
+  const result = validateCardInput({ [CARD_INPUT_KEYS[field]]: value }, nowMs);
+  return result.ok || result.errors[field] === undefined;
 }

@@ -31,3 +31,8 @@ export function maskPan(pan: string): string {
 export function issuerDecision(pan: string): 'success' | 'failed' {
   return pan === DECLINED_TEST_CARD || pan === MANDARIN_TEST_CARDS.declined ? 'failed' : 'success';
 }
+
+/** `2202202244861047` → `220220XXXXXX1047`, the way card numbers appear in callbacks. */
+export function maskCardNumber(pan: string): string {
+  return pan.length < 10 ? pan : `${pan.slice(0, 6)}${'X'.repeat(pan.length - 10)}${pan.slice(-4)}`;
+}

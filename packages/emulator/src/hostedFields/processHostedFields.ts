@@ -1,12 +1,11 @@
 import { z } from 'zod';
-import { maskCardNumber } from '../../callbacks/mandarinCallback.js';
-import { validateCardInput } from '../../cardBindings/cardInput.js';
-import { completeBinding } from '../../cardBindings/completeBinding.js';
-import { issuerDecision } from '../../cardBindings/testCards.js';
-import type { EmulatorContext } from '../../EmulatorContext.js';
-import { badRequest, HttpError, notFound } from '../../http/HttpError.js';
-import { parseWith } from '../../http/parseWith.js';
-import { finishTransaction } from '../../transactions/finishTransaction.js';
+import { completeBinding } from '../cardBindings/completeBinding.js';
+import { validateCardInput } from '../cards/cardInput.js';
+import { issuerDecision, maskCardNumber } from '../cards/testCards.js';
+import type { EmulatorContext } from '../EmulatorContext.js';
+import { badRequest, HttpError, notFound } from '../http/HttpError.js';
+import { parseWith } from '../http/parseWith.js';
+import { finishTransaction } from '../transactions/finishTransaction.js';
 
 const text = z.string().max(64).optional();
 

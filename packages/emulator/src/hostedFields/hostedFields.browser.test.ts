@@ -3,7 +3,7 @@ import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { chromium } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { call, startEmulator, type TestEmulator, xAuth } from '../../fixtures/harness.js';
+import { call, startEmulator, type TestEmulator, xAuth } from '../fixtures/harness.js';
 
 const CHROMIUM = '/usr/bin/chromium';
 
