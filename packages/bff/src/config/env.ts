@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { defaultRateLimits, type RateLimits } from '../BffDeps.js';
 import type { CallbackOptions } from '../createBff.js';
 import { normaliseIp, type TrustedProxies } from '../http/clientAddress.js';
+import { invalidOrigins } from '../http/cors.js';
 import { parseLimit } from '../http/rateLimit.js';
 import { defaultBaseUrls, type UpstreamHost } from '../upstream/routes.js';
 
@@ -14,6 +15,10 @@ const list = z.string().transform((v) =>
     .map((item) => item.trim())
     .filter((item) => item !== ''),
 );
+/** Comma-separated origins, each exactly as a browser sends `Origin` (`https://shop.example`). */
+const origins = list.refine((values) => invalidOrigins(values).length === 0, {
+  error: 'must be origins like https://shop.example, comma separated',
+});
 
 /** `otpSendPerPhone` → `BFF_LIMIT_OTP_SEND_PER_PHONE`: one variable per rate limit. */
 export const limitVariable = (name: string) =>
@@ -109,6 +114,8 @@ export const bffEnvSchema = z.object({
   BFF_WIDGET_TRUST_PROXY: bool.default(false),
   BFF_PROCESSING_PUBLIC_KEY: z.string().min(1).optional(),
   BFF_PROCESSING_SECRET: z.base64('must be base64').optional(),
+  /** Origins of pages on other origins that may call the BFF with cookies (CORS), comma separated. */
+  BFF_ALLOWED_ORIGINS: origins.default([]),
   BFF_SSE_ALLOWED_ORIGINS: list.default([]),
   BFF_SSE_MAX_STREAMS_PER_USER: streams.optional(),
   BFF_SSE_MAX_STREAMS_PER_ADDRESS: streams.optional(),
