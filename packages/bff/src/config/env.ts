@@ -126,9 +126,46 @@ export const bffEnvSchema = z.object({
 /** Validated configuration of the standalone BFF. */
 export type BffEnv = z.infer<typeof bffEnvSchema>;
 
+/** A list of choices as a person writes it: `a, b or c`. */
+function choices(values: readonly unknown[]): string {
+  const words = values.map(String);
+  return words.length < 2 ? words.join('') : `${words.slice(0, -1).join(', ')} or ${words.at(-1)}`;
+}
+
+/** The message of a zod issue that the schema gave none of its own, in the words of the README's table. */
+function plainMessage(issue: z.core.$ZodRawIssue): string | undefined {
+  switch (issue.code) {
+    case 'invalid_value': {
+      const values = issue.values.map(String);
+      if (values.length === 4 && ['true', 'false', '1', '0'].every((v) => values.includes(v))) {
+        return 'must be true or false';
+      }
+      return `must be ${choices(values)}`;
+    }
+    case 'too_small':
+      if (issue.origin === 'string') {
+        return Number(issue.minimum) <= 1
+          ? 'must not be empty'
+          : `must be at least ${issue.minimum} characters`;
+      }
+      return `must be a whole number ≥ ${issue.minimum}`;
+    case 'too_big':
+      return issue.origin === 'string'
+        ? `must be at most ${issue.maximum} characters`
+        : `must be a whole number ≤ ${issue.maximum}`;
+    case 'invalid_type':
+      return issue.expected === 'number' || issue.expected === 'int'
+        ? 'must be a whole number'
+        : 'must be text';
+    default:
+      return 'is not valid';
+  }
+}
+
 /** Reads the environment; throws an Error that names every missing or malformed variable. */
 export function readBffEnv(env: NodeJS.ProcessEnv = process.env): BffEnv {
-  const parsed = bffEnvSchema.safeParse(env);
+  // Messages a person reads, not zod's: the schema's own messages win over these where it has them.
+  const parsed = bffEnvSchema.safeParse(env, { error: plainMessage });
   const lines = (parsed.error?.issues ?? []).map((issue) => {
     const name = String(issue.path[0] ?? '');
     return issue.code === 'invalid_type' && env[name] === undefined
