@@ -236,6 +236,19 @@ async function main() {
   console.log(`merchant install check in ${work}`);
   mkdirSync(tarballs);
 
+  await step("the root README's integration blocks are the example's files, word for word", () => {
+    const readme = readFileSync(join(repo, 'README.md'), 'utf8');
+    const blocks = [...readme.matchAll(/<!-- file: (\S+) -->\n```\w*\n([\s\S]*?)```\n/g)];
+    if (blocks.length < 3)
+      throw new Error(
+        `README.md shows ${blocks.length} example files; expected server.ts, main.tsx, Wallet.tsx`,
+      );
+    for (const [, path, text] of blocks) {
+      if (readFileSync(join(repo, path), 'utf8') !== text)
+        throw new Error(`README.md's copy of ${path} differs from the file`);
+    }
+  });
+
   await step('pnpm pack the four packages', () => {
     for (const name of PACKAGES) {
       const dir = join(repo, 'packages', name);
