@@ -192,20 +192,28 @@ async function walletFlow(url, emulatorUrl, bffOrigin) {
     await page.getByLabel('Mobile phone').pressSequentially('9017636353');
     await page.getByLabel('Email', { exact: true }).fill('ivanoff@mail.ru');
     await page.getByLabel('I accept the wallet terms of service').check();
+    // Both answers are awaited from before the click: the OTP input sends the SMS as soon as it appears.
     const created = page.waitForResponse(
       (r) => r.request().method() === 'POST' && new URL(r.url()).pathname === '/api/wallets',
-      { timeout: 15_000 },
+      { timeout: 30_000 },
     );
+    const sent = page.waitForResponse(
+      (r) =>
+        r.request().method() === 'POST' &&
+        /^\/api\/wallets\/[^/]+\/otp\/send$/.test(new URL(r.url()).pathname),
+      { timeout: 30_000 },
+    );
+    sent.catch(() => {}); // awaited below; not left unhandled if the wallet is refused first
     await page.getByRole('button', { name: 'Open wallet' }).click();
     const answer = await created;
-    if (answer.status() !== 201)
+    if (answer.status() !== 201) {
       throw new Error(`POST /api/wallets answered ${answer.status()}: ${await answer.text()}`);
+    }
     const { id } = await answer.json();
-    // The OTP input sends the SMS as it appears; the emulator's admin API tells the code it sent.
-    await page.waitForResponse(
-      (r) => r.request().method() === 'POST' && new URL(r.url()).pathname === `/api/wallets/${id}/otp/send`,
-      { timeout: 15_000 },
-    );
+    const smsSent = await sent;
+    if (!smsSent.ok())
+      throw new Error(`the SMS code was not sent: ${smsSent.status()} ${await smsSent.text()}`);
+    // The emulator's admin API tells the code it "sent by SMS".
     const otp = await fetch(`${emulatorUrl}/__emulator/esp/${id}/otp`).then((r) => r.json());
     await page.getByLabel('SMS code').pressSequentially(otp.code);
     await page.getByText('₽1,500.00').waitFor({ timeout: 30_000 });
