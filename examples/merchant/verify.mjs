@@ -363,6 +363,21 @@ async function main() {
     child.kill('SIGTERM');
   });
 
+  await step('the testkit subpath (@mandarin-kit/bff/testkit) opens a wallet against the emulator', () => {
+    const script = `
+      import { onboardWallet, startStack } from '@mandarin-kit/bff/testkit';
+      const stack = await startStack();
+      try {
+        const browser = stack.client();
+        const id = await onboardWallet(stack, browser);
+        const wallet = await browser.get('/api/wallets/' + id);
+        if (wallet.body.status !== 'Success') throw new Error('wallet ' + JSON.stringify(wallet.body));
+      } finally {
+        await stack.close();
+      }`;
+    run(process.execPath, ['--input-type=module', '-e', script], { cwd: app, env });
+  });
+
   const emulatorUrl = `http://127.0.0.1:${emulatorPort}`;
   const espToken = 'merchant-example-esp-token-0123456789';
   await step(
