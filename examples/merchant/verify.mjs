@@ -297,16 +297,11 @@ async function main() {
     const prebuilds = join(work, 'prebuilds');
     mkdirSync(prebuilds);
     const abi = process.versions.modules;
-    run('tar', [
-      '-czf',
-      join(
-        prebuilds,
-        `better-sqlite3-v${sqliteVersion}-node-v${abi}-${process.platform}-${process.arch}.tar.gz`,
-      ),
-      '-C',
-      sqliteDir,
-      'build/Release/better_sqlite3.node',
-    ]);
+    const binary = 'build/Release/better_sqlite3.node';
+    if (existsSync(join(sqliteDir, binary))) {
+      const name = `better-sqlite3-v${sqliteVersion}-node-v${abi}-${process.platform}-${process.arch}.tar.gz`;
+      run('tar', ['-czf', join(prebuilds, name), '-C', sqliteDir, binary]);
+    }
     run('npm', ['install', '--no-audit', '--no-fund', '--loglevel=error'], {
       cwd: app,
       env: { ...process.env, npm_config_better_sqlite3_local_prebuilds: prebuilds },
