@@ -24,8 +24,10 @@ import { HookRunner, type OnEvent } from './events/HookRunner.js';
 import { type SseOptions, StreamLeases, sseRoutes } from './events/sseRoute.js';
 import { BffError } from './http/BffError.js';
 import { invalidProxyAddresses, proxyAwareness, type TrustedProxies } from './http/clientAddress.js';
+import { cors, invalidOrigins } from './http/cors.js';
 import { requireCsrfHeader } from './http/csrf.js';
 import { errorMiddleware } from './http/errorMiddleware.js';
+import { invalidPrefixes, onlyUnder } from './http/ownPaths.js';
 import { addressKey, enforceLimits, limitProblems } from './http/rateLimit.js';
 import { requestContext } from './http/requestContext.js';
 import { securityHeaders } from './http/securityHeaders.js';
@@ -59,6 +61,16 @@ export interface BffOptions {
   trustProxy?: boolean;
   /** How many proxies are in front of the BFF (default 1), or their addresses; only with `trustProxy`. */
   trustedProxies?: TrustedProxies;
+  /**
+   * The paths the BFF answers when mounted in another Koa app (default `['/api', '/callbacks']`); every other
+   * request is passed on to the app's next middleware. Served on its own, the BFF answers every path.
+   */
+  prefixes?: string[];
+  /**
+   * Origins of pages on another origin that may call the BFF with the browser's cookies (CORS with credentials,
+   * the event stream included), e.g. `['https://shop.example']`. Default: none, same-origin only.
+   */
+  allowedOrigins?: string[];
   /** When the session cookie is `Secure`: `'auto'` (default) when the request came over HTTPS. */
   secureCookies?: SecureCookies;
   /** Where Mandarin should POST transaction callbacks (`https://…/callbacks/mandarin`). */
@@ -201,13 +213,10 @@ export function createBff(options: BffOptions): BffApp {
       : new Reconciler(deps, reconcile, logger, ops.reconcileObserver());
   const cb = options.callbacks ?? {};
 
+  const allowedOrigins = options.allowedOrigins ?? [];
+  // `proxy` only matters when the BFF is served on its own: mounted, Koa reads the outer app's. So the BFF
+  // works out the client address and HTTPS itself (proxyAwareness), from the proxies it was told to trust.
   const app = new Koa({ proxy: options.trustProxy ?? false }) as BffApp;
-  app.use(requestContext(logger));
-  // Outside the error middleware, so that it sees every answer's final status.
-  app.use(ops.lifecycle.middleware());
-  app.use(errorMiddleware());
-  app.use(proxyAwareness(trust));
-  app.use(securityHeaders());
 
   // Ends the user's open streams on every instance (they reconnect with the browser's current cookie).
   const endStreams = (userId: string) => feed.sessionChanged(userId);
@@ -243,7 +252,7 @@ export function createBff(options: BffOptions): BffApp {
         maxStreamsPerUser: options.sse?.maxStreamsPerUser ?? 5,
         maxStreamsPerAddress: options.sse?.maxStreamsPerAddress ?? 50,
         maxStreams: options.sse?.maxStreams ?? 10_000,
-        allowedOrigins: options.sse?.allowedOrigins ?? [],
+        allowedOrigins: [...(options.sse?.allowedOrigins ?? []), ...allowedOrigins],
         retryMs: options.sse?.retryMs ?? 3000,
       },
       leases,
@@ -284,11 +293,24 @@ export function createBff(options: BffOptions): BffApp {
       others: trust,
     },
   );
-  app.use(callbacks.routes());
-  app.use(api.routes());
-  app.use(async (ctx) => {
-    throw new BffError(404, 'NOT_FOUND', `No route for ${ctx.method} ${redactPath(ctx.path)}`);
-  });
+  // Health and readiness always, metrics when on: with the BFF mounted at `/`, these paths are its own too.
+  const opsPaths = ['/healthz', '/readyz', ...(ops.metrics === undefined ? [] : ['/metrics'])];
+  app.use(
+    onlyUnder(options.prefixes ?? ['/api', '/callbacks', ...opsPaths], app, [
+      requestContext(logger),
+      // Outside the error middleware, so that it sees every answer's final status.
+      ops.lifecycle.middleware(),
+      errorMiddleware(),
+      proxyAwareness(trust),
+      securityHeaders(),
+      cors(allowedOrigins),
+      callbacks.routes(),
+      api.routes(),
+      async (ctx) => {
+        throw new BffError(404, 'NOT_FOUND', `No route for ${ctx.method} ${redactPath(ctx.path)}`);
+      },
+    ]),
+  );
   app.hub = hub;
   app.sessionChanged = sessionChanged;
   app.ready = Promise.all([feed.start(), ops.ready]).then(() => undefined);
@@ -338,6 +360,13 @@ function checkOptions(options: BffOptions, limits: RateLimits): void {
   const grace = options.shutdownGraceMs;
   if (grace !== undefined && (!Number.isSafeInteger(grace) || grace < 0)) {
     problems.push('shutdownGraceMs must be a whole number of milliseconds ≥ 0');
+  }
+  const badPrefixes = invalidPrefixes(options.prefixes ?? []);
+  if (options.prefixes?.length === 0) problems.push('prefixes is an empty list');
+  if (badPrefixes.length > 0) problems.push(`prefixes must be paths like /api: ${badPrefixes.join(', ')}`);
+  const badOrigins = invalidOrigins(options.allowedOrigins ?? []);
+  if (badOrigins.length > 0) {
+    problems.push(`allowedOrigins must be origins like https://shop.example: ${badOrigins.join(', ')}`);
   }
   for (const name of ['maxStreamsPerUser', 'maxStreamsPerAddress', 'maxStreams'] as const) {
     const value = options.sse?.[name];

@@ -55,6 +55,7 @@ export async function startBff(env: BffEnv): Promise<RunningBff> {
     trustProxy: env.BFF_TRUST_PROXY,
     ...(env.BFF_TRUSTED_PROXIES === undefined ? {} : { trustedProxies: env.BFF_TRUSTED_PROXIES }),
     secureCookies: env.BFF_SECURE_COOKIES,
+    allowedOrigins: env.BFF_ALLOWED_ORIGINS,
     limits: limitsFrom(env),
     callbackUrl:
       env.BFF_PUBLIC_URL === undefined ? undefined : new URL('/callbacks/mandarin', env.BFF_PUBLIC_URL).href,

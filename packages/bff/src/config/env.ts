@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { defaultRateLimits, type RateLimits } from '../BffDeps.js';
 import type { CallbackOptions } from '../createBff.js';
 import { normaliseIp, type TrustedProxies } from '../http/clientAddress.js';
+import { invalidOrigins } from '../http/cors.js';
 import { parseLimit } from '../http/rateLimit.js';
 import { defaultBaseUrls, type UpstreamHost } from '../upstream/routes.js';
 
@@ -14,6 +15,10 @@ const list = z.string().transform((v) =>
     .map((item) => item.trim())
     .filter((item) => item !== ''),
 );
+/** Comma-separated origins, each exactly as a browser sends `Origin` (`https://shop.example`). */
+const origins = list.refine((values) => invalidOrigins(values).length === 0, {
+  error: 'must be origins like https://shop.example, comma separated',
+});
 
 /** `otpSendPerPhone` → `BFF_LIMIT_OTP_SEND_PER_PHONE`: one variable per rate limit. */
 export const limitVariable = (name: string) =>
@@ -109,6 +114,8 @@ export const bffEnvSchema = z.object({
   BFF_WIDGET_TRUST_PROXY: bool.default(false),
   BFF_PROCESSING_PUBLIC_KEY: z.string().min(1).optional(),
   BFF_PROCESSING_SECRET: z.base64('must be base64').optional(),
+  /** Origins of pages on other origins that may call the BFF with cookies (CORS), comma separated. */
+  BFF_ALLOWED_ORIGINS: origins.default([]),
   BFF_SSE_ALLOWED_ORIGINS: list.default([]),
   BFF_SSE_MAX_STREAMS_PER_USER: streams.optional(),
   BFF_SSE_MAX_STREAMS_PER_ADDRESS: streams.optional(),
@@ -131,9 +138,46 @@ export const bffEnvSchema = z.object({
 /** Validated configuration of the standalone BFF. */
 export type BffEnv = z.infer<typeof bffEnvSchema>;
 
+/** A list of choices as a person writes it: `a, b or c`. */
+function choices(values: readonly unknown[]): string {
+  const words = values.map(String);
+  return words.length < 2 ? words.join('') : `${words.slice(0, -1).join(', ')} or ${words.at(-1)}`;
+}
+
+/** The message of a zod issue that the schema gave none of its own, in the words of the README's table. */
+function plainMessage(issue: z.core.$ZodRawIssue): string | undefined {
+  switch (issue.code) {
+    case 'invalid_value': {
+      const values = issue.values.map(String);
+      if (values.length === 4 && ['true', 'false', '1', '0'].every((v) => values.includes(v))) {
+        return 'must be true or false';
+      }
+      return `must be ${choices(values)}`;
+    }
+    case 'too_small':
+      if (issue.origin === 'string') {
+        return Number(issue.minimum) <= 1
+          ? 'must not be empty'
+          : `must be at least ${issue.minimum} characters`;
+      }
+      return `must be a whole number ≥ ${issue.minimum}`;
+    case 'too_big':
+      return issue.origin === 'string'
+        ? `must be at most ${issue.maximum} characters`
+        : `must be a whole number ≤ ${issue.maximum}`;
+    case 'invalid_type':
+      return issue.expected === 'number' || issue.expected === 'int'
+        ? 'must be a whole number'
+        : 'must be text';
+    default:
+      return 'is not valid';
+  }
+}
+
 /** Reads the environment; throws an Error that names every missing or malformed variable. */
 export function readBffEnv(env: NodeJS.ProcessEnv = process.env): BffEnv {
-  const parsed = bffEnvSchema.safeParse(env);
+  // Messages a person reads, not zod's: the schema's own messages win over these where it has them.
+  const parsed = bffEnvSchema.safeParse(env, { error: plainMessage });
   const lines = (parsed.error?.issues ?? []).map((issue) => {
     const name = String(issue.path[0] ?? '');
     return issue.code === 'invalid_type' && env[name] === undefined

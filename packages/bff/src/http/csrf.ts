@@ -5,7 +5,8 @@ const SAFE = new Set(['GET', 'HEAD', 'OPTIONS']);
 
 /**
  * Every state-changing call must carry `X-CSRF: 1`. A cross-site form or a simple request can't set a custom
- * header, and a cross-origin fetch that sets one needs a CORS preflight the BFF never grants.
+ * header, and a cross-origin fetch that sets one needs a CORS preflight, which the BFF grants only to the
+ * origins in `allowedOrigins`.
  */
 export function requireCsrfHeader(): Middleware {
   return async (ctx, next) => {

@@ -6,13 +6,13 @@ import { IdempotencyTable } from './idempotency.js';
 import { InboxTable } from './inbox.js';
 import { migrate } from './migrate.js';
 import { OperationTable } from './operations.js';
+import { loadDriver } from './optionalDriver.js';
 import { PaymentTable } from './payments.js';
-import { PgDriver, type PgDriverOptions } from './postgres/PgDriver.js';
+import type { PgDriverOptions } from './postgres/PgDriver.js';
 import { RateLimitTable, StreamLeaseTable } from './rateLimits.js';
 import { ReconcileQueue } from './reconcileQueue.js';
 import type { SqlDriver } from './SqlDriver.js';
 import { SessionTable } from './sessions.js';
-import { SqliteDriver } from './sqlite/SqliteDriver.js';
 import { WalletTable } from './wallets.js';
 
 /**
@@ -53,8 +53,16 @@ export class Store {
     this.streamLeases = new StreamLeaseTable(driver);
   }
 
-  /** Opens (creating if needed) an SQLite file in WAL mode and applies migrations. */
+  /**
+   * Opens (creating if needed) an SQLite file in WAL mode and applies migrations. Needs the optional peer
+   * dependency `better-sqlite3`, loaded only here.
+   */
   static async openSqlite(file: string): Promise<Store> {
+    const { SqliteDriver } = await loadDriver(
+      'SQLite',
+      'better-sqlite3',
+      () => import('./sqlite/SqliteDriver.js'),
+    );
     if (file !== ':memory:') mkdirSync(dirname(file), { recursive: true });
     const driver = new SqliteDriver(file);
     await migrate(driver);
@@ -63,8 +71,10 @@ export class Store {
 
   /**
    * Connects to PostgreSQL and applies migrations; several instances may start at once on one database.
+   * Needs the optional peer dependency `pg`, loaded only here.
    */
   static async openPostgres(url: string, options?: PgDriverOptions): Promise<Store> {
+    const { PgDriver } = await loadDriver('PostgreSQL', 'pg', () => import('./postgres/PgDriver.js'));
     const driver = new PgDriver(url, options);
     try {
       // migrate() creates schema_migrations before its own per-migration lock, and two sessions running
