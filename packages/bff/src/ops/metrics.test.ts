@@ -1,4 +1,4 @@
-import { createHash } from 'node:crypto';
+import { createHash, randomUUID } from 'node:crypto';
 import { DEFAULT_CREDENTIALS, sandboxKyc } from '@mandarin-kit/emulator';
 import { describe, expect, it } from 'vitest';
 import { onboardWallet, waitFor } from '../testkit/flows.js';
@@ -71,6 +71,14 @@ describe('metrics', () => {
         headers: { 'content-type': 'application/x-www-form-urlencoded' },
         body: b,
       });
+    // Paths no route answers, and a route refused before its handler: still no path in a label.
+    const stray = randomUUID();
+    expect((await owner.get(`/api/no-such-thing/${stray}`)).status).toBe(404);
+    expect((await fetch(`${stack.bffUrl}/elsewhere/${stray}`)).status).toBe(404);
+    expect((await stack.client().post(`/api/wallets/${stray}/otp/send`, {}, { 'x-csrf': '' })).status).toBe(
+      403,
+    );
+
     const before = await (await scrape()).text();
     expect((await post(body)).status).toBe(200);
     expect((await post(body)).status).toBe(200);
@@ -115,7 +123,11 @@ describe('metrics', () => {
 
     // Labels are patterns, providers and outcomes: no id, amount, phone, card or secret anywhere.
     const me = (await owner.get('/api/me')).body.id as string;
+    expect(sample(text, 'mandarin_kit_bff_http_requests_total', { route: 'unmatched', status: '404' })).toBe(
+      2,
+    );
     for (const secret of [
+      stray,
       walletId,
       payout.body.id,
       me,
