@@ -149,6 +149,25 @@ describe('metrics', () => {
       expect(line).not.toMatch(/route="[^"]*[0-9a-f]{8}-[0-9a-f]{4}/);
     }
   });
+
+  it('counts each failed attempt at Mandarin by its outcome', async () => {
+    const owner = stack.client();
+    const walletId = await onboardWallet(stack, owner, 10_000n);
+    const route = { route: 'espBalance' };
+    const before = await (await scrape()).text();
+    await stack.admin('/faults', {
+      body: { route: 'GET /api/v1/tokens/*/wallet/balance', kind: '5xx', count: 3 },
+    });
+    // A GET is retried: three 5xx answers in a row, and the browser gets a 502.
+    expect((await owner.get(`/api/wallets/${walletId}/balance`)).status).toBe(502);
+    expect((await owner.get(`/api/wallets/${walletId}/balance`)).status).toBe(200);
+    const text = await (await scrape()).text();
+    const delta = (outcome: string) =>
+      sample(text, 'mandarin_kit_bff_upstream_requests_total', { ...route, outcome }) -
+      sample(before, 'mandarin_kit_bff_upstream_requests_total', { ...route, outcome });
+    expect(delta('unavailable')).toBe(3);
+    expect(delta('ok')).toBe(1);
+  });
 });
 
 describe('metrics switched off', () => {
