@@ -1,5 +1,6 @@
 // Bench helper process: a BFF with an SQLite store in a temp folder, pointed at the emulator in argv[2], logging
-// at its default level (info).
+// at its default level (info). argv[3], optional: what to switch on, comma separated: `metrics`, `tracing`
+// (`none`: both off). Without it, the defaults (metrics off, tracing on when @opentelemetry/api is installed).
 import { createWriteStream, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -7,6 +8,7 @@ import { createBff, createLogger, Store } from '@mandarin-kit/bff';
 import { DEFAULT_CREDENTIALS } from '@mandarin-kit/emulator';
 
 const upstream = process.argv[2]!;
+const features = process.argv[3]?.split(',');
 const store = await Store.openSqlite(join(mkdtempSync(join(tmpdir(), 'mk-bench-')), 'bff.sqlite'));
 const app = createBff({
   store,
@@ -20,6 +22,9 @@ const app = createBff({
   // bench's pipe isn't flooded) rather than switched off.
   logger: createLogger({ level: 'info', destination: createWriteStream('/dev/null') }),
   limits: {},
+  ...(features === undefined
+    ? {}
+    : { metrics: features.includes('metrics'), tracing: features.includes('tracing') }),
 });
 const server = app.listen(0, '127.0.0.1', () => {
   const address = server.address() as { port: number };

@@ -176,15 +176,14 @@ export function createBff(options: BffOptions): BffApp {
   const resolve = resolveUser;
 
   const hub = new EventHub(options.sse?.maxBufferedBytes ?? 256 * 1024);
-  let mandarin: MandarinClient | undefined;
   const ops = new Ops({
     store: options.store,
     hub,
     metrics: options.metrics === true ? {} : (options.metrics ?? false),
     tracing: options.tracing === false ? false : options.tracing === true ? {} : (options.tracing ?? {}),
-    reachMandarin: () => mandarin!.warmUp(),
+    reachMandarin: (): Promise<void> => mandarin.warmUp(),
   });
-  mandarin = new MandarinClient({ ...options.mandarin, logger, observer: ops.upstreamObserver() });
+  const mandarin = new MandarinClient({ ...options.mandarin, logger, observer: ops.upstreamObserver() });
   const feed = new EventFeed(options.store, hub, logger);
   const hooks =
     options.onEvent === undefined ? undefined : new HookRunner(options.store, options.onEvent, logger);

@@ -1,5 +1,3 @@
-import { AsyncLocalStorage } from 'node:async_hooks';
-
 type Attributes = Record<string, string | number | boolean>;
 
 /** The part of an OpenTelemetry span the BFF uses. */
@@ -52,11 +50,12 @@ export async function loadOtelApi(
 
 /**
  * Spans around each browser request, each upstream attempt and each callback, each carrying the BFF's request id
- * (`mandarin_kit.request_id`). A request's span is the parent of what it causes, through the host's context
- * manager when it has one and through the BFF's own async scope otherwise.
+ * (`mandarin_kit.request_id`). A request's span is the parent of what it causes through OpenTelemetry's active
+ * context, which the host's SDK carries across awaits (its context manager). The BFF keeps no async scope of its
+ * own: without an SDK that would cost every request for spans nobody records.
  */
 export class Tracing {
-  private readonly scope = new AsyncLocalStorage<{ span: SpanLike; requestId: string }>();
+  private readonly requestIdKey: symbol;
   private readonly tracer: ReturnType<TracerProviderLike['getTracer']>;
 
   constructor(
@@ -66,6 +65,7 @@ export class Tracing {
   ) {
     const provider = options.tracerProvider ?? api.trace.getTracerProvider();
     this.tracer = provider.getTracer('@mandarin-kit/bff', version);
+    this.requestIdKey = api.createContextKey('mandarin_kit.request_id');
     this.propagate = options.propagateToMandarin === true;
   }
 
@@ -79,17 +79,18 @@ export class Tracing {
     describe: () => { route: string; status: number },
   ): Promise<T> {
     const { api } = this;
+    const parent = api.context.active();
     const span = this.tracer.startSpan(
       method,
       {
         kind: KIND.server,
         attributes: { 'http.request.method': method, 'mandarin_kit.request_id': requestId },
       },
-      api.context.active(),
+      parent,
     );
-    const context = api.trace.setSpan(api.context.active(), span as never);
+    const context = api.trace.setSpan(parent, span as never).setValue(this.requestIdKey, requestId);
     try {
-      return await this.scope.run({ span, requestId }, () => api.context.with(context, run));
+      return await api.context.with(context, run);
     } finally {
       const { route, status } = describe();
       span.updateName(`${method} ${route}`);
@@ -102,14 +103,10 @@ export class Tracing {
 
   /** A child span of the current request (if any): an upstream attempt (`client`) or a callback (`internal`). */
   start(name: string, kind: 'client' | 'internal', attributes: Attributes): SpanLike {
-    const { api } = this;
-    const current = this.scope.getStore();
-    const parent =
-      current === undefined
-        ? api.context.active()
-        : api.trace.setSpan(api.ROOT_CONTEXT, current.span as never);
-    const span = this.tracer.startSpan(name, { kind: KIND[kind], attributes }, parent);
-    if (current !== undefined) span.setAttribute('mandarin_kit.request_id', current.requestId);
+    const active = this.api.context.active();
+    const span = this.tracer.startSpan(name, { kind: KIND[kind], attributes }, active);
+    const requestId = active.getValue(this.requestIdKey);
+    if (typeof requestId === 'string') span.setAttribute('mandarin_kit.request_id', requestId);
     return span;
   }
 

@@ -1,4 +1,4 @@
-import { createHash } from 'node:crypto';
+import { createHash, randomUUID } from 'node:crypto';
 import { DEFAULT_CREDENTIALS, sandboxKyc } from '@mandarin-kit/emulator';
 import { describe, expect, it } from 'vitest';
 import { onboardWallet, waitFor } from '../testkit/flows.js';
@@ -71,6 +71,14 @@ describe('metrics', () => {
         headers: { 'content-type': 'application/x-www-form-urlencoded' },
         body: b,
       });
+    // Paths no route answers, and a route refused before its handler: still no path in a label.
+    const stray = randomUUID();
+    expect((await owner.get(`/api/no-such-thing/${stray}`)).status).toBe(404);
+    expect((await fetch(`${stack.bffUrl}/elsewhere/${stray}`)).status).toBe(404);
+    expect((await stack.client().post(`/api/wallets/${stray}/otp/send`, {}, { 'x-csrf': '' })).status).toBe(
+      403,
+    );
+
     const before = await (await scrape()).text();
     expect((await post(body)).status).toBe(200);
     expect((await post(body)).status).toBe(200);
@@ -115,7 +123,11 @@ describe('metrics', () => {
 
     // Labels are patterns, providers and outcomes: no id, amount, phone, card or secret anywhere.
     const me = (await owner.get('/api/me')).body.id as string;
+    expect(sample(text, 'mandarin_kit_bff_http_requests_total', { route: 'unmatched', status: '404' })).toBe(
+      2,
+    );
     for (const secret of [
+      stray,
       walletId,
       payout.body.id,
       me,
@@ -136,6 +148,25 @@ describe('metrics', () => {
     for (const line of text.split('\n').filter((l) => l.includes('route="'))) {
       expect(line).not.toMatch(/route="[^"]*[0-9a-f]{8}-[0-9a-f]{4}/);
     }
+  });
+
+  it('counts each failed attempt at Mandarin by its outcome', async () => {
+    const owner = stack.client();
+    const walletId = await onboardWallet(stack, owner, 10_000n);
+    const route = { route: 'espBalance' };
+    const before = await (await scrape()).text();
+    await stack.admin('/faults', {
+      body: { route: 'GET /api/v1/tokens/*/wallet/balance', kind: '5xx', count: 3 },
+    });
+    // A GET is retried: three 5xx answers in a row, and the browser gets a 502.
+    expect((await owner.get(`/api/wallets/${walletId}/balance`)).status).toBe(502);
+    expect((await owner.get(`/api/wallets/${walletId}/balance`)).status).toBe(200);
+    const text = await (await scrape()).text();
+    const delta = (outcome: string) =>
+      sample(text, 'mandarin_kit_bff_upstream_requests_total', { ...route, outcome }) -
+      sample(before, 'mandarin_kit_bff_upstream_requests_total', { ...route, outcome });
+    expect(delta('unavailable')).toBe(3);
+    expect(delta('ok')).toBe(1);
   });
 });
 

@@ -1,12 +1,29 @@
+import { AsyncLocalStorage } from 'node:async_hooks';
 import { createHash, randomBytes } from 'node:crypto';
 import { DEFAULT_CREDENTIALS } from '@mandarin-kit/emulator';
-import { type Context, trace } from '@opentelemetry/api';
-import { describe, expect, it } from 'vitest';
+import { type Context, type ContextManager, context, ROOT_CONTEXT, trace } from '@opentelemetry/api';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { onboardWallet } from '../testkit/flows.js';
 import { stackMandarin } from '../testkit/startStack.js';
 import { stackSuite } from '../testkit/suites.js';
 import { nodeTransport, type Transport } from '../upstream/transport.js';
 import { loadOtelApi, type SpanLike, type TracerProviderLike } from './Tracing.js';
+
+/** What an SDK registers so that the active context follows awaits: here, the smallest such manager. */
+function asyncContextManager(): ContextManager {
+  const storage = new AsyncLocalStorage<Context>();
+  const manager: ContextManager = {
+    active: () => storage.getStore() ?? ROOT_CONTEXT,
+    with: (ctx, fn, thisArg, ...args) => storage.run(ctx, () => fn.call(thisArg, ...args)),
+    bind: (_ctx, target) => target,
+    enable: () => manager,
+    disable: () => {
+      storage.disable();
+      return manager;
+    },
+  };
+  return manager;
+}
 
 interface Recorded {
   name: string;
@@ -76,6 +93,12 @@ function watchedTransport(): Transport & { sent: Array<Record<string, string>> }
 
 describe('traces', () => {
   const stack = stackSuite();
+  beforeAll(() => {
+    context.setGlobalContextManager(asyncContextManager());
+  });
+  afterAll(() => {
+    context.disable();
+  });
 
   it('traces a browser request and the upstream attempt it causes, with the request id, and sends no traceparent', async () => {
     const provider = recordingProvider();
