@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import type { Logger } from 'pino';
 import type { StoredEvent } from '../store/events.js';
 import type { Store } from '../store/Store.js';
@@ -37,6 +38,8 @@ export class EventFeed {
   /** The newest event handed to the hub, so a reconnected listener can catch up on what it missed. */
   private lastSeq = 0n;
   private wakePending = false;
+  /** Tells this instance's own session notices from other instances'. */
+  private readonly instance = randomUUID();
 
   constructor(
     private readonly store: Store,
@@ -58,7 +61,12 @@ export class EventFeed {
         // Notifications sent while the listening connection was down are lost: read them from the log.
         () => this.wake(),
       ),
-      await this.notifier.listen(SESSIONS, (userId) => this.hub.closeUser(userId)),
+      await this.notifier.listen(SESSIONS, (payload) => {
+        const notice = sessionNotice(payload);
+        // This instance ended its own streams when the change happened; its own notice, arriving later, must not
+        // end a stream the user has opened since.
+        if (notice.from !== this.instance) this.hub.closeUser(notice.userId);
+      }),
     );
   }
 
@@ -67,8 +75,8 @@ export class EventFeed {
    * reconnect with the current cookie.
    */
   async sessionChanged(userId: string): Promise<void> {
-    if (this.notifier === undefined) this.hub.closeUser(userId);
-    else await this.notifier.notify(SESSIONS, userId);
+    this.hub.closeUser(userId);
+    await this.notifier?.notify(SESSIONS, JSON.stringify({ from: this.instance, userId }));
   }
 
   /** Called after the transaction that stored `events` committed. */
@@ -118,4 +126,17 @@ export class EventFeed {
     if (last !== undefined && last.seq > this.lastSeq) this.lastSeq = last.seq;
     this.hub.publish(events);
   }
+}
+
+/** A session notice: `{from, userId}`, or a bare user id as instances before this format sent it. */
+function sessionNotice(payload: string): { from: string | null; userId: string } {
+  try {
+    const notice = JSON.parse(payload) as { from?: unknown; userId?: unknown };
+    if (typeof notice.userId === 'string') {
+      return { from: typeof notice.from === 'string' ? notice.from : null, userId: notice.userId };
+    }
+  } catch {
+    // not JSON: a bare user id
+  }
+  return { from: null, userId: payload };
 }
