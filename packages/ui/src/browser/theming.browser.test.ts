@@ -34,7 +34,8 @@ describeInChromium('theming in Chromium', () => {
   });
 
   it("takes the host page's font when --mk-font-family is not set", async () => {
-    const css = `body { font-family: "Courier New", monospace; }`;
+    // `html body` so that it beats the catalogue's own page font.
+    const css = `html body { font-family: "Courier New", monospace; }`;
     const style = await buttonStyle('SbpRecipientConfirmation/Filled', css);
     expect(style.fontFamily).toBe('"Courier New", monospace');
     expect(style.backgroundColor).toBe('rgb(194, 65, 12)');

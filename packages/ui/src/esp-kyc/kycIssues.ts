@@ -33,7 +33,7 @@ const PATTERNS: Array<[RegExp, string]> = [
     / may contain only letters, spaces, hyphens and apostrophes$/,
     'Только буквы, пробелы, дефисы и апострофы',
   ],
-  [/ must be a date \(YYYY-MM-DD\)$/, 'Укажите дату'],
+  [/ must be a date \(YYYY-MM-DD\)$/, 'Введите дату в виде ДД.ММ.ГГГГ'],
   [/ must be true or false$/, 'Отметьте флажок или снимите его'],
 ];
 
@@ -48,7 +48,9 @@ export function translateKycIssue(
 ): string {
   const override = overrides?.[`kyc.issue:${message}`];
   if (override !== undefined) return override;
-  if (locale === 'en') return message;
+  // The wire format is no one's business in English either: the field is typed as DD/MM/YYYY.
+  if (locale === 'en')
+    return message.replace(/ must be a date \(YYYY-MM-DD\)$/, ': enter the date as DD/MM/YYYY');
   const exact = EXACT[message];
   if (exact !== undefined) return exact;
   for (const [pattern, text] of PATTERNS) {

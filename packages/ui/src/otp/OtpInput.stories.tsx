@@ -28,7 +28,7 @@ export const Verifying: Story = {
 export const Verified: Story = {
   play: async ({ canvas }) => {
     await userEvent.type(await canvas.findByRole('textbox'), '1234');
-    await expect(await canvas.findByText('Телефон подтверждён.')).toBeTruthy();
+    await expect(await canvas.findByRole('heading', { name: 'Телефон подтверждён' })).toBeTruthy();
   },
 };
 export const WrongCode: Story = {

@@ -1,7 +1,7 @@
 import { type Ref, useCallback, useEffect, useId, useRef, useState } from 'react';
 import { useMessages } from '../i18n/useMessages.js';
+import { useCardRoot } from '../parts/Card.js';
 import { useKit } from '../provider/KitContext.js';
-import { cx } from '../state/cx.js';
 import { type RoutingAccountOption, RoutingSplitRow } from './RoutingSplitRow.js';
 import { RoutingSplitTotals } from './RoutingSplitTotals.js';
 import { routingMessages } from './routingMessages.js';
@@ -21,7 +21,7 @@ export interface RoutingSplitEditorProps extends UseRoutingSplitOptions {
  * types; split evenly, by shares, or a refund in proportion to what remains. Emits the wire routing object.
  */
 export function RoutingSplitEditor({ accounts, className, ref, ...options }: RoutingSplitEditorProps) {
-  const { theme, locale } = useKit();
+  const { locale } = useKit();
   const t = useMessages(routingMessages);
   const split = useRoutingSplit(options);
   const mode = options.mode ?? 'destination';
@@ -76,12 +76,9 @@ export function RoutingSplitEditor({ accounts, className, ref, ...options }: Rou
   return (
     <fieldset
       ref={ref}
-      className={cx('mk-card', 'mk-routing', className)}
-      data-slot="root"
+      {...useCardRoot('routing', className, true)}
       data-state={split.valid ? 'valid' : 'invalid'}
       data-mode={mode}
-      data-mk-theme={theme}
-      lang={locale}
       aria-describedby={`${id}-shortcut`}
     >
       <legend className="mk-title" data-slot="title">
