@@ -1,6 +1,7 @@
 /// <reference types="vite/client" />
 import { composeStories, setProjectAnnotations } from '@storybook/react-vite';
 import type { ReactNode } from 'react';
+import { flushSync } from 'react-dom';
 import { createRoot } from 'react-dom/client';
 import { userEvent, within } from 'storybook/test';
 import preview from '../../.storybook/preview.js';
@@ -46,7 +47,9 @@ async function renderStories(): Promise<{ ids: string[]; failures: string[] }> {
       // A play function that fails is reported with its story; the rest still render.
       // Loaders and beforeEach (the fake hosted fields); this also runs the cleanups of the story before.
       await Story.load();
-      createRoot(canvasElement).render(<Story />);
+      // Rendered before the play function looks for anything, as Storybook's own runner does.
+      const reactRoot = createRoot(canvasElement);
+      flushSync(() => reactRoot.render(<Story />));
       try {
         await Story.play?.({ canvasElement, canvas: within(canvasElement), userEvent });
       } catch (error) {

@@ -55,7 +55,14 @@ describe('RoutingSplitEditor', () => {
     await user.clear(cell('Сумма, ₽', 2));
     await user.type(cell('Сумма, ₽', 2), '1 000,00');
     expect(slot('remaining')).toBe(`0,00${NBSP}₽`);
-    expect(screen.getByText('Сумма строк совпадает с итогом.')).toBeTruthy();
+    expect(
+      screen.getByText('Сумма строк совпадает с итогом.', { selector: '[data-slot="balanced"]' }),
+    ).toBeTruthy();
+    // Said once, politely, when the split balances — not the totals on every keystroke.
+    expect(document.querySelector('[data-slot="announcer"]')?.textContent).toBe(
+      'Сумма строк совпадает с итогом.',
+    );
+    expect(document.querySelector('[data-slot="split-issues"]')?.hasAttribute('role')).toBe(false);
     const [wire, detail] = onValueChange.mock.lastCall as [RoutingWire, { valid: boolean }];
     expect(wire).toEqual({ destination: [entry(A, '4000.00', '50.00'), entry(B, '1000.00', '50.00')] });
     expect(detail.valid).toBe(true);
@@ -74,8 +81,12 @@ describe('RoutingSplitEditor', () => {
     await user.type(cell('Счёт получателя', 2), A);
     await user.type(cell('Сумма, ₽', 2), '12,345');
     expect(screen.getByText('Этот счёт уже есть в другой строке.')).toBeTruthy();
-    expect(screen.getByText('Введите сумму, например 1500,50.')).toBeTruthy();
+    expect(
+      screen.getByText('Введите сумму, например 1 500,50.', { selector: '[data-slot="cell-error"]' }),
+    ).toBeTruthy();
     expect(cell('Сумма, ₽', 2).getAttribute('aria-invalid')).toBe('true');
+    // A cell's new problem is announced with its row.
+    expect(document.querySelector('[data-slot="announcer"]')?.textContent).toContain('Строка 2:');
   });
 
   it('splits evenly with core allocate, kopecks adding up', async () => {

@@ -48,6 +48,27 @@ export function RoutingSplitEditor({ accounts, className, ref, ...options }: Rou
     (cell ?? addButtonRef.current)?.focus();
   });
 
+  // One polite announcement per change that matters: a cell's new problem, or the split becoming balanced —
+  // not the totals on every keystroke.
+  const heard = useRef({ valid: split.valid, issues: split.rowIssues });
+  useEffect(() => {
+    const before = heard.current;
+    if (before.valid === split.valid && before.issues === split.rowIssues) return;
+    heard.current = { valid: split.valid, issues: split.rowIssues };
+    const fresh = split.rowIssues.flatMap((codes, index) => {
+      const old = (before.issues[index] ?? '').split('|');
+      return codes
+        .split('|')
+        .filter((code) => code !== '' && !old.includes(code))
+        .map(
+          (code) =>
+            `${t('routing.rowLabel', { row: index + 1 })}: ${t(`routing.issue.${code}` as 'routing.issue.EMPTY')}`,
+        );
+    });
+    if (fresh.length > 0) setAnnouncement(fresh.join(' '));
+    else if (split.valid && !before.valid) setAnnouncement(t('routing.balanced'));
+  }, [split.valid, split.rowIssues, t]);
+
   const onAddAfter = useCallback(
     (afterKey?: string) => {
       const key = addRow(afterKey);
@@ -79,14 +100,10 @@ export function RoutingSplitEditor({ accounts, className, ref, ...options }: Rou
       {...useCardRoot('routing', className, true)}
       data-state={split.valid ? 'valid' : 'invalid'}
       data-mode={mode}
-      aria-describedby={`${id}-shortcut`}
     >
       <legend className="mk-title" data-slot="title">
         {t(mode === 'source' ? 'routing.legend.source' : 'routing.legend.destination')}
       </legend>
-      <p className="mk-hint" id={`${id}-shortcut`} data-slot="hint">
-        {t('routing.shortcut')}
-      </p>
       <div className="mk-actions" data-slot="toolbar">
         <button
           ref={addButtonRef}
@@ -198,6 +215,7 @@ export function RoutingSplitEditor({ accounts, className, ref, ...options }: Rou
         fees={split.fees}
         splitIssues={split.splitIssues}
         valid={split.valid}
+        touched={split.rows.some((row) => row.touched)}
         locale={locale}
         t={t}
       />
