@@ -145,7 +145,12 @@ describe('EspKycForm', { timeout: 20_000 }, () => {
     expect(box('Серия паспорта').getAttribute('aria-invalid')).toBe('true');
     expect(screen.getByText('Серия паспорта — 4 цифры')).toBeTruthy();
     expect(box('Мобильный телефон').getAttribute('aria-invalid')).toBe('true');
-    expect(screen.getByText('Введите российский номер, например +7 901 763-63-53')).toBeTruthy();
+    // The example in the error is written the way the field and its hint write it.
+    expect(
+      screen.getByText('Введите российский номер, например +7 (901) 763-63-53', {
+        selector: '[data-slot="field-error"]',
+      }),
+    ).toBeTruthy();
     expect(screen.getByRole('alert').textContent).toContain('Something else is wrong');
   });
 
