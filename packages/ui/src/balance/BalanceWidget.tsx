@@ -8,6 +8,9 @@ import { useFocusOnChange } from '../parts/useFocusOnChange.js';
 import { balanceMessages } from './balanceMessages.js';
 import { useBalance } from './useBalance.js';
 
+/** Characters of a formatted balance (`150 000,75 ₽`) that fit a phone-sized card at full size. */
+const LONG_AMOUNT = 12;
+
 /** Props of {@link BalanceWidget}. */
 export interface BalanceWidgetProps {
   walletId: string;
@@ -51,7 +54,14 @@ export function BalanceWidget({ walletId, onUpdate, onError, className, ref }: B
       {balance.state === 'error' && <ErrorNotice error={balance.error} onRetry={balance.retry} />}
       {balance.state === 'ready' && (
         <>
-          <p className="mk-balance__amount mk-money" data-slot="amount" aria-live="polite" aria-atomic="true">
+          <p
+            className="mk-balance__amount mk-money"
+            data-slot="amount"
+            // A long amount is drawn smaller on a narrow card instead of running out of it.
+            data-long={(balance.formatted?.length ?? 0) > LONG_AMOUNT || undefined}
+            aria-live="polite"
+            aria-atomic="true"
+          >
             {balance.formatted}
           </p>
           <p className="mk-balance__status" data-slot="status" data-status={balance.walletStatus}>
