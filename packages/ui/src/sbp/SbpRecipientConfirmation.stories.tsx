@@ -33,6 +33,13 @@ export const Processing: Story = {
   },
 };
 export const Success: Story = {
+  args: {
+    resultAction: (
+      <a className="mk-button mk-button--secondary" data-slot="next-step" href="#history">
+        К истории операций
+      </a>
+    ),
+  },
   play: async ({ canvas }) => {
     await userEvent.click(await canvas.findByRole('button', { name: 'Подтвердить перевод' }));
     await expect(await canvas.findByRole('heading', { name: 'Перевод выполнен' })).toBeTruthy();
