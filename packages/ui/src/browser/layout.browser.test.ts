@@ -1,4 +1,6 @@
 // @vitest-environment node
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { describeInChromium } from './chromium.js';
 import { type StoryBrowser, startStoryBrowser } from './storyBrowser.js';
@@ -52,8 +54,22 @@ function measure(): LayoutProblems {
   };
 }
 
+const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
+
+// Runs in the page: axe's WCAG 2.1 A/AA rules over every story, colour contrast included (jsdom can't).
+async function axeViolations(): Promise<string[]> {
+  type Result = { violations: Array<{ id: string; nodes: Array<{ target: string[] }> }> };
+  const axe = (window as unknown as { axe: { run: (context: Element, options: object) => Promise<Result> } })
+    .axe;
+  const result = await axe.run(document.getElementById('stories')!, {
+    runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] },
+  });
+  return result.violations.flatMap((v) => v.nodes.map((node) => `${v.id}: ${node.target.join(' ')}`));
+}
+
 // Every story of the catalogue at a phone, a small phone and a desktop width: the page never scrolls
-// sideways and no amount is cut off. One browser; one page per width holds every story.
+// sideways, no amount is cut off, and axe finds nothing (in a real browser, so colour contrast counts).
+// One browser; one page per width holds every story.
 describeInChromium('every story at every width in Chromium', () => {
   let stories: StoryBrowser;
   beforeAll(async () => {
@@ -62,7 +78,9 @@ describeInChromium('every story at every width in Chromium', () => {
   afterAll(() => stories?.close());
 
   for (const width of [320, 390, 1280]) {
-    it(`${width} px: no sideways scroll, no clipped amount`, { timeout: 120_000 }, async () => {
+    it(`${width} px: no sideways scroll, no clipped amount, no axe violation`, {
+      timeout: 120_000,
+    }, async () => {
       const { page, ids } = await stories.open({ width });
       // Let data load and animations settle: wait until no story is still loading.
       await page.waitForFunction(
@@ -73,12 +91,15 @@ describeInChromium('every story at every width in Chromium', () => {
         },
       );
       const problems = await page.evaluate(measure);
+      await page.addScriptTag({ content: axeSource });
+      const violations = await page.evaluate(axeViolations);
       await page.close();
       expect(problems.stories).toBe(ids.length);
       expect(ids.length).toBeGreaterThan(90);
       expect(problems.overflowing).toEqual([]);
       expect(problems.clipped).toEqual([]);
       expect(problems.pageWidth).toBe(width);
+      expect(violations).toEqual([]);
     });
   }
 });
