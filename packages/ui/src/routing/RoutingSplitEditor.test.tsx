@@ -89,6 +89,33 @@ describe('RoutingSplitEditor', () => {
     expect(document.querySelector('[data-slot="announcer"]')?.textContent).toContain('Строка 2:');
   });
 
+  it("takes amounts in the locale's own grouping: 1,500.50 in English", async () => {
+    const onValueChange = vi.fn();
+    renderWithKit(
+      <RoutingSplitEditor
+        total={350050n}
+        defaultValue={{ destination: [entry(A, '2000.00')] }}
+        onValueChange={onValueChange}
+      />,
+      { locale: 'en' },
+    );
+    const enCell = (column: string, row: number) =>
+      screen.getByRole('textbox', { name: `${column}, row ${row}` }) as HTMLInputElement;
+    const user = userEvent.setup();
+    await user.click(screen.getByRole('button', { name: 'Add row' }));
+    await user.type(enCell('Recipient account', 2), B);
+    await user.type(enCell('Amount, ₽', 2), '1,500.50');
+    expect(enCell('Amount, ₽', 2).hasAttribute('aria-invalid')).toBe(false);
+    expect(onValueChange.mock.lastCall?.[0]).toEqual({
+      destination: [entry(A, '2000.00'), entry(B, '1500.50')],
+    });
+    expect(onValueChange.mock.lastCall?.[1]).toMatchObject({ valid: true });
+    // A comma that doesn't group thousands is not read as one.
+    await user.clear(enCell('Amount, ₽', 2));
+    await user.type(enCell('Amount, ₽', 2), '1,5');
+    expect(enCell('Amount, ₽', 2).getAttribute('aria-invalid')).toBe('true');
+  });
+
   it('splits evenly with core allocate, kopecks adding up', async () => {
     const onValueChange = vi.fn();
     renderWithKit(
