@@ -12,6 +12,9 @@ const uiSource = fileURLToPath(new URL('../packages/ui/src/index.ts', import.met
 const peers = ['react', 'react-dom', '@tanstack/react-query', 'react-hook-form', 'zod', '@stripe/stripe-js'];
 const external = peers.flatMap((name) => [name, `${name}/*`]);
 const KB = 1024;
+// The budget (issue 18): clarity first — named parts, real headings and recovery, not the last bytes.
+const COMPONENT_BUDGET = 12;
+const KIT_BUDGET = 40;
 
 async function gzipSize(code: string): Promise<number> {
   const result = await build({
@@ -59,8 +62,8 @@ for (const name of components) {
         ? { name: 'input-otp OTPInput', value: inputOtp }
         : { name: '@stripe/react-stripe-js Elements+PaymentElement', value: stripeElements },
     higherIsBetter: false,
-    target: '≤ 8 kB',
-    pass: size <= 8,
+    target: '≤ 12 kB',
+    pass: size <= COMPONENT_BUDGET,
   });
 }
 const provider = await gzipSize(`export { MandarinKitProvider, createBffClient } from '@mandarin-kit/ui';`);
@@ -78,8 +81,8 @@ rows.push({
   value: kit,
   baseline: { name: '@stripe/react-stripe-js (export *)', value: stripeAll },
   higherIsBetter: false,
-  target: '≤ 30 kB',
-  pass: kit <= 30,
+  target: '≤ 40 kB',
+  pass: kit <= KIT_BUDGET,
 });
 const css =
   gzipSync(readFileSync(fileURLToPath(new URL('../packages/ui/src/styles.css', import.meta.url)))).length /

@@ -2,10 +2,14 @@ import type { BalanceView } from '@mandarin-kit/core';
 import { type Ref, useEffect, useId, useRef } from 'react';
 import { ErrorNotice } from '../feedback/ErrorNotice.js';
 import { useMessages } from '../i18n/useMessages.js';
-import { useKit } from '../provider/KitContext.js';
-import { cx } from '../state/cx.js';
+import { CardHeader, useCardRoot } from '../parts/Card.js';
+import { Skeleton } from '../parts/Skeleton.js';
+import { useFocusOnChange } from '../parts/useFocusOnChange.js';
 import { balanceMessages } from './balanceMessages.js';
 import { useBalance } from './useBalance.js';
+
+/** Characters of a formatted balance (`150 000,75 ₽`) that fit a phone-sized card at full size. */
+const LONG_AMOUNT = 12;
 
 /** Props of {@link BalanceWidget}. */
 export interface BalanceWidgetProps {
@@ -20,7 +24,6 @@ export interface BalanceWidgetProps {
 
 /** A wallet's balance, exact (`15 000,75 ₽`), with its status; kept live by the provider's event stream. */
 export function BalanceWidget({ walletId, onUpdate, onError, className, ref }: BalanceWidgetProps) {
-  const { theme, locale } = useKit();
   const t = useMessages(balanceMessages);
   const balance = useBalance(walletId);
   const titleId = useId();
@@ -34,33 +37,31 @@ export function BalanceWidget({ walletId, onUpdate, onError, className, ref }: B
     if (balance.error) callbacks.current.onError?.(balance.error);
   }, [balance.error]);
 
+  // A retry that succeeds unmounts its button: focus goes to the heading, not <body>.
+  const focus = useFocusOnChange<HTMLHeadingElement>(balance.state);
+
   return (
     <section
       ref={ref}
-      className={cx('mk-card', 'mk-balance', className)}
-      data-slot="root"
+      {...useCardRoot('balance', className)}
       data-state={balance.state}
-      data-mk-theme={theme}
-      lang={locale}
       aria-labelledby={titleId}
       aria-busy={balance.state === 'loading' || balance.refreshing}
+      onFocus={focus.onFocus}
     >
-      <h2 className="mk-title" id={titleId} data-slot="title">
-        {t('balance.title')}
-      </h2>
-      {balance.state === 'loading' && (
-        <div className="mk-balance__skeleton" data-slot="skeleton">
-          <span className="mk-skeleton mk-skeleton--amount" data-slot="skeleton-amount" aria-hidden="true" />
-          <span className="mk-skeleton mk-skeleton--line" data-slot="skeleton-status" aria-hidden="true" />
-          <span className="mk-visually-hidden" data-slot="loading-text" role="status">
-            {t('balance.loading')}
-          </span>
-        </div>
-      )}
+      <CardHeader id={titleId} title={t('balance.title')} headingRef={focus.target} />
+      {balance.state === 'loading' && <Skeleton shapes={['amount', 'line']} label={t('balance.loading')} />}
       {balance.state === 'error' && <ErrorNotice error={balance.error} onRetry={balance.retry} />}
       {balance.state === 'ready' && (
         <>
-          <p className="mk-balance__amount" data-slot="amount" aria-live="polite" aria-atomic="true">
+          <p
+            className="mk-balance__amount mk-money"
+            data-slot="amount"
+            // A long amount is drawn smaller on a narrow card instead of running out of it.
+            data-long={(balance.formatted?.length ?? 0) > LONG_AMOUNT || undefined}
+            aria-live="polite"
+            aria-atomic="true"
+          >
             {balance.formatted}
           </p>
           <p className="mk-balance__status" data-slot="status" data-status={balance.walletStatus}>

@@ -57,7 +57,7 @@ export const BindingChecking: Story = {
   play: async ({ canvas }) => {
     const form = await linkACard(canvas);
     await userEvent.click(await waitFor(() => form.querySelector<HTMLElement>('[data-slot="submit"]')!));
-    await expect(await canvas.findByText('Проверяем карту… Это займёт несколько секунд.')).toBeTruthy();
+    await expect(await canvas.findByRole('heading', { name: 'Данные карты приняты' })).toBeTruthy();
   },
 };
 export const BindingCompletes: Story = {

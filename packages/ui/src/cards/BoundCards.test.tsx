@@ -77,7 +77,7 @@ describe('BoundCards', () => {
     await waitFor(() => expect(form.getAttribute('data-state')).toBe('ready'));
     expect(hosted.setups.at(-1)?.operationId).toBe(`js-${fakeIds.binding}`);
     await user.click(within(form).getByRole('button', { name: 'Привязать' }));
-    expect(await screen.findByText('Проверяем карту… Это займёт несколько секунд.')).toBeTruthy();
+    expect(await screen.findByText('Банк проверяет карту. Это займёт несколько секунд.')).toBeTruthy();
 
     const listCalls = fake.requests.filter((r) => r.path === '/api/cards' && r.method === 'GET').length;
     act(() => fake.completeCardBinding(fakeIds.binding, 'active', '555555******4444'));
@@ -117,13 +117,18 @@ describe('BoundCards', () => {
     const user = userEvent.setup();
     await user.click(await screen.findByRole('button', { name: 'Удалить карту •• 1111' }));
     expect(screen.getByText('Удалить карту •• 1111 из списка?')).toBeTruthy();
-    expect(document.activeElement).toBe(screen.getByRole('button', { name: 'Да, удалить' }));
+    // The question opens on its safe answer, and Escape closes it like Cancel.
+    expect(document.activeElement).toBe(screen.getByRole('button', { name: 'Отмена' }));
+    await user.keyboard('{Escape}');
+    expect(screen.queryByRole('button', { name: 'Да, удалить' })).toBeNull();
+    expect(document.activeElement).toBe(screen.getByRole('button', { name: 'Удалить карту •• 1111' }));
+    await user.click(screen.getByRole('button', { name: 'Удалить карту •• 1111' }));
     await user.click(screen.getByRole('button', { name: 'Отмена' }));
     expect(document.activeElement).toBe(screen.getByRole('button', { name: 'Удалить карту •• 1111' }));
     expect(fake.requests.some((r) => r.method === 'DELETE')).toBe(false);
 
     await user.click(screen.getByRole('button', { name: 'Удалить карту •• 1111' }));
-    await user.keyboard('{Enter}');
+    await user.click(screen.getByRole('button', { name: 'Да, удалить' }));
     expect(await screen.findByText('Карта •• 1111 удалена.')).toBeTruthy();
     const deletes = fake.requests.filter((r) => r.method === 'DELETE');
     expect(deletes).toEqual([expect.objectContaining({ path: `/api/cards/${fakeIds.cardVisa}` })]);
@@ -139,7 +144,7 @@ describe('BoundCards', () => {
     const user = userEvent.setup();
     await user.click(await screen.findByRole('button', { name: 'Удалить карту •• 0004' }));
     await user.click(screen.getByRole('button', { name: 'Да, удалить' }));
-    expect((await screen.findByRole('alert')).textContent).toContain('Не найдено.');
+    expect((await screen.findByRole('alert')).textContent).toContain('Не найдено');
     expect(items()).toHaveLength(2);
   });
 
@@ -190,6 +195,10 @@ describe('BoundCards', () => {
       { locale: 'en' },
     );
     const mir = await screen.findByRole('radio', { name: /2202 20•• •••• 0004/ });
+    // The parts of the name are read apart, not run together ("…0004expires 03/29Linked").
+    expect(mir.getAttribute('id') && document.querySelector(`label[for="${mir.id}"]`)?.textContent).toBe(
+      '2202 20•• •••• 0004, expires 03/29, Linked',
+    );
     expect(mir).toHaveProperty('checked', true);
     const user = userEvent.setup();
     await user.click(screen.getByRole('button', { name: 'Remove card •• 0004' }));

@@ -2,7 +2,9 @@ import type { CardView } from '@mandarin-kit/core';
 import { type Ref, useEffect, useId, useRef, useState } from 'react';
 import { ErrorNotice } from '../feedback/ErrorNotice.js';
 import { type Translate, useMessages } from '../i18n/useMessages.js';
-import { useKit } from '../provider/KitContext.js';
+import { Button } from '../parts/Button.js';
+import { CardHeader, useCardRoot } from '../parts/Card.js';
+import { Skeleton } from '../parts/Skeleton.js';
 import { cx } from '../state/cx.js';
 import { cardShortName, formatCardNumber, formatExpiry } from './cardFormat.js';
 import { cardsMessages } from './cardsMessages.js';
@@ -44,13 +46,11 @@ export function BoundCards({
   ref,
   ...options
 }: BoundCardsProps) {
-  const { theme, locale } = useKit();
   const t = useMessages(cardsMessages);
   const cards = useBoundCards(options);
   const id = useId();
   const rootRef = useRef<HTMLElement | null>(null);
   const [confirming, setConfirming] = useState<string | null>(null);
-  const [submitted, setSubmitted] = useState(false);
   // Where focus goes after the next render: a selector inside the root.
   const focusNext = useRef<string | null>(null);
   const setRoot = (element: HTMLElement | null) => {
@@ -67,7 +67,6 @@ export function BoundCards({
       focusNext.current = '[data-slot="binding"]';
     } else if (hadBinding.current) {
       hadBinding.current = false;
-      setSubmitted(false);
       focusNext.current = '[data-slot="link"]';
     }
   }, [openBinding]);
@@ -82,9 +81,10 @@ export function BoundCards({
     }
   });
 
+  // The question opens on its safe answer: Enter or Space right after "Remove" keeps the card.
   const askRemove = (cardId: string) => {
     setConfirming(cardId);
-    focusNext.current = '[data-slot="confirm-remove"]';
+    focusNext.current = '[data-slot="cancel-remove"]';
   };
   const cancelRemove = (cardId: string) => {
     setConfirming(null);
@@ -111,11 +111,20 @@ export function BoundCards({
             <span className="mk-cards__number" data-slot="card-number">
               {number}
             </span>
+            {/* Commas only for screen readers: the radio's name reads "4111 11•• •••• 1111, до 12/27, Привязана". */}
             {expiry && (
-              <span className="mk-cards__expiry" data-slot="card-expiry">
-                {t('cards.expiry', { date: expiry })}
-              </span>
+              <>
+                <span className="mk-visually-hidden" data-slot="separator">
+                  ,{' '}
+                </span>
+                <span className="mk-cards__expiry" data-slot="card-expiry">
+                  {t('cards.expiry', { date: expiry })}
+                </span>
+              </>
             )}
+            <span className="mk-visually-hidden" data-slot="separator">
+              ,{' '}
+            </span>
             <span className="mk-badge" data-slot="card-status" data-status={card.status}>
               {t(`cards.status.${card.status}`)}
             </span>
@@ -153,30 +162,37 @@ export function BoundCards({
               </div>
             )}
             {confirming === card.id ? (
-              <fieldset className="mk-cards__confirm" data-slot="confirm">
+              <fieldset
+                className="mk-cards__confirm"
+                data-slot="confirm"
+                onKeyDown={(event) => {
+                  if (event.key === 'Escape' && removal?.status !== 'pending') {
+                    event.preventDefault();
+                    cancelRemove(card.id);
+                  }
+                }}
+              >
                 <legend className="mk-cards__question" data-slot="confirm-question">
                   {t('cards.confirmRemove', { card: cardLabel(t, card) })}
                 </legend>
                 {removal?.status === 'error' && <ErrorNotice error={removal.error} />}
-                <div className="mk-actions" data-slot="confirm-actions">
-                  <button
-                    type="button"
-                    className="mk-button mk-button--danger"
-                    data-slot="confirm-remove"
-                    disabled={removal?.status === 'pending'}
-                    onClick={() => void confirmRemove(card.id)}
-                  >
-                    {removal?.status === 'pending' ? t('cards.removing') : t('cards.confirmYes')}
-                  </button>
-                  <button
-                    type="button"
-                    className="mk-button mk-button--secondary"
-                    data-slot="cancel-remove"
-                    disabled={removal?.status === 'pending'}
+                <div className="mk-actions mk-actions--split" data-slot="confirm-actions">
+                  <Button
+                    variant="secondary"
+                    slot="cancel-remove"
+                    unavailable={removal?.status === 'pending'}
                     onClick={() => cancelRemove(card.id)}
                   >
                     {t('cards.cancel')}
-                  </button>
+                  </Button>
+                  <Button
+                    variant="danger"
+                    slot="confirm-remove"
+                    busy={removal?.status === 'pending'}
+                    onClick={() => void confirmRemove(card.id)}
+                  >
+                    {removal?.status === 'pending' ? t('cards.removing') : t('cards.confirmYes')}
+                  </Button>
                 </div>
               </fieldset>
             ) : (
@@ -199,26 +215,13 @@ export function BoundCards({
   return (
     <section
       ref={setRoot}
-      className={cx('mk-card', 'mk-cards', className)}
-      data-slot="root"
+      {...useCardRoot('cards', className)}
       data-state={state}
-      data-mk-theme={theme}
-      lang={locale}
       aria-labelledby={`${id}-title`}
       aria-busy={state === 'loading' || starting}
     >
-      <h2 className="mk-title" id={`${id}-title`} data-slot="title" tabIndex={-1}>
-        {t('cards.title')}
-      </h2>
-      {state === 'loading' && (
-        <div className="mk-cards__skeleton" data-slot="skeleton">
-          <span className="mk-skeleton mk-skeleton--card" data-slot="skeleton-card" aria-hidden="true" />
-          <span className="mk-skeleton mk-skeleton--card" data-slot="skeleton-card" aria-hidden="true" />
-          <span className="mk-visually-hidden" data-slot="loading-text" role="status">
-            {t('cards.loading')}
-          </span>
-        </div>
-      )}
+      <CardHeader id={`${id}-title`} title={t('cards.title')} />
+      {state === 'loading' && <Skeleton shapes={['card', 'card', 'button']} label={t('cards.loading')} />}
       {state === 'error' && <ErrorNotice error={cards.error} onRetry={cards.retry} />}
       {state === 'empty' && (
         <p className="mk-hint" data-slot="empty">
@@ -244,7 +247,6 @@ export function BoundCards({
             {...(nonce ? { nonce } : {})}
             headingLevel={3}
             submitLabel={t('cards.submit')}
-            onSuccess={() => setSubmitted(true)}
           />
           <div className="mk-actions" data-slot="binding-actions">
             <a
@@ -270,30 +272,25 @@ export function BoundCards({
         state !== 'loading' &&
         state !== 'error' && (
           <>
-            {cards.startStatus === 'error' && (
-              <ErrorNotice error={cards.startError} onRetry={cards.startBinding} />
-            )}
+            {/* "Link a card" again is the retry: the notice adds no second button for it. */}
+            {cards.startStatus === 'error' && <ErrorNotice error={cards.startError} />}
             <div className="mk-actions" data-slot="actions">
-              <button
-                type="button"
-                className="mk-button"
-                data-slot="link"
-                data-state={starting ? 'pending' : undefined}
-                disabled={starting}
-                onClick={cards.startBinding}
-              >
+              <Button slot="link" busy={starting} onClick={cards.startBinding}>
                 {starting ? t('cards.starting') : t('cards.link')}
-              </button>
+              </Button>
             </div>
           </>
         )
       )}
       <p
-        className={cx('mk-status', cards.outcome?.type === 'failed' && 'mk-status--failed')}
+        className={cx(
+          'mk-status',
+          cards.outcome && `mk-status--${cards.outcome.type === 'failed' ? 'failed' : 'success'}`,
+        )}
         data-slot="status"
         role="status"
       >
-        {openBinding && submitted ? t('cards.checking') : outcomeText(t, cards.outcome)}
+        {outcomeText(t, cards.outcome)}
       </p>
     </section>
   );

@@ -38,7 +38,9 @@ export const Processing: Story = {
   play: async ({ canvas, canvasElement }) => {
     await ready(canvasElement);
     await userEvent.click(canvas.getByRole('button', { name: 'Оплатить' }));
-    await expect(await canvas.findByRole('button', { name: 'Отправляем…' })).toHaveProperty('disabled', true);
+    await expect(
+      (await canvas.findByRole('button', { name: 'Отправляем…' })).getAttribute('aria-disabled'),
+    ).toBe('true');
   },
   args: { submitLabel: 'Оплатить' },
 };
@@ -46,7 +48,7 @@ export const Success: Story = {
   play: async ({ canvas, canvasElement }) => {
     await ready(canvasElement);
     await userEvent.click(canvas.getByRole('button', { name: 'Продолжить' }));
-    await expect(await canvas.findByText('Данные карты приняты.')).toBeTruthy();
+    await expect(await canvas.findByRole('heading', { name: 'Данные карты приняты' })).toBeTruthy();
   },
 };
 export const Declined: Story = {

@@ -99,7 +99,7 @@ describe('HostedCardForm', () => {
     await waitFor(() => expect(number.getAttribute('data-state')).toBe('valid'));
   });
 
-  it('processes once per click, disabled while pending, and reports onSuccess', async () => {
+  it('processes once per click, busy while pending (keeping focus), and reports onSuccess', async () => {
     install({ processDelayMs: 30 });
     const onSuccess = vi.fn();
     renderWithKit(
@@ -111,15 +111,20 @@ describe('HostedCardForm', () => {
       />,
     );
     const button = await screen.findByRole('button', { name: 'Оплатить' });
-    await waitFor(() => expect(button).toHaveProperty('disabled', false));
+    await waitFor(() => expect(button.hasAttribute('aria-disabled')).toBe(false));
     const user = userEvent.setup();
     await user.dblClick(button);
     expect(hosted.processed).toEqual(['op-1']);
-    expect(screen.getByRole('button', { name: 'Отправляем…' })).toHaveProperty('disabled', true);
+    const busy = screen.getByRole('button', { name: 'Отправляем…' });
+    expect(busy.getAttribute('aria-disabled')).toBe('true');
+    expect(document.activeElement).toBe(busy);
     await waitFor(() => expect(onSuccess).toHaveBeenCalledTimes(1));
     expect(onSuccess).toHaveBeenCalledWith(expect.objectContaining({ operationId: 'op-1' }));
     expect(form().getAttribute('data-state')).toBe('success');
-    expect(screen.getByRole('status').textContent).toBe('Данные карты приняты.');
+    const accepted = screen.getByRole('heading', { name: 'Данные карты приняты' });
+    expect(document.activeElement).toBe(accepted);
+    // Nothing left to fill in or press once the card is accepted.
+    expect(screen.queryByRole('button')).toBeNull();
   });
 
   it('reports a refused card with onError and lets the user try again', async () => {
@@ -128,10 +133,10 @@ describe('HostedCardForm', () => {
     renderWithKit(<HostedCardForm operationId="op-1" scriptSrc={FAKE_HOSTED_SRC} onError={onError} />);
     const user = userEvent.setup();
     const button = await screen.findByRole('button', { name: 'Продолжить' });
-    await waitFor(() => expect(button).toHaveProperty('disabled', false));
+    await waitFor(() => expect(button.hasAttribute('aria-disabled')).toBe(false));
     await user.click(button);
     expect((await screen.findByRole('alert')).textContent).toBe(
-      'Карта не принята. Проверьте данные и попробуйте ещё раз.',
+      'Карта не принятаПроверьте данные карты и отправьте их ещё раз.',
     );
     expect(onError).toHaveBeenCalledWith(
       expect.objectContaining({ error: 'The card could not be processed' }),
@@ -149,7 +154,7 @@ describe('HostedCardForm', () => {
     expect(form().getAttribute('data-state')).toBe('load-error');
     expect(hosted.scripts()).toHaveLength(0);
     expect(onError).toHaveBeenCalledTimes(1);
-    expect(screen.getByRole('button', { name: 'Продолжить' })).toHaveProperty('disabled', true);
+    expect(screen.getByRole('button', { name: 'Продолжить' }).getAttribute('aria-disabled')).toBe('true');
     await userEvent.setup().click(within(alert).getByRole('button', { name: 'Повторить' }));
     await waitFor(() => expect(form().getAttribute('data-state')).toBe('ready'));
     expect(hosted.scripts()).toHaveLength(1);

@@ -1,7 +1,11 @@
-import { type FormEvent, type Ref, useCallback, useId } from 'react';
+import { type FormEvent, type ReactNode, type Ref, useCallback, useId } from 'react';
 import { ErrorNotice } from '../feedback/ErrorNotice.js';
 import { useMessages } from '../i18n/useMessages.js';
-import { useKit } from '../provider/KitContext.js';
+import { Button } from '../parts/Button.js';
+import { CardHeader, useCardRoot } from '../parts/Card.js';
+import { Field } from '../parts/Field.js';
+import { ResultPanel } from '../parts/ResultPanel.js';
+import { useFocusOnChange } from '../parts/useFocusOnChange.js';
 import { cx } from '../state/cx.js';
 import { hostedMessages } from './hostedMessages.js';
 import { HOSTED_FIELDS } from './loadHostedFields.js';
@@ -13,6 +17,8 @@ export interface HostedCardFormProps extends UseHostedCardFormOptions {
   submitLabel?: string;
   /** Level of the form's heading (default 2). */
   headingLevel?: 2 | 3 | 4;
+  /** The next step once the card details are accepted (a link or button of the host's), shown in the result. */
+  resultAction?: ReactNode;
   className?: string;
   ref?: Ref<HTMLFormElement>;
 }
@@ -25,11 +31,11 @@ export interface HostedCardFormProps extends UseHostedCardFormOptions {
 export function HostedCardForm({
   submitLabel,
   headingLevel = 2,
+  resultAction,
   className,
   ref,
   ...options
 }: HostedCardFormProps) {
-  const { theme, locale } = useKit();
   const t = useMessages(hostedMessages);
   const hosted = useHostedCardForm(options);
   const id = useId();
@@ -44,94 +50,110 @@ export function HostedCardForm({
   );
   const onSubmit = (event: FormEvent) => {
     event.preventDefault();
-    hosted.submit();
+    if (hosted.canSubmit) hosted.submit();
   };
-  const Heading = `h${headingLevel}` as const;
-  const status =
-    hosted.state === 'loading'
-      ? t('hosted.loading')
-      : hosted.state === 'processing'
-        ? t('hosted.processing')
-        : hosted.state === 'success'
-          ? t('hosted.success')
-          : '';
+  const accepted = hosted.state === 'success';
+  const noticeLevel = (headingLevel + 1) as 3 | 4 | 5;
+  // Processing keeps focus on the busy button; once accepted, the fields and button go and focus moves to
+  // the result's heading.
+  const focus = useFocusOnChange<HTMLHeadingElement>(accepted);
 
   return (
     <form
       ref={setRef}
-      className={cx('mk-card', 'mk-hosted', className)}
-      data-slot="root"
+      {...useCardRoot('hosted', className)}
       data-state={hosted.state}
-      data-mk-theme={theme}
-      lang={locale}
       aria-labelledby={`${id}-title`}
       aria-busy={hosted.state === 'loading' || hosted.state === 'processing'}
       noValidate
       onSubmit={onSubmit}
+      onFocus={focus.onFocus}
     >
-      <Heading className="mk-title" id={`${id}-title`} data-slot="title">
-        {t('hosted.title')}
-      </Heading>
-      <p className="mk-hint" data-slot="hint">
-        {t('hosted.secure')}
-      </p>
+      <CardHeader
+        id={`${id}-title`}
+        level={headingLevel}
+        title={t('hosted.title')}
+        description={t('hosted.secure')}
+      />
       {hosted.state === 'load-error' && (
-        <ErrorNotice error={null} message={t('hosted.loadError')} onRetry={hosted.retry} />
+        <ErrorNotice
+          error={null}
+          level={noticeLevel}
+          heading={t('hosted.loadError.heading')}
+          message={t('hosted.loadError')}
+          onRetry={hosted.retry}
+        />
       )}
-      <div className="mk-hosted__fields" data-slot="fields" hidden={hosted.state === 'load-error'}>
+      {accepted && (
+        <ResultPanel
+          tone="success"
+          level={noticeLevel}
+          heading={t('hosted.success')}
+          summary={t('hosted.success.summary')}
+          action={resultAction}
+          headingRef={focus.target}
+        />
+      )}
+      {/* The containers stay mounted while loading (the script fills them); they look like placeholders then. */}
+      <div
+        className="mk-hosted__fields"
+        data-slot="fields"
+        hidden={hosted.state === 'load-error' || accepted}
+      >
         {HOSTED_FIELDS.map((field) => {
           const { state, focused } = hosted.fields[field];
+          const fieldId = `${id}-${field}`;
           return (
-            <div
+            <Field
               key={field}
-              className={cx('mk-field', 'mk-hosted__field', `mk-hosted__field--${field}`)}
-              data-slot="field"
-              data-field={field}
-              data-state={state}
-              data-focused={focused || undefined}
+              id={fieldId}
+              labelAs="span"
+              label={t(`hosted.field.${field}`)}
+              error={state === 'error' && t(`hosted.invalid.${field}`)}
+              className={cx('mk-hosted__field', `mk-hosted__field--${field}`)}
+              dataAttributes={{
+                'data-field': field,
+                'data-state': state,
+                'data-focused': focused || undefined,
+              }}
             >
-              <span className="mk-label" id={`${id}-${field}-label`} data-slot="label">
-                {t(`hosted.field.${field}`)}
-              </span>
               {/* biome-ignore lint/a11y/useSemanticElements: Mandarin's script fills this container with its iframe; a plain div with a group role keeps the label on it */}
               <div
                 className={`mk-hosted__input mandarinpay-field-${field}`}
                 role="group"
-                aria-labelledby={`${id}-${field}-label`}
-                aria-describedby={`${id}-${field}-error`}
+                aria-labelledby={`${fieldId}-label`}
+                aria-describedby={state === 'error' ? `${fieldId}-error` : undefined}
                 data-slot="input"
               />
-              <p
-                className="mk-field-error"
-                id={`${id}-${field}-error`}
-                data-slot="field-error"
-                aria-live="polite"
-              >
-                {state === 'error' ? t(`hosted.invalid.${field}`) : ''}
-              </p>
-            </div>
+            </Field>
           );
         })}
       </div>
       {hosted.state === 'error' && (
-        <p className="mk-error mk-error__text" data-slot="error" role="alert">
-          {t('hosted.error')}
+        <ErrorNotice
+          error={null}
+          level={noticeLevel}
+          heading={t('hosted.error.heading')}
+          message={t('hosted.error')}
+        />
+      )}
+      {!accepted && (
+        <div className="mk-actions" data-slot="actions">
+          <Button
+            type="submit"
+            slot="submit"
+            busy={hosted.state === 'processing'}
+            unavailable={!hosted.canSubmit && hosted.state !== 'processing'}
+          >
+            {hosted.state === 'processing' ? t('hosted.processing') : (submitLabel ?? t('hosted.submit'))}
+          </Button>
+        </div>
+      )}
+      {hosted.state === 'loading' && (
+        <p className="mk-visually-hidden" data-slot="status" role="status">
+          {t('hosted.loading')}
         </p>
       )}
-      <div className="mk-actions" data-slot="actions">
-        <button
-          type="submit"
-          className="mk-button"
-          data-slot="submit"
-          data-state={hosted.state === 'processing' ? 'pending' : undefined}
-          disabled={!hosted.canSubmit}
-        >
-          {hosted.state === 'processing' ? t('hosted.processing') : (submitLabel ?? t('hosted.submit'))}
-        </button>
-      </div>
-      <p className="mk-status" data-slot="status" role="status">
-        {status}
-      </p>
     </form>
   );
 }

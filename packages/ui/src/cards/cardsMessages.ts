@@ -22,10 +22,6 @@ export const cardsMessages = /* @__PURE__ */ defineMessages({
     "Or enter the card on Mandarin's secure page",
   ],
   'cards.cancel': ['Отмена', 'Cancel'],
-  'cards.checking': [
-    'Проверяем карту… Это займёт несколько секунд.',
-    'Checking the card… This takes a few seconds.',
-  ],
   'cards.bound': ['Карта {card} привязана.', 'Card {card} is linked.'],
   'cards.failed': [
     'Карту не удалось привязать. Попробуйте ещё раз или другую карту.',

@@ -19,15 +19,21 @@ export const hostedMessages = /* @__PURE__ */ defineMessages({
   'hosted.invalid.card-expiration': ['Проверьте срок действия (ММ/ГГ).', 'Check the expiry date (MM/YY).'],
   'hosted.invalid.card-cvv': ['Проверьте код на обороте карты.', 'Check the code on the back of the card.'],
   'hosted.loading': ['Загружаем защищённую форму карты…', 'Loading the secure card form…'],
+  'hosted.loadError.heading': ['Форма карты не загрузилась', 'The card form did not load'],
   'hosted.loadError': [
     'Не удалось загрузить защищённую форму карты. Проверьте подключение и повторите.',
     'Could not load the secure card form. Check your connection and try again.',
   ],
   'hosted.submit': ['Продолжить', 'Continue'],
   'hosted.processing': ['Отправляем…', 'Sending…'],
-  'hosted.success': ['Данные карты приняты.', 'Card details accepted.'],
+  'hosted.success': ['Данные карты приняты', 'Card details accepted'],
+  'hosted.success.summary': [
+    'Банк проверяет карту. Это займёт несколько секунд.',
+    'The bank is checking the card. This takes a few seconds.',
+  ],
+  'hosted.error.heading': ['Карта не принята', 'The card was not accepted'],
   'hosted.error': [
-    'Карта не принята. Проверьте данные и попробуйте ещё раз.',
-    'The card was not accepted. Check the details and try again.',
+    'Проверьте данные карты и отправьте их ещё раз.',
+    'Check the card details and send them again.',
   ],
 });

@@ -30,7 +30,9 @@ export const BadChecksums: Story = {
   args: { defaultValues: { ...validKycValues, inn: '777777777777', snils: '140-120-150 35' } },
   play: async (context) => {
     await submit(context);
-    await expect(await context.canvas.findByText(/Контрольные цифры ИНН/)).toBeTruthy();
+    await expect(
+      await context.canvas.findByText(/Контрольные цифры ИНН/, { selector: '[data-slot="field-error"]' }),
+    ).toBeTruthy();
   },
 };
 export const ServerFieldErrors: Story = {
@@ -65,7 +67,9 @@ export const Success: Story = {
   args: { defaultValues: validKycValues },
   play: async (context) => {
     await submit(context);
-    await expect(await context.canvas.findByText(/Заявка на кошелёк принята/)).toBeTruthy();
+    await expect(
+      await context.canvas.findByRole('heading', { name: 'Заявка на кошелёк принята' }),
+    ).toBeTruthy();
   },
 };
 export const NetworkError: Story = {
@@ -81,7 +85,7 @@ export const UpstreamRejected: Story = {
   parameters: kit({ scenario: { errors: { createWallet: { code: 'UPSTREAM_REJECTED' } } } }),
   play: async (context) => {
     await submit(context);
-    await expect(await context.canvas.findByText('Банк отклонил операцию.')).toBeTruthy();
+    await expect(await context.canvas.findByRole('heading', { name: 'Банк отклонил операцию' })).toBeTruthy();
   },
 };
 export const Dark: Story = { args: { defaultValues: validKycValues }, parameters: kit({ theme: 'dark' }) };

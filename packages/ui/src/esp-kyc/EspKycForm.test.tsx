@@ -1,4 +1,4 @@
-import { screen, waitFor } from '@testing-library/react';
+import { screen, waitFor, within } from '@testing-library/react';
 import { userEvent } from '@testing-library/user-event';
 import { describe, expect, it, vi } from 'vitest';
 import type { FakeScenario } from '../testing/createFakeBffClient.js';
@@ -13,12 +13,12 @@ async function fillValid(user: User) {
   await user.type(box('Фамилия'), 'Иванов');
   await user.type(box('Имя'), 'Николай');
   await user.type(box('Отчество'), 'Петрович');
-  await user.type(labelled('Дата рождения'), '1993-12-22');
+  await user.type(labelled('Дата рождения'), '22121993');
   await user.type(box('ИНН'), '500100732259');
   await user.type(box('СНИЛС'), '11223344595');
   await user.type(box('Серия паспорта'), '4509');
   await user.type(box('Номер паспорта'), '235857');
-  await user.type(labelled('Дата выдачи'), '2013-04-24');
+  await user.type(labelled('Дата выдачи'), '24042013');
   await user.type(box('Код подразделения'), '404004');
   await user.type(box('Кем выдан'), 'ОВД Фили-Давыдково');
   await user.type(box('Место рождения'), 'Москва');
@@ -63,7 +63,14 @@ describe('EspKycForm', { timeout: 20_000 }, () => {
     expect(document.getElementById(terms.getAttribute('aria-describedby')!)?.textContent).toBe(
       'Чтобы открыть кошелёк, примите условия обслуживания',
     );
-    expect(screen.getByRole('alert').textContent).toMatch(/^Исправьте ошибки в форме: \d+\.$/);
+    const summary = screen.getByRole('alert');
+    expect(summary.textContent).toMatch(/^Исправьте ошибки в форме: \d+\./);
+    // Each error in the summary links to its field.
+    const link = within(summary).getByRole('link', { name: 'Фамилия: Заполните это поле' });
+    await user.click(link);
+    expect(document.activeElement).toBe(lastName);
+    // The error replaces the hint: they never say the same thing twice.
+    expect(box('Мобильный телефон').getAttribute('aria-describedby')).toMatch(/-error$/);
     expect(fake.requests.filter((r) => r.method === 'POST')).toHaveLength(0);
   });
 
@@ -83,9 +90,9 @@ describe('EspKycForm', { timeout: 20_000 }, () => {
     await fillValid(user);
     const submit = screen.getByRole('button', { name: 'Открыть кошелёк' });
     await user.dblClick(submit);
-    expect(
-      await screen.findByText('Заявка на кошелёк принята. Мы сообщим, когда кошелёк откроется.'),
-    ).toBeTruthy();
+    const accepted = await screen.findByRole('heading', { name: 'Заявка на кошелёк принята' });
+    // The form unmounted with the accepted application: focus is on its heading, not <body>.
+    expect(document.activeElement).toBe(accepted);
     const posts = fake.requests.filter((r) => r.method === 'POST' && r.path === '/api/wallets');
     expect(posts).toHaveLength(1);
     expect(posts[0]!.headers['Idempotency-Key']).toMatch(/^[0-9a-f-]{36}$/);
@@ -102,12 +109,21 @@ describe('EspKycForm', { timeout: 20_000 }, () => {
     expect(onCreated).toHaveBeenCalledWith({ id: expect.any(String), status: 'Processing' });
   });
 
-  it('disables submit while the request is pending', async () => {
+  it('keeps submit busy, and focused, while the request is pending', async () => {
     const { user } = renderForm({ pending: ['createWallet'] });
     await fillValid(user);
     await user.click(screen.getByRole('button', { name: 'Открыть кошелёк' }));
     const button = await screen.findByRole('button', { name: 'Отправляем данные…' });
-    expect(button.hasAttribute('disabled')).toBe(true);
+    expect(button.getAttribute('aria-disabled')).toBe('true');
+    expect(document.activeElement).toBe(button);
+  });
+
+  it('types dates in the locale’s order and sends them as YYYY-MM-DD', async () => {
+    const { user } = renderForm();
+    const birth = labelled('Дата рождения');
+    expect(birth.getAttribute('placeholder')).toBe('ДД.ММ.ГГГГ');
+    await user.type(birth, '22121993');
+    expect(birth.value).toBe('22.12.1993');
   });
 
   it('puts the server’s field errors back on their fields and focuses the first one', async () => {
@@ -129,7 +145,12 @@ describe('EspKycForm', { timeout: 20_000 }, () => {
     expect(box('Серия паспорта').getAttribute('aria-invalid')).toBe('true');
     expect(screen.getByText('Серия паспорта — 4 цифры')).toBeTruthy();
     expect(box('Мобильный телефон').getAttribute('aria-invalid')).toBe('true');
-    expect(screen.getByText('Введите российский номер, например +7 901 763-63-53')).toBeTruthy();
+    // The example in the error is written the way the field and its hint write it.
+    expect(
+      screen.getByText('Введите российский номер, например +7 (901) 763-63-53', {
+        selector: '[data-slot="field-error"]',
+      }),
+    ).toBeTruthy();
     expect(screen.getByRole('alert').textContent).toContain('Something else is wrong');
   });
 
@@ -137,8 +158,10 @@ describe('EspKycForm', { timeout: 20_000 }, () => {
     const { user, fake, onCreated } = renderForm({ errors: { createWallet: { code: 'NETWORK', times: 1 } } });
     await fillValid(user);
     await user.click(screen.getByRole('button', { name: 'Открыть кошелёк' }));
-    expect((await screen.findByRole('button', { name: 'Повторить' })).textContent).toBe('Повторить');
-    await user.click(screen.getByRole('button', { name: 'Повторить' }));
+    expect(await screen.findByText(/Нет связи с сервером/)).toBeTruthy();
+    // One button for one action: submitting again is the retry.
+    expect(screen.queryByRole('button', { name: 'Повторить' })).toBeNull();
+    await user.click(screen.getByRole('button', { name: 'Открыть кошелёк' }));
     await waitFor(() => expect(onCreated).toHaveBeenCalledTimes(1));
     const keys = fake.requests
       .filter((r) => r.path === '/api/wallets')

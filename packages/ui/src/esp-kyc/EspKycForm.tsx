@@ -1,9 +1,12 @@
-import { type Ref, useId, useImperativeHandle } from 'react';
+import { type MouseEvent, type ReactNode, type Ref, useId, useImperativeHandle } from 'react';
 import { ErrorNotice } from '../feedback/ErrorNotice.js';
 import { useMessages } from '../i18n/useMessages.js';
+import { Button } from '../parts/Button.js';
+import { CardHeader, useCardRoot } from '../parts/Card.js';
+import { ResultPanel } from '../parts/ResultPanel.js';
+import { useFocusOnChange } from '../parts/useFocusOnChange.js';
 import { useKit } from '../provider/KitContext.js';
-import { cx } from '../state/cx.js';
-import { KycField, type KycFieldSpec, type KycKey } from './KycFields.js';
+import { KycField, type KycFieldSpec, type KycKey, kycFieldId, kycLabelKey } from './KycFields.js';
 import { kycMessages } from './kycMessages.js';
 import {
   maskCountry,
@@ -77,77 +80,92 @@ const GROUPS: ReadonlyArray<readonly [KycKey, readonly KycFieldSpec[]]> = [
 
 /** Props of {@link EspKycForm}. */
 export interface EspKycFormProps extends UseEspKycOptions {
+  /** The next step once the application is accepted (a link or button of the host's), shown in the result. */
+  resultAction?: ReactNode;
   className?: string;
   ref?: Ref<HTMLFormElement | null>;
 }
 
 /**
- * The KYC form that opens a wallet (ESP): every field of the ESP generate request, grouped, with input masks,
- * core's KYC schema, server field errors shown on their fields, focus on the first error and the terms
- * agreement required. Calls `onCreated({ id, status })` once the BFF accepted it.
+ * The KYC form that opens a wallet (ESP): every field of the ESP generate request, grouped, with input masks
+ * that keep the caret, dates in the locale's order, core's KYC schema, server field errors shown on their
+ * fields, an error summary that links to each, focus on the first error and the terms agreement required.
+ * Calls `onCreated({ id, status })` once the BFF accepted it, and shows the outcome with focus on it.
  */
-export function EspKycForm({ className, ref, ...options }: EspKycFormProps) {
-  const { theme, locale } = useKit();
+export function EspKycForm({ resultAction, className, ref, ...options }: EspKycFormProps) {
+  const { locale } = useKit();
   const t = useMessages(kycMessages);
   const kyc = useEspKyc(options);
   const id = useId();
   useImperativeHandle(ref, () => kyc.formRef.current as HTMLFormElement, [kyc.formRef]);
   const sameAddress = kyc.form.watch('same_address');
   const pending = kyc.state === 'pending';
+  const root = useCardRoot('kyc', className, true);
+  // Submit keeps focus while busy; the accepted application replaces the form and takes focus.
+  const focus = useFocusOnChange<HTMLHeadingElement>(kyc.state === 'success');
 
   if (kyc.state === 'success') {
     return (
-      <section
-        className={cx('mk-card', 'mk-kyc', className)}
-        data-slot="root"
-        data-state="success"
-        data-mk-theme={theme}
-        lang={locale}
-        aria-labelledby={`${id}-title`}
-      >
-        <h2 className="mk-title" id={`${id}-title`} data-slot="title">
-          {t('kyc.title')}
-        </h2>
-        <p className="mk-status mk-status--success" data-slot="status" role="status">
-          {t('kyc.created')}
-        </p>
+      <section {...root} data-state="success" aria-labelledby={`${id}-title`} onFocus={focus.onFocus}>
+        <CardHeader id={`${id}-title`} title={t('kyc.title')} />
+        <ResultPanel
+          tone="success"
+          heading={t('kyc.created')}
+          summary={t('kyc.created.summary')}
+          action={resultAction}
+          headingRef={focus.target}
+        />
       </section>
     );
   }
 
+  const visible = (name: string) => name !== 'living_address' || !sameAddress;
+  const invalidFields = GROUPS.flatMap(([, fields]) => fields).filter(
+    ([name]) => visible(name) && kyc.fieldError(name) !== undefined,
+  );
+  const focusField = (event: MouseEvent<HTMLAnchorElement>, name: string) => {
+    event.preventDefault();
+    event.currentTarget.ownerDocument.getElementById(kycFieldId(id, name))?.focus();
+  };
+
   return (
     <form
       ref={kyc.formRef}
-      className={cx('mk-card', 'mk-kyc', className)}
-      data-slot="root"
+      {...root}
       data-state={kyc.state}
-      data-mk-theme={theme}
-      lang={locale}
       aria-labelledby={`${id}-title`}
-      aria-describedby={`${id}-intro`}
+      aria-describedby={`${id}-title-description`}
       aria-busy={pending}
       noValidate
-      onSubmit={kyc.onSubmit}
+      onSubmit={(event) => (pending ? event.preventDefault() : kyc.onSubmit(event))}
+      onFocus={focus.onFocus}
     >
-      <h2 className="mk-title" id={`${id}-title`} data-slot="title">
-        {t('kyc.title')}
-      </h2>
-      <p className="mk-hint" id={`${id}-intro`} data-slot="intro">
-        {t('kyc.intro')}
-      </p>
+      <CardHeader id={`${id}-title`} title={t('kyc.title')} description={t('kyc.intro')} />
       <div className="mk-error-summary" data-slot="error-summary" role="alert">
         {kyc.state === 'invalid' && (
           <>
-            <p data-slot="error-summary-text">{t('kyc.errorSummary', { count: kyc.errorCount })}</p>
-            {kyc.formErrors.length > 0 && (
-              <ul data-slot="error-summary-list">
-                {kyc.formErrors.map((message) => (
-                  <li key={message} data-slot="error-summary-item">
-                    {message}
-                  </li>
-                ))}
-              </ul>
-            )}
+            <p className="mk-error-summary__title" data-slot="error-summary-text">
+              {t('kyc.errorSummary', { count: kyc.errorCount })}
+            </p>
+            <ul data-slot="error-summary-list">
+              {invalidFields.map(([name]) => (
+                <li key={name} data-slot="error-summary-item">
+                  <a
+                    className="mk-link"
+                    href={`#${kycFieldId(id, name)}`}
+                    data-slot="error-summary-link"
+                    onClick={(event) => focusField(event, name)}
+                  >
+                    {t(kycLabelKey(name))}: {kyc.fieldError(name)}
+                  </a>
+                </li>
+              ))}
+              {kyc.formErrors.map((message) => (
+                <li key={message} data-slot="error-summary-item">
+                  {message}
+                </li>
+              ))}
+            </ul>
           </>
         )}
       </div>
@@ -158,18 +176,27 @@ export function EspKycForm({ className, ref, ...options }: EspKycFormProps) {
           </legend>
           <div className="mk-grid" data-slot="group-fields">
             {fields.map((spec) =>
-              spec[0] === 'living_address' && sameAddress ? null : (
-                <KycField key={spec[0]} spec={spec} kyc={kyc} t={t} disabled={pending} />
-              ),
+              visible(spec[0]) ? (
+                <KycField
+                  key={spec[0]}
+                  spec={spec}
+                  formId={id}
+                  kyc={kyc}
+                  t={t}
+                  locale={locale}
+                  busy={pending}
+                />
+              ) : null,
             )}
           </div>
         </fieldset>
       ))}
-      {kyc.state === 'error' && <ErrorNotice error={kyc.requestError} onRetry={() => void kyc.onSubmit()} />}
+      {/* "Open wallet" again is the retry (with the same Idempotency-Key): the notice adds no second button. */}
+      {kyc.state === 'error' && <ErrorNotice error={kyc.requestError} />}
       <div className="mk-actions" data-slot="actions">
-        <button type="submit" className="mk-button" data-slot="submit" disabled={pending}>
+        <Button type="submit" slot="submit" busy={pending}>
           {pending ? t('kyc.submitting') : t('kyc.submit')}
-        </button>
+        </Button>
       </div>
     </form>
   );

@@ -82,4 +82,14 @@ describe('translateKycIssue', () => {
     expect(translateKycIssue(message, 'ru', overrides)).toBe('Проверьте ИНН по справке из налоговой');
     expect(translateKycIssue(message, 'en', overrides)).toBe('Проверьте ИНН по справке из налоговой');
   });
+
+  it('puts no wire format in the words: dates as the field takes them, the phone as its hint writes it', () => {
+    const date = 'Birth date must be a date (YYYY-MM-DD)';
+    expect(translateKycIssue(date, 'en', undefined)).toBe('Birth date: enter the date as DD/MM/YYYY');
+    expect(translateKycIssue(date, 'ru', undefined)).toBe('Введите дату в виде ДД.ММ.ГГГГ');
+    const phone = 'Enter a Russian phone number, e.g. +7 901 763-63-53';
+    expect(translateKycIssue(phone, 'en', undefined)).toBe(
+      'Enter a Russian phone number, e.g. +7 (901) 763-63-53',
+    );
+  });
 });

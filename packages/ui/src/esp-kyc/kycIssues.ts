@@ -3,7 +3,7 @@ import type { Locale } from '../i18n/defineMessages.js';
 // Core's KYC schema speaks English (the BFF sends the same messages back); Russian is matched here.
 const EXACT: Record<string, string> = {
   'Enter a Russian phone number, e.g. +7 901 763-63-53':
-    'Введите российский номер, например +7 901 763-63-53',
+    'Введите российский номер, например +7 (901) 763-63-53',
   'SNILS must look like 112-233-445 95': 'СНИЛС записывается так: 112-233-445 95',
   'SNILS check number does not match; check the number':
     'Контрольное число СНИЛС не сходится, проверьте номер',
@@ -33,7 +33,7 @@ const PATTERNS: Array<[RegExp, string]> = [
     / may contain only letters, spaces, hyphens and apostrophes$/,
     'Только буквы, пробелы, дефисы и апострофы',
   ],
-  [/ must be a date \(YYYY-MM-DD\)$/, 'Укажите дату'],
+  [/ must be a date \(YYYY-MM-DD\)$/, 'Введите дату в виде ДД.ММ.ГГГГ'],
   [/ must be true or false$/, 'Отметьте флажок или снимите его'],
 ];
 
@@ -48,7 +48,11 @@ export function translateKycIssue(
 ): string {
   const override = overrides?.[`kyc.issue:${message}`];
   if (override !== undefined) return override;
-  if (locale === 'en') return message;
+  // In English too, no wire format (the field is typed as DD/MM/YYYY), and one way of writing a phone.
+  if (locale === 'en')
+    return message
+      .replace(/ must be a date \(YYYY-MM-DD\)$/, ': enter the date as DD/MM/YYYY')
+      .replace('+7 901 763-63-53', '+7 (901) 763-63-53');
   const exact = EXACT[message];
   if (exact !== undefined) return exact;
   for (const [pattern, text] of PATTERNS) {

@@ -26,9 +26,17 @@ export const Verifying: Story = {
   },
 };
 export const Verified: Story = {
+  // The host's next step, shown in the result.
+  args: {
+    resultAction: (
+      <a className="mk-button" data-slot="next-step" href="#wallet">
+        Перейти к кошельку
+      </a>
+    ),
+  },
   play: async ({ canvas }) => {
     await userEvent.type(await canvas.findByRole('textbox'), '1234');
-    await expect(await canvas.findByText('Телефон подтверждён.')).toBeTruthy();
+    await expect(await canvas.findByRole('heading', { name: 'Телефон подтверждён' })).toBeTruthy();
   },
 };
 export const WrongCode: Story = {

@@ -31,7 +31,8 @@ describe('OtpInput', () => {
     await user.click(input);
     await user.paste('Код: 12-34');
     await waitFor(() => expect(onVerified).toHaveBeenCalledTimes(1));
-    expect(screen.getByRole('status').textContent).toBe('Телефон подтверждён.');
+    expect(screen.getByRole('heading', { name: 'Телефон подтверждён' })).toBeTruthy();
+    expect(screen.getByRole('status').textContent).toContain('+7 *** ***-**-53');
     expect(fake.requests.at(-1)).toMatchObject({ method: 'POST', body: { code: '1234' } });
   });
 
@@ -51,7 +52,9 @@ describe('OtpInput', () => {
     await user.keyboard('1');
     expect(screen.queryByRole('alert')).toBeNull();
     await user.keyboard('234');
-    expect(await screen.findByText('Телефон подтверждён.')).toBeTruthy();
+    const done = await screen.findByRole('heading', { name: 'Телефон подтверждён' });
+    // The field unmounted with the verified code: focus is on the confirmation, not <body>.
+    expect(document.activeElement).toBe(done);
   });
 
   it('stops at no attempts left and offers a new code', async () => {
@@ -61,7 +64,7 @@ describe('OtpInput', () => {
     const user = userEvent.setup();
     await user.type(await screen.findByRole('textbox', { name: 'Код из SMS' }), '0000');
     expect((await screen.findByRole('alert')).textContent).toBe('Попытки закончились. Запросите новый код.');
-    expect(screen.getByRole('button', { name: 'Подтвердить' }).hasAttribute('disabled')).toBe(true);
+    expect(screen.getByRole('button', { name: 'Подтвердить' }).getAttribute('aria-disabled')).toBe('true');
     await user.click(screen.getByRole('button', { name: 'Отправить код ещё раз' }));
     await waitFor(() => expect(sends(fake.requests)).toHaveLength(2));
   });
@@ -71,7 +74,7 @@ describe('OtpInput', () => {
     expect((await screen.findByRole('alert')).textContent).toBe(
       'Срок действия кода истёк. Запросите новый код.',
     );
-    expect(screen.getByRole('button', { name: 'Отправить код ещё раз' }).hasAttribute('disabled')).toBe(
+    expect(screen.getByRole('button', { name: 'Отправить код ещё раз' }).hasAttribute('aria-disabled')).toBe(
       false,
     );
   });
@@ -79,13 +82,13 @@ describe('OtpInput', () => {
   it('keeps resend disabled during the cooldown and says when it opens', async () => {
     renderWithKit(<OtpInput walletId={fakeIds.wallet} resendCooldown={60} />);
     const resend = await screen.findByRole('button', { name: 'Отправить код ещё раз' });
-    expect(resend.hasAttribute('disabled')).toBe(true);
+    expect(resend.getAttribute('aria-disabled')).toBe('true');
     expect(screen.getByText(/Отправить код ещё раз можно через [01]:\d\d\./)).toBeTruthy();
   });
 
   it('sends on demand when autoSend is off, and reports a failed send with a retry', async () => {
     const { fake } = renderWithKit(<OtpInput walletId={fakeIds.wallet} autoSend={false} />, {
-      scenario: { errors: { sendOtp: { code: 'RATE_LIMITED', times: 1 } } },
+      scenario: { errors: { sendOtp: { code: 'RATE_LIMITED', times: 1, retryAfter: 0 } } },
       locale: 'en',
     });
     expect(sends(fake.requests)).toHaveLength(0);
@@ -94,6 +97,8 @@ describe('OtpInput', () => {
     expect((await screen.findByRole('alert')).textContent).toContain('Too many attempts');
     await user.click(screen.getByRole('button', { name: 'Try again' }));
     expect(await screen.findByText('We sent a code to +7 *** ***-**-53.')).toBeTruthy();
+    // The Try again button unmounted once the code was sent: focus is on the code field.
+    expect(document.activeElement).toBe(screen.getByRole('textbox', { name: 'SMS code' }));
   });
 
   it('fills and verifies the code from WebOTP where the browser has it', async () => {

@@ -17,7 +17,8 @@ export const otpMessages = /* @__PURE__ */ defineMessages({
   'otp.resendIn': ['Отправить код ещё раз можно через {time}.', 'You can ask for a new code in {time}.'],
   'otp.verify': ['Подтвердить', 'Confirm'],
   'otp.verifying': ['Проверяем код…', 'Checking the code…'],
-  'otp.verified': ['Телефон подтверждён.', 'Your phone is confirmed.'],
+  'otp.verified': ['Телефон подтверждён', 'Your phone is confirmed'],
+  'otp.verified.summary': ['Номер {phone} подтверждён кодом из SMS.', 'The number {phone} is confirmed.'],
   'otp.wrong': ['Неверный код. Осталось попыток: {count}.', 'Wrong code. Attempts left: {count}.'],
   'otp.expired': [
     'Срок действия кода истёк. Запросите новый код.',

@@ -69,6 +69,7 @@ export function useOtp(options: UseOtpOptions): UseOtpResult {
   const [error, setError] = useState<unknown>(null);
   const busy = useRef(false);
   const autoSent = useRef(false);
+  const sentOnce = useRef(false);
   const latest = useRef(options);
   latest.current = options;
 
@@ -85,9 +86,11 @@ export function useOtp(options: UseOtpOptions): UseOtpResult {
     setError(null);
     try {
       const view = await client.sendOtp(walletId);
+      // A new code makes the typed one stale; the first send keeps what the field started with.
+      if (sentOnce.current) setCodeValue('');
+      sentOnce.current = true;
       setSent({ view, at: Date.now() });
       setRetriesLeft(view.retriesLeft);
-      setCodeValue('');
       setPhase(view.retriesLeft === 0 ? 'exhausted' : 'awaiting');
       latest.current.onSent?.(view);
     } catch (e) {

@@ -55,7 +55,9 @@ export const SplitEvenly: Story = {
   },
   play: async ({ canvas }) => {
     await userEvent.click(canvas.getByRole('button', { name: 'Разделить поровну' }));
-    await expect(canvas.getByText('Сумма строк совпадает с итогом.')).toBeTruthy();
+    await expect(
+      canvas.getByText('Сумма строк совпадает с итогом.', { selector: '[data-slot="balanced"]' }),
+    ).toBeTruthy();
   },
 };
 export const ByPercentages: Story = {
@@ -65,7 +67,9 @@ export const ByPercentages: Story = {
     await userEvent.type(canvas.getByRole('textbox', { name: 'Доля, %, строка 1' }), '70');
     await userEvent.type(canvas.getByRole('textbox', { name: 'Доля, %, строка 2' }), '30');
     await userEvent.click(canvas.getByRole('button', { name: 'Разделить по долям' }));
-    await expect(canvas.getByText('Сумма строк совпадает с итогом.')).toBeTruthy();
+    await expect(
+      canvas.getByText('Сумма строк совпадает с итогом.', { selector: '[data-slot="balanced"]' }),
+    ).toBeTruthy();
   },
 };
 export const Refund: Story = {
@@ -77,7 +81,9 @@ export const Refund: Story = {
   },
   play: async ({ canvas }) => {
     await userEvent.click(canvas.getByRole('button', { name: 'Вернуть пропорционально остатку' }));
-    await expect(canvas.getByText('Сумма строк совпадает с итогом.')).toBeTruthy();
+    await expect(
+      canvas.getByText('Сумма строк совпадает с итогом.', { selector: '[data-slot="balanced"]' }),
+    ).toBeTruthy();
   },
 };
 export const RefundTooLarge: Story = {

@@ -55,7 +55,14 @@ describe('RoutingSplitEditor', () => {
     await user.clear(cell('Сумма, ₽', 2));
     await user.type(cell('Сумма, ₽', 2), '1 000,00');
     expect(slot('remaining')).toBe(`0,00${NBSP}₽`);
-    expect(screen.getByText('Сумма строк совпадает с итогом.')).toBeTruthy();
+    expect(
+      screen.getByText('Сумма строк совпадает с итогом.', { selector: '[data-slot="balanced"]' }),
+    ).toBeTruthy();
+    // Said once, politely, when the split balances — not the totals on every keystroke.
+    expect(document.querySelector('[data-slot="announcer"]')?.textContent).toBe(
+      'Сумма строк совпадает с итогом.',
+    );
+    expect(document.querySelector('[data-slot="split-issues"]')?.hasAttribute('role')).toBe(false);
     const [wire, detail] = onValueChange.mock.lastCall as [RoutingWire, { valid: boolean }];
     expect(wire).toEqual({ destination: [entry(A, '4000.00', '50.00'), entry(B, '1000.00', '50.00')] });
     expect(detail.valid).toBe(true);
@@ -74,8 +81,39 @@ describe('RoutingSplitEditor', () => {
     await user.type(cell('Счёт получателя', 2), A);
     await user.type(cell('Сумма, ₽', 2), '12,345');
     expect(screen.getByText('Этот счёт уже есть в другой строке.')).toBeTruthy();
-    expect(screen.getByText('Введите сумму, например 1500,50.')).toBeTruthy();
+    expect(
+      screen.getByText('Введите сумму, например 1 500,50.', { selector: '[data-slot="cell-error"]' }),
+    ).toBeTruthy();
     expect(cell('Сумма, ₽', 2).getAttribute('aria-invalid')).toBe('true');
+    // A cell's new problem is announced with its row.
+    expect(document.querySelector('[data-slot="announcer"]')?.textContent).toContain('Строка 2:');
+  });
+
+  it("takes amounts in the locale's own grouping: 1,500.50 in English", async () => {
+    const onValueChange = vi.fn();
+    renderWithKit(
+      <RoutingSplitEditor
+        total={350050n}
+        defaultValue={{ destination: [entry(A, '2000.00')] }}
+        onValueChange={onValueChange}
+      />,
+      { locale: 'en' },
+    );
+    const enCell = (column: string, row: number) =>
+      screen.getByRole('textbox', { name: `${column}, row ${row}` }) as HTMLInputElement;
+    const user = userEvent.setup();
+    await user.click(screen.getByRole('button', { name: 'Add row' }));
+    await user.type(enCell('Recipient account', 2), B);
+    await user.type(enCell('Amount, ₽', 2), '1,500.50');
+    expect(enCell('Amount, ₽', 2).hasAttribute('aria-invalid')).toBe(false);
+    expect(onValueChange.mock.lastCall?.[0]).toEqual({
+      destination: [entry(A, '2000.00'), entry(B, '1500.50')],
+    });
+    expect(onValueChange.mock.lastCall?.[1]).toMatchObject({ valid: true });
+    // A comma that doesn't group thousands is not read as one.
+    await user.clear(enCell('Amount, ₽', 2));
+    await user.type(enCell('Amount, ₽', 2), '1,5');
+    expect(enCell('Amount, ₽', 2).getAttribute('aria-invalid')).toBe('true');
   });
 
   it('splits evenly with core allocate, kopecks adding up', async () => {

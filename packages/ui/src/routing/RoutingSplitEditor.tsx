@@ -1,7 +1,7 @@
 import { type Ref, useCallback, useEffect, useId, useRef, useState } from 'react';
 import { useMessages } from '../i18n/useMessages.js';
+import { useCardRoot } from '../parts/Card.js';
 import { useKit } from '../provider/KitContext.js';
-import { cx } from '../state/cx.js';
 import { type RoutingAccountOption, RoutingSplitRow } from './RoutingSplitRow.js';
 import { RoutingSplitTotals } from './RoutingSplitTotals.js';
 import { routingMessages } from './routingMessages.js';
@@ -21,7 +21,7 @@ export interface RoutingSplitEditorProps extends UseRoutingSplitOptions {
  * types; split evenly, by shares, or a refund in proportion to what remains. Emits the wire routing object.
  */
 export function RoutingSplitEditor({ accounts, className, ref, ...options }: RoutingSplitEditorProps) {
-  const { theme, locale } = useKit();
+  const { locale } = useKit();
   const t = useMessages(routingMessages);
   const split = useRoutingSplit(options);
   const mode = options.mode ?? 'destination';
@@ -47,6 +47,27 @@ export function RoutingSplitEditor({ accounts, className, ref, ...options }: Rou
           );
     (cell ?? addButtonRef.current)?.focus();
   });
+
+  // One polite announcement per change that matters: a cell's new problem, or the split becoming balanced —
+  // not the totals on every keystroke.
+  const heard = useRef({ valid: split.valid, issues: split.rowIssues });
+  useEffect(() => {
+    const before = heard.current;
+    if (before.valid === split.valid && before.issues === split.rowIssues) return;
+    heard.current = { valid: split.valid, issues: split.rowIssues };
+    const fresh = split.rowIssues.flatMap((codes, index) => {
+      const old = (before.issues[index] ?? '').split('|');
+      return codes
+        .split('|')
+        .filter((code) => code !== '' && !old.includes(code))
+        .map(
+          (code) =>
+            `${t('routing.rowLabel', { row: index + 1 })}: ${t(`routing.issue.${code}` as 'routing.issue.EMPTY')}`,
+        );
+    });
+    if (fresh.length > 0) setAnnouncement(fresh.join(' '));
+    else if (split.valid && !before.valid) setAnnouncement(t('routing.balanced'));
+  }, [split.valid, split.rowIssues, t]);
 
   const onAddAfter = useCallback(
     (afterKey?: string) => {
@@ -76,20 +97,13 @@ export function RoutingSplitEditor({ accounts, className, ref, ...options }: Rou
   return (
     <fieldset
       ref={ref}
-      className={cx('mk-card', 'mk-routing', className)}
-      data-slot="root"
+      {...useCardRoot('routing', className, true)}
       data-state={split.valid ? 'valid' : 'invalid'}
       data-mode={mode}
-      data-mk-theme={theme}
-      lang={locale}
-      aria-describedby={`${id}-shortcut`}
     >
       <legend className="mk-title" data-slot="title">
         {t(mode === 'source' ? 'routing.legend.source' : 'routing.legend.destination')}
       </legend>
-      <p className="mk-hint" id={`${id}-shortcut`} data-slot="hint">
-        {t('routing.shortcut')}
-      </p>
       <div className="mk-actions" data-slot="toolbar">
         <button
           ref={addButtonRef}
@@ -201,6 +215,7 @@ export function RoutingSplitEditor({ accounts, className, ref, ...options }: Rou
         fees={split.fees}
         splitIssues={split.splitIssues}
         valid={split.valid}
+        touched={split.rows.some((row) => row.touched)}
         locale={locale}
         t={t}
       />

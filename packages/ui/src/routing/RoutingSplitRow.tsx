@@ -67,6 +67,8 @@ export const RoutingSplitRow = memo(function RoutingSplitRow({
         onChange: (event: ChangeEvent<HTMLInputElement | HTMLSelectElement>) =>
           onChange(row.key, name, event.target.value),
         onKeyDown,
+        // Ctrl+Enter adds a row below: said to assistive technology here, not in the visible copy.
+        'aria-keyshortcuts': 'Control+Enter',
         'aria-invalid': invalid || undefined,
         'aria-describedby': invalid ? errorId : undefined,
       },
@@ -77,10 +79,18 @@ export const RoutingSplitRow = memo(function RoutingSplitRow({
       ),
     };
   };
+  // Each cell's column name, shown only when the rows stack as cards on a narrow container (the input is
+  // labelled by aria-label either way).
+  const caption = (slot: string) => (
+    <span className="mk-routing__caption" data-slot="cell-caption" aria-hidden="true">
+      {t(`routing.${slot}` as RoutingKey)}
+    </span>
+  );
   const numberCell = (name: 'amount' | 'fee' | 'percent') => {
     const { props, error } = control(name);
     return (
-      <td data-slot="cell">
+      <td data-slot="cell" data-column={name}>
+        {caption(name)}
         <input
           className="mk-input mk-input--number"
           inputMode="decimal"
@@ -101,7 +111,8 @@ export const RoutingSplitRow = memo(function RoutingSplitRow({
       data-row-key={row.key}
       data-invalid={codes.length ? '' : undefined}
     >
-      <td data-slot="cell">
+      <td data-slot="cell" data-column="account">
+        {caption('account')}
         {accounts ? (
           <select className="mk-input mk-select" {...account.props}>
             <option value="" data-slot="option">
@@ -125,11 +136,12 @@ export const RoutingSplitRow = memo(function RoutingSplitRow({
       </td>
       {numberCell('amount')}
       {numberCell('fee')}
-      <td data-slot="cell">
+      <td data-slot="cell" data-column="description">
+        {caption('description')}
         <input className="mk-input" autoComplete="off" maxLength={255} {...control('description').props} />
       </td>
       {showPercent && numberCell('percent')}
-      <td data-slot="cell">
+      <td data-slot="cell" data-column="remove">
         <button
           type="button"
           className="mk-button mk-button--ghost"

@@ -15,6 +15,8 @@ export interface RoutingSplitTotalsProps {
   fees: bigint;
   splitIssues: readonly RoutingIssue[];
   valid: boolean;
+  /** Whether the user changed anything yet: until then "short of the total" is where to start, not an error. */
+  touched: boolean;
   locale: Locale;
   t: Translate<RoutingKey>;
 }
@@ -28,6 +30,7 @@ export const RoutingSplitTotals = memo(function RoutingSplitTotals({
   fees,
   splitIssues,
   valid,
+  touched,
   locale,
   t,
 }: RoutingSplitTotalsProps) {
@@ -64,9 +67,15 @@ export const RoutingSplitTotals = memo(function RoutingSplitTotals({
           </dd>
         </div>
       </dl>
-      <div className="mk-routing__issues" data-slot="split-issues" role="status">
+      {/* Not a live region: the editor announces when the split balances or stops, not every keystroke. */}
+      <div className="mk-routing__issues" data-slot="split-issues">
         {splitIssues.map((issue) => (
-          <p key={issue.code} className="mk-field-error" data-slot="split-issue" data-code={issue.code}>
+          <p
+            key={issue.code}
+            className={touched ? 'mk-field-error' : 'mk-hint'}
+            data-slot="split-issue"
+            data-code={issue.code}
+          >
             {issue.code === 'SUM_MISMATCH'
               ? t(issue.difference! > 0n ? 'routing.issue.SUM_OVER' : 'routing.issue.SUM_SHORT', {
                   amount: money(issue.difference! > 0n ? issue.difference! : -issue.difference!),

@@ -1,12 +1,23 @@
 import { formatAmount, isWireAmount, parseAmount } from '@mandarin-kit/core';
 import type { Locale } from '../i18n/defineMessages.js';
 
+// English groups thousands with commas (`1,500.50`): a comma is taken as grouping only where it groups threes,
+// so `1,5` is refused rather than read as fifteen.
+const EN_GROUPED = /^\d{1,3}(?:,\d{3})+(?:\.\d*)?$/;
+
 /**
- * Reads an amount as people type it (`1 500,50`, `1500.5`, `1500`) into minor units; null when it isn't one.
- * Spaces (also no-break ones) are grouping, a comma is the decimal separator; the rest is core's strict parse.
+ * Reads an amount as people type it in `locale` into minor units; null when it isn't one. Russian: spaces (also
+ * no-break ones) group, a comma (or a period) is the decimal separator — `1 500,50`. English: commas group
+ * thousands, a period is the decimal separator — `1,500.50`. The rest is core's strict parse, never a float.
  */
-export function parseAmountText(text: string): bigint | null {
-  const wire = text.replace(/[\s\u00a0\u202f]/g, '').replace(',', '.');
+export function parseAmountText(text: string, locale: Locale): bigint | null {
+  const compact = text.replace(/[\s\u00a0\u202f]/g, '');
+  const wire =
+    locale === 'en'
+      ? EN_GROUPED.test(compact)
+        ? compact.replace(/,/g, '')
+        : compact
+      : compact.replace(',', '.');
   return isWireAmount(wire) ? parseAmount(wire) : null;
 }
 

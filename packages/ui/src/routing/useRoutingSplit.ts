@@ -10,6 +10,7 @@ import {
   validateRouting,
 } from '@mandarin-kit/core';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import type { Locale } from '../i18n/defineMessages.js';
 import { useKit } from '../provider/KitContext.js';
 import { amountToText, parseAmountText } from './amountText.js';
 
@@ -116,23 +117,24 @@ interface ParsedRow {
   fee: bigint | null;
 }
 
-// Rows are immutable: parse each row object once, however many times the split is re-validated.
-const parsedRows = new WeakMap<RoutingRowDraft, ParsedRow>();
-function parseRow(row: RoutingRowDraft): ParsedRow {
+// Rows are immutable: parse each row object once per locale, however many times the split is re-validated.
+const parsedRows = new WeakMap<RoutingRowDraft, ParsedRow & { locale: Locale }>();
+function parseRow(row: RoutingRowDraft, locale: Locale): ParsedRow {
   let parsed = parsedRows.get(row);
-  if (parsed === undefined) {
+  if (parsed === undefined || parsed.locale !== locale) {
     parsed = {
-      amount: parseAmountText(row.amount),
-      fee: row.fee.trim() === '' ? 0n : parseAmountText(row.fee),
+      locale,
+      amount: parseAmountText(row.amount, locale),
+      fee: row.fee.trim() === '' ? 0n : parseAmountText(row.fee, locale),
     };
     parsedRows.set(row, parsed);
   }
   return parsed;
 }
 
-function toShares(rows: readonly RoutingRowDraft[]): RoutingShare[] {
+function toShares(rows: readonly RoutingRowDraft[], locale: Locale): RoutingShare[] {
   return rows.map((row) => {
-    const { amount, fee } = parseRow(row);
+    const { amount, fee } = parseRow(row, locale);
     return {
       accountId: row.accountId.trim(),
       amount: amount ?? 0n,
@@ -179,14 +181,15 @@ export function useRoutingSplit(options: UseRoutingSplitOptions): UseRoutingSpli
       setRows(next);
       const { onValueChange, total } = latest.current;
       if (!onValueChange) return;
-      if (next.some((row) => parseRow(row).amount === null || parseRow(row).fee === null)) return;
-      const shares = toShares(next);
+      const parsed = next.map((row) => parseRow(row, locale));
+      if (parsed.some(({ amount, fee }) => amount === null || fee === null)) return;
+      const shares = toShares(next, locale);
       const issues = validateRouting(total, shares);
       const wire = wireOf(mode, shares);
       lastEmitted.current = JSON.stringify(wire);
       onValueChange(wire, { shares, issues, valid: issues.length === 0 });
     },
-    [mode],
+    [mode, locale],
   );
 
   const updateRow = useCallback(
@@ -240,14 +243,14 @@ export function useRoutingSplit(options: UseRoutingSplitOptions): UseRoutingSpli
   }, [setAmounts]);
 
   const splitByPercent = useCallback(() => {
-    const weights = rowsRef.current.map((row) => parseAmountText(row.percent) ?? 0n);
+    const weights = rowsRef.current.map((row) => parseAmountText(row.percent, locale) ?? 0n);
     if (weights.every((w) => w === 0n)) {
       setActionIssue('NO_WEIGHTS');
       return;
     }
     setActionIssue(null);
     setAmounts(allocate(latest.current.total, weights));
-  }, [setAmounts]);
+  }, [setAmounts, locale]);
 
   const splitRefundRows = useCallback(() => {
     const { original, refunded = [], total, refundFee } = latest.current;
@@ -267,14 +270,15 @@ export function useRoutingSplit(options: UseRoutingSplitOptions): UseRoutingSpli
 
   const { total } = options;
   const derived = useMemo(() => {
-    const shares = toShares(rows);
+    const shares = toShares(rows, locale);
     const issues = validateRouting(total, shares);
     const perRow: string[][] = rows.map((row) => {
-      const { amount, fee } = parseRow(row);
+      const { amount, fee } = parseRow(row, locale);
       const codes: string[] = [];
       if (amount === null) codes.push('AMOUNT_FORMAT');
       if (fee === null) codes.push('FEE_FORMAT');
-      if (row.percent.trim() !== '' && parseAmountText(row.percent) === null) codes.push('PERCENT_FORMAT');
+      if (row.percent.trim() !== '' && parseAmountText(row.percent, locale) === null)
+        codes.push('PERCENT_FORMAT');
       return codes;
     });
     const splitIssues: RoutingIssue[] = [];
@@ -297,7 +301,7 @@ export function useRoutingSplit(options: UseRoutingSplitOptions): UseRoutingSpli
     const rowIssues = rows.map((row, i) => (row.touched ? perRow[i]!.join('|') : ''));
     const valid = issues.length === 0 && perRow.every((codes) => codes.length === 0);
     return { rowIssues, splitIssues, allocated, fees, valid };
-  }, [rows, total]);
+  }, [rows, total, locale]);
 
   return {
     rows,

@@ -29,26 +29,33 @@ export const Processing: Story = {
   parameters: kit({ scenario: { sbp: { finalStatus: null } } }),
   play: async ({ canvas }) => {
     await userEvent.click(await canvas.findByRole('button', { name: 'Подтвердить перевод' }));
-    await expect(await canvas.findByText('Перевод отправлен. Ждём ответа банка…')).toBeTruthy();
+    await expect(await canvas.findByRole('heading', { name: 'Перевод отправлен' })).toBeTruthy();
   },
 };
 export const Success: Story = {
+  args: {
+    resultAction: (
+      <a className="mk-button mk-button--secondary" data-slot="next-step" href="#history">
+        К истории операций
+      </a>
+    ),
+  },
   play: async ({ canvas }) => {
     await userEvent.click(await canvas.findByRole('button', { name: 'Подтвердить перевод' }));
-    await expect(await canvas.findByText('Перевод выполнен.')).toBeTruthy();
+    await expect(await canvas.findByRole('heading', { name: 'Перевод выполнен' })).toBeTruthy();
   },
 };
 export const Failed: Story = {
   parameters: kit({ scenario: { sbp: { finalStatus: 'failed' } } }),
   play: async ({ canvas }) => {
     await userEvent.click(await canvas.findByRole('button', { name: 'Подтвердить перевод' }));
-    await expect(await canvas.findByText('Перевод не выполнен. Деньги остались в кошельке.')).toBeTruthy();
+    await expect(await canvas.findByRole('heading', { name: 'Перевод не выполнен' })).toBeTruthy();
   },
 };
 export const Rejected: Story = {
   play: async ({ canvas }) => {
     await userEvent.click(await canvas.findByRole('button', { name: 'Отменить перевод' }));
-    await expect(await canvas.findByText('Перевод отменён.')).toBeTruthy();
+    await expect(await canvas.findByRole('heading', { name: 'Перевод отменён' })).toBeTruthy();
   },
 };
 export const ConfirmNetworkError: Story = {

@@ -31,9 +31,15 @@ describe('SbpRecipientConfirmation', () => {
     await user.tab();
     expect(document.activeElement).toBe(screen.getByRole('button', { name: 'Подтвердить перевод' }));
     await user.keyboard('{Enter}{Enter}');
-    expect(await screen.findByText('Перевод отправлен. Ждём ответа банка…')).toBeTruthy();
+    expect(await screen.findByRole('heading', { name: 'Перевод отправлен' })).toBeTruthy();
     expect(onConfirmed).toHaveBeenCalledWith(expect.objectContaining({ status: 'pending' }));
-    expect(await screen.findByText('Перевод выполнен.')).toBeTruthy();
+    const done = await screen.findByRole('heading', { name: 'Перевод выполнен' });
+    // The buttons unmounted with the decision; focus went to the outcome, not <body>.
+    expect(document.activeElement).toBe(done);
+    expect(screen.getByRole('status').textContent).toContain(
+      `1${NBSP}500,00${NBSP}₽ отправлено получателю: Иванов Иван Иванович.`,
+    );
+    expect(screen.getByRole('heading', { level: 2 }).textContent).toBe('Перевод по СБП');
     expect(onSucceeded).toHaveBeenCalledTimes(1);
     expect(posts(fake.requests, '/sbp/confirm')).toHaveLength(1);
     expect(posts(fake.requests, '/sbp/reject')).toHaveLength(0);
@@ -48,7 +54,7 @@ describe('SbpRecipientConfirmation', () => {
     );
     const user = userEvent.setup();
     await user.click(await screen.findByRole('button', { name: 'Отменить перевод' }));
-    expect(await screen.findByText('Перевод отменён.')).toBeTruthy();
+    expect(await screen.findByRole('heading', { name: 'Перевод отменён' })).toBeTruthy();
     expect(onRejected).toHaveBeenCalledWith(expect.objectContaining({ status: 'rejected' }));
     expect(posts(fake.requests, '/sbp/confirm')).toHaveLength(0);
   });
@@ -60,7 +66,8 @@ describe('SbpRecipientConfirmation', () => {
       locale: 'en',
     });
     await userEvent.setup().click(await screen.findByRole('button', { name: 'Confirm transfer' }));
-    expect(await screen.findByText('The transfer failed. The money stays in your wallet.')).toBeTruthy();
+    expect(await screen.findByRole('heading', { name: 'The transfer failed' })).toBeTruthy();
+    expect(screen.getByRole('status').textContent).toContain('The money stays in your wallet.');
     expect(onFailed).toHaveBeenCalledTimes(1);
   });
 
@@ -71,15 +78,17 @@ describe('SbpRecipientConfirmation', () => {
     await waitFor(() => expect(container.querySelector('[data-slot="bank"]')?.textContent).toBe('Т-Банк'));
   });
 
-  it('retries a confirm that hit a network error with the same Idempotency-Key', async () => {
+  it('retries a confirm that hit a network error with the same Idempotency-Key, from Confirm itself', async () => {
     const { fake } = renderWithKit(<SbpRecipientConfirmation operationId={fakeIds.operation} />, {
       scenario: { errors: { confirmSbpPayout: { code: 'NETWORK', times: 1 } } },
     });
     const user = userEvent.setup();
     await user.click(await screen.findByRole('button', { name: 'Подтвердить перевод' }));
     expect((await screen.findByRole('alert')).textContent).toContain('Нет связи с сервером');
-    await user.click(screen.getByRole('button', { name: 'Повторить' }));
-    expect(await screen.findByText('Перевод выполнен.')).toBeTruthy();
+    // One button per action: the notice offers no second Retry beside Confirm.
+    expect(screen.queryByRole('button', { name: 'Повторить' })).toBeNull();
+    await user.click(screen.getByRole('button', { name: 'Подтвердить перевод' }));
+    expect(await screen.findByRole('heading', { name: 'Перевод выполнен' })).toBeTruthy();
     const [first, second] = posts(fake.requests, '/sbp/confirm');
     expect(first!.headers['Idempotency-Key']).toBeTruthy();
     expect(second!.headers['Idempotency-Key']).toBe(first!.headers['Idempotency-Key']);

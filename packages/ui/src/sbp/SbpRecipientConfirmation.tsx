@@ -1,60 +1,76 @@
-import { type Ref, useId } from 'react';
+import { type ReactNode, type Ref, useId } from 'react';
 import { ErrorNotice } from '../feedback/ErrorNotice.js';
 import { useMessages } from '../i18n/useMessages.js';
-import { useKit } from '../provider/KitContext.js';
-import { cx } from '../state/cx.js';
+import { Button } from '../parts/Button.js';
+import { CardHeader, useCardRoot } from '../parts/Card.js';
+import type { Tone } from '../parts/Icon.js';
+import { ResultPanel } from '../parts/ResultPanel.js';
+import { Skeleton } from '../parts/Skeleton.js';
+import { useFocusOnChange } from '../parts/useFocusOnChange.js';
 import { sbpMessages } from './sbpMessages.js';
 import { type UseSbpConfirmationOptions, useSbpConfirmation } from './useSbpConfirmation.js';
 
 /** Props of {@link SbpRecipientConfirmation}. */
 export interface SbpRecipientConfirmationProps extends UseSbpConfirmationOptions {
+  /** The next step once the transfer has ended (a link or button of the host's), shown in the result. */
+  resultAction?: ReactNode;
   className?: string;
   ref?: Ref<HTMLElement>;
 }
 
-const FINAL = {
-  processing: 'sbp.processing',
-  success: 'sbp.success',
-  failed: 'sbp.failed',
-  rejected: 'sbp.rejected',
-} as const;
+const RESULTS = {
+  processing: 'pending',
+  success: 'success',
+  failed: 'danger',
+  rejected: 'info',
+} as const satisfies Record<string, Tone>;
 
 /**
  * The second step of an SBP payout: amount, bank, masked phone and the recipient's full name as the bank
- * returned it; Confirm or Reject (each once); then the final status as it arrives from the event stream.
+ * returned it; Confirm or Reject (each once); then the outcome as it arrives from the event stream, with focus
+ * on its heading.
  */
-export function SbpRecipientConfirmation({ className, ref, ...options }: SbpRecipientConfirmationProps) {
-  const { theme, locale } = useKit();
+export function SbpRecipientConfirmation({
+  resultAction,
+  className,
+  ref,
+  ...options
+}: SbpRecipientConfirmationProps) {
   const t = useMessages(sbpMessages);
   const sbp = useSbpConfirmation(options);
   const id = useId();
   const busy = sbp.state === 'confirming' || sbp.state === 'rejecting';
-  const finalKey = sbp.state in FINAL ? FINAL[sbp.state as keyof typeof FINAL] : null;
+  const deciding = sbp.state === 'ready' || busy;
+  const result = sbp.state in RESULTS ? (sbp.state as keyof typeof RESULTS) : null;
+  // Confirm and Reject unmount once a decision went through: focus goes to the outcome's heading.
+  const focus = useFocusOnChange<HTMLHeadingElement>(deciding ? 'deciding' : sbp.state);
 
   return (
     <section
       ref={ref}
-      className={cx('mk-card', 'mk-sbp', className)}
-      data-slot="root"
+      {...useCardRoot('sbp', className)}
       data-state={sbp.state}
-      data-mk-theme={theme}
-      lang={locale}
       aria-labelledby={`${id}-title`}
       aria-busy={sbp.state === 'loading' || busy}
+      onFocus={focus.onFocus}
     >
-      <h2 className="mk-title" id={`${id}-title`} data-slot="title">
-        {t('sbp.title')}
-      </h2>
+      <CardHeader id={`${id}-title`} title={t(result ? 'sbp.titleSent' : 'sbp.title')} />
       {sbp.state === 'loading' && (
-        <div className="mk-sbp__skeleton" data-slot="skeleton">
-          <span className="mk-skeleton mk-skeleton--line" data-slot="skeleton-line" aria-hidden="true" />
-          <span className="mk-skeleton mk-skeleton--line" data-slot="skeleton-line" aria-hidden="true" />
-          <span className="mk-visually-hidden" data-slot="loading-text" role="status">
-            {t('sbp.loading')}
-          </span>
-        </div>
+        <Skeleton
+          shapes={['detail', 'detail', 'detail', 'detail', 'line', 'button']}
+          label={t('sbp.loading')}
+        />
       )}
       {sbp.state === 'load-error' && <ErrorNotice error={sbp.loadError} onRetry={sbp.retryLoad} />}
+      {result && (
+        <ResultPanel
+          tone={RESULTS[result]}
+          heading={t(`sbp.${result}`)}
+          summary={t(`sbp.${result}.summary`, { amount: sbp.amount ?? '', name: sbp.fullName ?? '' })}
+          action={result !== 'processing' && resultAction}
+          headingRef={focus.target}
+        />
+      )}
       {sbp.fullName !== null && (
         <dl className="mk-details" data-slot="details">
           <div className="mk-details__row" data-slot="detail">
@@ -79,46 +95,36 @@ export function SbpRecipientConfirmation({ className, ref, ...options }: SbpReci
           </div>
         </dl>
       )}
-      {(sbp.state === 'ready' || busy) && (
+      {deciding && (
         <>
-          <p className="mk-hint" data-slot="question">
+          <p className="mk-sbp__question" data-slot="question">
             {t('sbp.question')}
           </p>
+          {/* Confirm (or Reject) again is the retry, with the same Idempotency-Key: the notice adds none. */}
           {sbp.actionError !== null && sbp.state === 'ready' && (
-            <ErrorNotice error={sbp.actionError} onRetry={sbp.retryAction} />
+            <ErrorNotice error={sbp.actionError} onRefresh={sbp.retryLoad} />
           )}
-          <div className="mk-actions" data-slot="actions">
-            <button
-              type="button"
-              className="mk-button"
-              data-slot="confirm"
-              data-state={sbp.state === 'confirming' ? 'pending' : undefined}
-              disabled={!sbp.canDecide}
+          <div className="mk-actions mk-actions--split" data-slot="actions">
+            <Button
+              slot="confirm"
+              busy={sbp.state === 'confirming'}
+              unavailable={!sbp.canDecide}
               onClick={sbp.confirm}
             >
               {sbp.state === 'confirming' ? t('sbp.confirming') : t('sbp.confirm')}
-            </button>
-            <button
-              type="button"
-              className="mk-button mk-button--secondary"
-              data-slot="reject"
-              data-state={sbp.state === 'rejecting' ? 'pending' : undefined}
-              disabled={!sbp.canDecide}
+            </Button>
+            <Button
+              variant="secondary"
+              slot="reject"
+              busy={sbp.state === 'rejecting'}
+              unavailable={!sbp.canDecide}
               onClick={sbp.reject}
             >
               {sbp.state === 'rejecting' ? t('sbp.rejecting') : t('sbp.reject')}
-            </button>
+            </Button>
           </div>
         </>
       )}
-      <p
-        className={cx('mk-status', finalKey && `mk-status--${sbp.state}`)}
-        data-slot="status"
-        data-status={sbp.state}
-        role="status"
-      >
-        {finalKey ? t(finalKey) : ''}
-      </p>
     </section>
   );
 }

@@ -60,6 +60,8 @@ export interface FakeError {
   message?: string;
   fields?: Record<string, string[]>;
   times?: number;
+  /** Seconds sent as `Retry-After`. */
+  retryAfter?: number;
 }
 
 /** What the fake BFF knows and how it behaves. */
@@ -121,8 +123,8 @@ const HTTP_STATUS: Partial<Record<ApiErrorCode, number>> = {
   UPSTREAM_TIMEOUT: 504,
 };
 
-const json = (status: number, body: unknown) =>
-  new Response(JSON.stringify(body), { status, headers: { 'Content-Type': 'application/json' } });
+const json = (status: number, body: unknown, headers: Record<string, string> = {}) =>
+  new Response(JSON.stringify(body), { status, headers: { 'Content-Type': 'application/json', ...headers } });
 
 /** Builds a fake BFF for stories and tests; no request leaves the page. */
 export function createFakeBffClient(scenario: FakeScenario = {}): FakeBff {
@@ -353,6 +355,7 @@ export function createFakeBffClient(scenario: FakeScenario = {}): FakeBff {
         return json(
           error.status ?? HTTP_STATUS[error.code] ?? 500,
           errorBody(error.code, error.message ?? error.code, error.fields),
+          error.retryAfter === undefined ? {} : { 'Retry-After': String(error.retryAfter) },
         );
       }
     }

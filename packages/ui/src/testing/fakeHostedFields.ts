@@ -167,6 +167,14 @@ export function installFakeHostedFields(options: FakeHostedFieldsOptions = {}): 
     for (const record of records) {
       for (const node of record.addedNodes) {
         if (!isOurs(node)) continue;
+        // In a real browser the tag really fetches the .test URL and fails; only the fake's answer counts.
+        node.addEventListener(
+          'error',
+          (event) => {
+            if (event.isTrusted) event.stopImmediatePropagation();
+          },
+          { capture: true },
+        );
         loads++;
         const fail = options.failLoads === true || loads <= Number(options.failLoads ?? 0);
         later(options.loadDelayMs ?? 0, () => {
