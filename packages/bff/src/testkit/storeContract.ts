@@ -220,7 +220,7 @@ export function storeContract(name: string, open: () => Promise<OpenedStore>): v
         payUrl: 'https://pay.example/1',
         updatedAt: expect.any(String),
       });
-      expect((await store.payments.list(1)).map((p) => p.id)).toEqual(['pay-1']);
+      expect((await store.payments.page({ limit: 1 })).rows.map((p) => p.id)).toEqual(['pay-1']);
       const refund = {
         id: 'r1',
         paymentId: 'pay-1',
