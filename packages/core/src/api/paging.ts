@@ -28,6 +28,7 @@ export const pageCursorSchema = z
  */
 export const instantQuerySchema = z.iso
   .datetime({ offset: true, error: 'Must be a date-time with an offset, such as 2026-12-04T00:00:00+03:00' })
+  .refine((s) => !Number.isNaN(Date.parse(s)), { error: 'Must be a date-time that exists' })
   .transform((s) => new Date(s).toISOString());
 
 /** `?kind=a,b`: one value or several, comma-separated, each one of `values`. */
