@@ -166,6 +166,21 @@ describe("a wallet's history", () => {
     );
   });
 
+  it('exports more rows than a page holds, each once, newest first', async () => {
+    const day = (n: number) => new Date(Date.UTC(2019, 0, 1) + n * 60_000).toISOString();
+    for (let i = 0; i < 250; i++) await seed({ kind: 'deposit', amount: BigInt(i + 1), createdAt: day(i) });
+    const reply = await owner.get(
+      `/api/wallets/${wallet.id}/operations.csv?from=2019-01-01T00:00:00Z&to=2020-01-01T00:00:00Z`,
+    );
+    const lines = reply.text.split('\r\n');
+    expect(lines.at(-1)).toBe('');
+    const amounts = lines.slice(1, -1).map((l) => l.split(',')[4]);
+    expect(amounts).toHaveLength(250);
+    expect(amounts[0]).toBe('+2.50');
+    expect(amounts.at(-1)).toBe('+0.01');
+    expect(new Set(lines.slice(1, -1).map((l) => l.split(',')[1])).size).toBe(250);
+  });
+
   it('answers 404 to anyone but the owner, and 400 with the parameter’s name to a bad query', async () => {
     const stranger = stack.client();
     expect((await stranger.get(`/api/wallets/${wallet.id}/operations`)).status).toBe(404);

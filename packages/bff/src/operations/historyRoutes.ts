@@ -1,3 +1,4 @@
+import { Readable } from 'node:stream';
 import Router from '@koa/router';
 import { MAX_PAGE_LIMIT, type OperationHistoryQuery, operationHistoryQuerySchema } from '@mandarin-kit/core';
 import type { Context } from 'koa';
@@ -7,7 +8,7 @@ import { ownedWallet } from '../api/wallets.js';
 import type { BffDeps } from '../BffDeps.js';
 import type { OperationFilter } from '../store/operations.js';
 import { historyRow } from './historyRow.js';
-import { operationsCsv } from './operationsCsv.js';
+import { operationsCsvHeader, operationsCsvRecords } from './operationsCsv.js';
 
 async function filterOf(ctx: Context, deps: BffDeps): Promise<[OperationFilter, OperationHistoryQuery]> {
   const wallet = await ownedWallet(ctx, deps);
@@ -35,16 +36,19 @@ export function historyRoutes(deps: BffDeps): Router {
     ctx.body = { operations: page.rows.map(historyRow), nextCursor: nextCursor(page) };
   });
 
-  // Every row the filters match (from `cursor` on, when one is given), read a bounded page at a time.
+  // Every row the filters match (from `cursor` on, when one is given), streamed a bounded page at a time: the
+  // first page is read before the answer starts, so that a failure then is still an error body.
   router.get('/wallets/:walletId/operations.csv', async (ctx) => {
     const [filter, q] = await filterOf(ctx, deps);
-    const rows = [];
-    let after = filter.after;
-    for (;;) {
-      const page = await deps.store.operations.page({ ...filter, after, limit: MAX_PAGE_LIMIT });
-      rows.push(...page.rows.map(historyRow));
-      if (!page.more) break;
-      after = page.rows.at(-1);
+    const read = (after: OperationFilter['after']) =>
+      deps.store.operations.page({ ...filter, after, limit: MAX_PAGE_LIMIT });
+    const first = await read(filter.after);
+    async function* csv() {
+      yield operationsCsvHeader;
+      for (let page = first; ; page = await read(page.rows.at(-1))) {
+        yield operationsCsvRecords(page.rows.map(historyRow));
+        if (!page.more) return;
+      }
     }
     const day = (q.to ?? new Date().toISOString()).slice(0, 10);
     ctx.set(
@@ -53,7 +57,7 @@ export function historyRoutes(deps: BffDeps): Router {
     );
     ctx.set('Cache-Control', 'no-store');
     ctx.type = 'text/csv; charset=utf-8';
-    ctx.body = operationsCsv(rows);
+    ctx.body = Readable.from(csv());
   });
 
   return router;

@@ -49,7 +49,12 @@ function record(row: OperationHistoryRow): string[] {
   ];
 }
 
-/** Rows of a wallet's history as CSV (RFC 4180: a header row, CRLF line ends), amounts exact as on the wire. */
-export function operationsCsv(rows: readonly OperationHistoryRow[]): string {
-  return [operationsCsvColumns, ...rows.map(record)].map((r) => r.map(csvField).join(',') + CRLF).join('');
+const line = (fields: readonly string[]) => fields.map(csvField).join(',') + CRLF;
+
+/** The header row of a history export. */
+export const operationsCsvHeader = line(operationsCsvColumns);
+
+/** Rows of a wallet's history as CSV records (RFC 4180, CRLF line ends), amounts exact as on the wire. */
+export function operationsCsvRecords(rows: readonly OperationHistoryRow[]): string {
+  return rows.map((row) => line(record(row))).join('');
 }
