@@ -59,8 +59,9 @@ export class ListQuery {
   /** Rows after `position` in the list's order. */
   after(position: KeysetPosition | undefined): this {
     if (position === undefined) return this;
-    this.parts.push('(created_at < ? OR (created_at = ? AND id < ?))');
-    this.params.push(position.createdAt, position.createdAt, position.id);
+    // A row value, not `a < ? OR (a = ? AND b < ?)`: both databases then seek the (…, created_at, id) index.
+    this.parts.push('(created_at, id) < (?, ?)');
+    this.params.push(position.createdAt, position.id);
     return this;
   }
 
