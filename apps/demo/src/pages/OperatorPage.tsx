@@ -54,7 +54,9 @@ function Checkout() {
   });
   const link = useMutation({
     mutationFn: async () => {
-      for (const token of sandboxSubMerchantTokens) await client.linkSubMerchant({ token });
+      for (const [i, token] of sandboxSubMerchantTokens.entries()) {
+        await client.linkSubMerchant({ token, label: `Shop ${i + 1}` });
+      }
     },
     onSuccess: () => qc.invalidateQueries({ queryKey: ['demo', 'sub-merchants'] }),
   });
@@ -72,7 +74,7 @@ function Checkout() {
   });
   const options = (accounts.data?.subMerchants ?? []).map((a, i) => ({
     id: a.id,
-    label: `Shop ${i + 1} (${a.id.slice(0, 8)})`,
+    label: `${a.label ?? `Shop ${i + 1}`} · ${a.shortId}`,
   }));
   // The editor reports edits; until the first one, the starting split is what will be sent.
   const initial: RoutingWireEntry[] =

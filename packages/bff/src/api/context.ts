@@ -27,3 +27,8 @@ export function param<S extends z.ZodType>(ctx: Context, name: string, schema: S
 export async function body<S extends z.ZodType>(ctx: Context, schema: S): Promise<z.infer<S>> {
   return schema.parse(await readJson(ctx));
 }
+
+/** Reads and validates the query string; a zod error becomes 400 VALIDATION_FAILED with the parameters' names. */
+export function query<S extends z.ZodType>(ctx: Context, schema: S): z.infer<S> {
+  return schema.parse(ctx.query);
+}

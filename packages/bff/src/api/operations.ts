@@ -12,6 +12,7 @@ import { z } from 'zod';
 import type { BffDeps } from '../BffDeps.js';
 import { BffError, notFound } from '../http/BffError.js';
 import type { BankDirectory } from '../operations/BankDirectory.js';
+import { historyRoutes } from '../operations/historyRoutes.js';
 import { requireFunds } from '../operations/requireFunds.js';
 import { startOperation } from '../operations/startOperation.js';
 import { maskCardNumber, operationView } from '../operations/views.js';
@@ -117,11 +118,7 @@ export function operationRoutes(deps: BffDeps, banks: BankDirectory): Router {
     }
   });
 
-  router.get('/wallets/:walletId/operations', async (ctx) => {
-    const wallet = await ownedWallet(ctx, deps);
-    const ops = await deps.store.operations.listByOwner(userOf(ctx).id, wallet.id);
-    ctx.body = { operations: ops.map(operationView) };
-  });
+  router.use(historyRoutes(deps).routes());
 
   router.get('/operations/:operationId', async (ctx) => {
     // A callback lost or late must not leave the owner looking at "pending": Mandarin is asked.

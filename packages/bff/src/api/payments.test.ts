@@ -1,4 +1,7 @@
+import { randomUUID } from 'node:crypto';
+import { paymentListViewSchema } from '@mandarin-kit/core';
 import { beforeAll, describe, expect, it } from 'vitest';
+import type { PaymentRecord } from '../store/records.js';
 import { decideOnHostedPage, waitFor } from '../testkit/flows.js';
 import type { HttpClient } from '../testkit/HttpClient.js';
 import { openSse } from '../testkit/sse.js';
@@ -227,5 +230,101 @@ describe('routed payments (operator)', () => {
     const id = list.body.payments[0].id;
     expect((await customerBrowser.get(`/api/payments/${id}`)).status).toBe(403);
     expect((await customerBrowser.post(`/api/payments/${id}/refunds`, { amount: '1.00' })).status).toBe(403);
+  });
+});
+
+describe('the payments list (operator)', () => {
+  // Seeded in 2020, apart from the payments the tests above created now.
+  const at = (minute: number) => new Date(Date.UTC(2020, 5, 1, 12, minute)).toISOString();
+  const in2020 = 'from=2020-01-01T00:00:00Z&to=2021-01-01T00:00:00Z';
+  const seeded: PaymentRecord[] = [];
+  const list = async (query: string) => {
+    const reply = await operator.get(`/api/payments?${query}`);
+    expect(reply.status).toBe(200);
+    return paymentListViewSchema.parse(reply.body);
+  };
+
+  beforeAll(async () => {
+    for (let i = 0; i < 5; i++) {
+      const record: PaymentRecord = {
+        id: randomUUID(),
+        ownerId: 'seed-operator',
+        orderId: `seed-order-${i}`,
+        transactionId: null,
+        captureOrderId: null,
+        captureTransactionId: null,
+        releaseOrderId: null,
+        releaseTransactionId: null,
+        failureMessage: null,
+        status: i === 1 ? 'pending' : 'success',
+        twoStep: false,
+        amount: 9_007_199_254_740_993n,
+        routing: [{ accountId: accounts[0]!, amount: 9_007_199_254_740_993n, platformFee: 100n }],
+        payUrl: null,
+        jsOperationId: null,
+        customerEmail: 'buyer@example.com',
+        description: null,
+        createdAt: at(i),
+        updatedAt: at(i),
+      };
+      await stack.store.payments.insert(record);
+      seeded.push(record);
+    }
+    await stack.store.payments.transition(seeded[1]!.id, 'pending', 'failed', {
+      failureMessage: 'Declined by the issuer',
+    });
+    await stack.store.payments.insertRefund({
+      id: randomUUID(),
+      paymentId: seeded[4]!.id,
+      orderId: 'seed-refund-4',
+      transactionId: null,
+      status: 'success',
+      amount: 2_500n,
+      routing: [{ accountId: accounts[0]!, amount: 2_500n, platformFee: 0n }],
+      failureMessage: null,
+      createdAt: at(10),
+    });
+  });
+
+  it('pages newest first by cursor, each payment with its split, refunds and orderId', async () => {
+    const first = await list(`${in2020}&limit=2`);
+    expect(first.payments.map((p) => p.orderId)).toEqual(['seed-order-4', 'seed-order-3']);
+    expect(first.payments[0]).toMatchObject({
+      amount: { amount: '90071992547409.93' },
+      routing: [{ accountId: accounts[0], amount: { value: '90071992547409.93' } }],
+      refunds: [{ amount: { amount: '25.00' }, status: 'success' }],
+      refundable: { amount: '90071992547384.93' },
+    });
+    const second = await list(`${in2020}&limit=2&cursor=${first.nextCursor}`);
+    const third = await list(`${in2020}&limit=2&cursor=${second.nextCursor}`);
+    expect([...second.payments, ...third.payments].map((p) => p.orderId)).toEqual([
+      'seed-order-2',
+      'seed-order-1',
+      'seed-order-0',
+    ]);
+    expect(third.nextCursor).toBeNull();
+    const all = await list('limit=100');
+    expect(all.payments.length).toBeGreaterThan(5);
+    expect(all.payments.at(-1)!.orderId).toBe('seed-order-0');
+  });
+
+  it('filters by status and period and finds a payment by its orderId', async () => {
+    expect((await list(`${in2020}&status=failed`)).payments).toMatchObject([
+      { orderId: 'seed-order-1', failureReason: 'Declined by the issuer' },
+    ]);
+    expect((await list('orderId=seed-order-3')).payments.map((p) => p.id)).toEqual([seeded[3]!.id]);
+    expect((await list('orderId=no-such-order')).payments).toEqual([]);
+    const now = await list('from=2024-01-01T00:00:00Z&status=pending,success,failed,authorized,released');
+    expect(now.payments.every((p) => p.createdAt > '2024')).toBe(true);
+    expect(now.payments.length).toBeGreaterThan(0);
+  });
+
+  it('refuses a bad query with 400 and the list to customers with 403', async () => {
+    for (const q of ['limit=500', 'status=paid', 'cursor=Zm9v', 'to=2020-13-01T00:00:00Z']) {
+      const reply = await operator.get(`/api/payments?${q}`);
+      expect(reply.status, q).toBe(400);
+      expect(reply.body.error.code).toBe('VALIDATION_FAILED');
+    }
+    expect((await stack.client().get('/api/payments')).status).toBe(403);
   });
 });

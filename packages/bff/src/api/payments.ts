@@ -1,11 +1,10 @@
 import { randomUUID } from 'node:crypto';
 import Router from '@koa/router';
 import {
-  businessAccountCreateResponseSchema,
   createPaymentBodySchema,
   createRecurringPaymentBodySchema,
-  linkSubMerchantBodySchema,
   parseAmount,
+  paymentListQuerySchema,
   toRoutingDestination,
 } from '@mandarin-kit/core';
 import type { BffDeps } from '../BffDeps.js';
@@ -15,13 +14,15 @@ import { holdRoutes } from '../payments/holdRoutes.js';
 import { freshView, money, payment, urls } from '../payments/paymentAccess.js';
 import { refundRoutes } from '../payments/refundRoutes.js';
 import { sharesFromBody } from '../payments/routingInput.js';
+import { subMerchantRoutes } from '../payments/subMerchantRoutes.js';
 import { paymentView } from '../payments/views.js';
 import { pollPayment } from '../status/poll.js';
 import { settlePayment } from '../status/settle.js';
 import type { PaymentRecord } from '../store/records.js';
 import { sendMoneyRequest } from '../upstream/sendMoneyRequest.js';
-import { body, requireRole } from './context.js';
+import { body, query, requireRole } from './context.js';
 import { idempotent } from './idempotent.js';
+import { nextCursor, readCursor } from './pageCursor.js';
 
 /** The payment stored for `orderId` by an earlier try of the same request, or a new pending one. */
 async function pendingPayment(
@@ -158,13 +159,22 @@ export function paymentRoutes(deps: BffDeps): Router {
     });
   });
 
+  // Every operator sees every payment (as `GET /payments/:id` does), a page at a time, refunds in one query.
   router.get('/payments', async (ctx) => {
     requireRole(ctx, 'operator');
-    const payments = await deps.store.payments.list();
+    const q = query(ctx, paymentListQuerySchema);
+    const page = await deps.store.payments.page({
+      statuses: q.status,
+      orderId: q.orderId,
+      from: q.from,
+      to: q.to,
+      after: readCursor(q.cursor),
+      limit: q.limit,
+    });
+    const refunds = await deps.store.payments.refundsOf(page.rows.map((p) => p.id));
     ctx.body = {
-      payments: await Promise.all(
-        payments.map(async (p) => paymentView(p, await deps.store.payments.refunds(p.id))),
-      ),
+      payments: page.rows.map((p) => paymentView(p, refunds.get(p.id) ?? [])),
+      nextCursor: nextCursor(page),
     };
   });
 
@@ -172,32 +182,7 @@ export function paymentRoutes(deps: BffDeps): Router {
     ctx.body = await freshView(deps, await payment(ctx, deps));
   });
 
-  router.post('/sub-merchants', async (ctx) => {
-    const user = requireRole(ctx, 'operator');
-    const input = await body(ctx, linkSubMerchantBodySchema);
-    await idempotent(ctx, deps, input, async () => {
-      const account = await deps.mandarin.call('businessAccountCreate', {
-        body: { accountType: 'business', token: input.token },
-        schema: businessAccountCreateResponseSchema,
-      });
-      const record = {
-        id: account.id,
-        ownerId: user.id,
-        type: account.type,
-        linkedAt: new Date().toISOString(),
-      };
-      await deps.store.payments.insertSubMerchant(record);
-      return { status: 201, body: { id: record.id, type: record.type, linkedAt: record.linkedAt } };
-    });
-  });
-
-  router.use(holdRoutes(deps).routes(), refundRoutes(deps).routes());
-
-  router.get('/sub-merchants', async (ctx) => {
-    requireRole(ctx, 'operator');
-    const all = await deps.store.payments.subMerchants();
-    ctx.body = { subMerchants: all.map((s) => ({ id: s.id, type: s.type, linkedAt: s.linkedAt })) };
-  });
+  router.use(holdRoutes(deps).routes(), refundRoutes(deps).routes(), subMerchantRoutes(deps).routes());
 
   return router;
 }

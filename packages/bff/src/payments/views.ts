@@ -25,6 +25,7 @@ export function paymentView(p: PaymentRecord, refunds: readonly RefundRecord[]):
   const refunded = refunds.filter((r) => r.status !== 'failed').reduce((sum, r) => sum + r.amount, 0n);
   return {
     id: p.id,
+    orderId: p.orderId,
     status: p.status,
     twoStep: p.twoStep,
     amount: money(p.amount),

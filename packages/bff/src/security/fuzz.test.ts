@@ -168,6 +168,10 @@ describe('fuzzed paths, headers and callbacks never answer 5xx', () => {
       '/api/operations/{}',
       '/api/payments/{}',
       '/api/sbp/banks?bankName={}',
+      '/api/payments?cursor={}',
+      '/api/payments?orderId={}',
+      '/api/payments?from={}',
+      '/api/payments?status={}&limit=5',
     ];
     await fc.assert(
       fc.asyncProperty(fc.constantFrom(...templates), fc.string({ maxLength: 60 }), async (template, id) => {
@@ -175,6 +179,21 @@ describe('fuzzed paths, headers and callbacks never answer 5xx', () => {
         fuzzed(await operator.get(path), path);
       }),
       { numRuns: 300 },
+    );
+    // The owner's own history: the query is parsed (a stranger would get 404 before it).
+    const history = [`/api/wallets/${mine.wallet}/operations`, `/api/wallets/${mine.wallet}/operations.csv`];
+    const params = ['cursor', 'limit', 'kind', 'status', 'from', 'to'];
+    await fc.assert(
+      fc.asyncProperty(
+        fc.constantFrom(...history),
+        fc.constantFrom(...params),
+        fc.string({ maxLength: 60 }),
+        async (base, name, value) => {
+          const path = `${base}?${name}=${encodeURIComponent(value)}`;
+          fuzzed(await alice.get(path), path);
+        },
+      ),
+      { numRuns: 150 },
     );
     await fc.assert(
       fc.asyncProperty(

@@ -113,4 +113,15 @@ export const migrations: ReadonlyArray<{ version: number; name: string; sql: Mig
       'ALTER TABLE payments ADD COLUMN description TEXT',
     ],
   },
+  {
+    version: 5,
+    name: 'paged history and payments, sub-merchant labels',
+    sql: [
+      // A wallet's history and the payments list are read newest first by (created_at, id), page after page.
+      'CREATE INDEX operations_wallet_history ON operations (wallet_id, created_at, id)',
+      'CREATE INDEX payments_created ON payments (created_at, id)',
+      'CREATE INDEX payments_status_created ON payments (status, created_at, id)',
+      'ALTER TABLE sub_merchants ADD COLUMN label TEXT',
+    ],
+  },
 ];

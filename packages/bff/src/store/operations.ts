@@ -1,4 +1,5 @@
 import { big, text } from './codec.js';
+import { type KeysetPosition, ListQuery, type Page, pageOf } from './ListQuery.js';
 import type { FailureReason, OperationRecord } from './records.js';
 import { first, type Row, type SqlDriver } from './SqlDriver.js';
 
@@ -21,6 +22,20 @@ const toOperation = (r: Row): OperationRecord => ({
   createdAt: String(r.created_at),
   updatedAt: String(r.updated_at),
 });
+
+/** What a page of a wallet's history holds. */
+export interface OperationFilter {
+  ownerId: string;
+  walletId: string;
+  kinds?: readonly OperationRecord['kind'][] | undefined;
+  statuses?: readonly OperationRecord['status'][] | undefined;
+  /** Inclusive, UTC ISO. */
+  from?: string | undefined;
+  /** Exclusive, UTC ISO. */
+  to?: string | undefined;
+  after?: KeysetPosition | undefined;
+  limit: number;
+}
 
 /** Wallet operations (payouts, top-ups, transfers) with their owners. */
 export class OperationTable {
@@ -64,17 +79,17 @@ export class OperationTable {
     return row && toOperation(row);
   }
 
-  async listByOwner(ownerId: string, walletId?: string): Promise<OperationRecord[]> {
-    const rows =
-      walletId === undefined
-        ? await this.db.all('SELECT * FROM operations WHERE owner_id = ? ORDER BY created_at DESC, id', [
-            ownerId,
-          ])
-        : await this.db.all(
-            'SELECT * FROM operations WHERE owner_id = ? AND wallet_id = ? ORDER BY created_at DESC, id',
-            [ownerId, walletId],
-          );
-    return rows.map(toOperation);
+  /** One page of a wallet's history, newest first, filtered; `after` is where the page before ended. */
+  async page(f: OperationFilter): Promise<Page<OperationRecord>> {
+    const [sql, params] = new ListQuery()
+      .eq('owner_id', f.ownerId)
+      .eq('wallet_id', f.walletId)
+      .oneOf('kind', f.kinds)
+      .oneOf('status', f.statuses)
+      .period(f.from, f.to)
+      .after(f.after)
+      .select('operations', f.limit);
+    return pageOf((await this.db.all(sql, params)).map(toOperation), f.limit);
   }
 
   /**

@@ -1,4 +1,5 @@
 import { big, decodeRouting, encodeRouting, text } from './codec.js';
+import { type KeysetPosition, ListQuery, type Page, pageOf } from './ListQuery.js';
 import type { PaymentRecord, RefundRecord, SubMerchantRecord } from './records.js';
 import { first, type Row, type SqlDriver } from './SqlDriver.js';
 
@@ -35,6 +36,26 @@ const toRefund = (r: Row): RefundRecord => ({
   failureMessage: text(r.failure_message),
   createdAt: String(r.created_at),
 });
+
+const toSubMerchant = (r: Row): SubMerchantRecord => ({
+  id: String(r.id),
+  ownerId: String(r.owner_id),
+  type: String(r.type),
+  linkedAt: String(r.linked_at),
+  label: text(r.label),
+});
+
+/** What a page of payments holds. */
+export interface PaymentFilter {
+  statuses?: readonly PaymentRecord['status'][] | undefined;
+  orderId?: string | undefined;
+  /** Inclusive, UTC ISO. */
+  from?: string | undefined;
+  /** Exclusive, UTC ISO. */
+  to?: string | undefined;
+  after?: KeysetPosition | undefined;
+  limit: number;
+}
 
 /** Routed payments, their refunds and the sub-merchants they route to. */
 export class PaymentTable {
@@ -84,9 +105,15 @@ export class PaymentTable {
     return row && toPayment(row);
   }
 
-  async list(limit = 100): Promise<PaymentRecord[]> {
-    const rows = await this.db.all('SELECT * FROM payments ORDER BY created_at DESC, id LIMIT ?', [limit]);
-    return rows.map(toPayment);
+  /** One page of payments, newest first, filtered; `orderId` matches any of a payment's orderIds exactly. */
+  async page(f: PaymentFilter): Promise<Page<PaymentRecord>> {
+    const [sql, params] = new ListQuery()
+      .oneOf('status', f.statuses)
+      .anyEq(['order_id', 'capture_order_id', 'release_order_id'], f.orderId)
+      .period(f.from, f.to)
+      .after(f.after)
+      .select('payments', f.limit);
+    return pageOf((await this.db.all(sql, params)).map(toPayment), f.limit);
   }
 
   async update(
@@ -194,6 +221,19 @@ export class PaymentTable {
     return rows.map(toRefund);
   }
 
+  /** The refunds of each of `paymentIds`, oldest first, in one query. */
+  async refundsOf(paymentIds: readonly string[]): Promise<Map<string, RefundRecord[]>> {
+    const byPayment = new Map<string, RefundRecord[]>(paymentIds.map((id) => [id, []]));
+    if (paymentIds.length === 0) return byPayment;
+    const rows = await this.db.all(
+      `SELECT * FROM refunds WHERE payment_id IN (${paymentIds.map(() => '?').join(', ')})
+        ORDER BY created_at, id`,
+      paymentIds,
+    );
+    for (const r of rows.map(toRefund)) byPayment.get(r.paymentId)?.push(r);
+    return byPayment;
+  }
+
   async getRefund(id: string): Promise<RefundRecord | undefined> {
     const row = await first(this.db, 'SELECT * FROM refunds WHERE id = ?', [id]);
     return row && toRefund(row);
@@ -220,18 +260,28 @@ export class PaymentTable {
 
   async insertSubMerchant(s: SubMerchantRecord): Promise<void> {
     await this.db.run(
-      'INSERT INTO sub_merchants (id, owner_id, type, linked_at) VALUES (?, ?, ?, ?) ON CONFLICT (id) DO NOTHING',
-      [s.id, s.ownerId, s.type, s.linkedAt],
+      `INSERT INTO sub_merchants (id, owner_id, type, linked_at, label) VALUES (?, ?, ?, ?, ?)
+        ON CONFLICT (id) DO NOTHING`,
+      [s.id, s.ownerId, s.type, s.linkedAt, s.label],
     );
   }
 
   async subMerchants(): Promise<SubMerchantRecord[]> {
     const rows = await this.db.all('SELECT * FROM sub_merchants ORDER BY linked_at, id');
-    return rows.map((r) => ({
-      id: String(r.id),
-      ownerId: String(r.owner_id),
-      type: String(r.type),
-      linkedAt: String(r.linked_at),
-    }));
+    return rows.map(toSubMerchant);
+  }
+
+  async getSubMerchant(id: string): Promise<SubMerchantRecord | undefined> {
+    const row = await first(this.db, 'SELECT * FROM sub_merchants WHERE id = ?', [id]);
+    return row && toSubMerchant(row);
+  }
+
+  /** Renames a sub-merchant of `ownerId` (null clears the label); false when it has no such sub-merchant. */
+  async relabelSubMerchant(id: string, ownerId: string, label: string | null): Promise<boolean> {
+    const { changes } = await this.db.run(
+      'UPDATE sub_merchants SET label = ? WHERE id = ? AND owner_id = ?',
+      [label, id, ownerId],
+    );
+    return changes > 0;
   }
 }

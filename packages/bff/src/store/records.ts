@@ -101,6 +101,8 @@ export interface SubMerchantRecord {
   ownerId: string;
   type: string;
   linkedAt: string;
+  /** The operator's name for it, where given. */
+  label: string | null;
 }
 
 /** What the idempotency table says about a key when a request arrives. */

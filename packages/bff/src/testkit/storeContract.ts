@@ -195,6 +195,76 @@ export function storeContract(name: string, open: () => Promise<OpenedStore>): v
       expect((await store.payments.subMerchants()).map((s) => s.id)).toEqual(['s3']);
     });
 
+    it('pages operations and payments newest first by (created_at, id), filtered, ties kept in order', async () => {
+      const t = (m: number) => `2026-11-23T10:0${m}:00.000Z`;
+      const ops = [
+        operation({ id: 'op-a', orderId: 'o-a', walletId: 'w1', kind: 'top_up', createdAt: t(1) }),
+        operation({ id: 'op-b', orderId: 'o-b', walletId: 'w1', kind: 'payout_sbp', createdAt: t(2) }),
+        operation({ id: 'op-c', orderId: 'o-c', walletId: 'w1', kind: 'payout_sbp', createdAt: t(2) }),
+        operation({ id: 'op-d', orderId: 'o-d', walletId: 'w1', status: 'success', createdAt: t(3) }),
+        operation({ id: 'op-e', orderId: 'o-e', walletId: 'w2', createdAt: t(4) }),
+        operation({ id: 'op-f', orderId: 'o-f', walletId: 'w1', ownerId: 'u2', createdAt: t(5) }),
+      ];
+      for (const o of ops) await store.operations.insert(o);
+      const page = (f: Partial<Parameters<Store['operations']['page']>[0]>) =>
+        store.operations.page({ ownerId: 'u1', walletId: 'w1', limit: 2, ...f });
+      const first = await page({});
+      expect([first.rows.map((o) => o.id), first.more]).toEqual([['op-d', 'op-c'], true]);
+      const second = await page({ after: first.rows[1] });
+      expect([second.rows.map((o) => o.id), second.more]).toEqual([['op-b', 'op-a'], false]);
+      expect((await page({ kinds: ['payout_sbp', 'top_up'], limit: 10 })).rows.map((o) => o.id)).toEqual([
+        'op-c',
+        'op-b',
+        'op-a',
+      ]);
+      expect((await page({ statuses: ['success'] })).rows.map((o) => o.id)).toEqual(['op-d']);
+      expect((await page({ from: t(2), to: t(3), limit: 10 })).rows.map((o) => o.id)).toEqual([
+        'op-c',
+        'op-b',
+      ]);
+
+      await store.payments.insert(payment({ id: 'p1', orderId: 'po-1', createdAt: t(1) }));
+      await store.payments.insert(
+        payment({ id: 'p2', orderId: 'po-2', createdAt: t(2), captureOrderId: 'cap-2' }),
+      );
+      await store.payments.insert(payment({ id: 'p3', orderId: 'po-3', createdAt: t(3), status: 'success' }));
+      const payments = await store.payments.page({ limit: 2 });
+      expect([payments.rows.map((p) => p.id), payments.more]).toEqual([['p3', 'p2'], true]);
+      expect((await store.payments.page({ limit: 5, orderId: 'cap-2' })).rows.map((p) => p.id)).toEqual([
+        'p2',
+      ]);
+      expect((await store.payments.page({ limit: 5, statuses: ['pending'] })).rows.map((p) => p.id)).toEqual([
+        'p2',
+        'p1',
+      ]);
+      const refund = {
+        transactionId: null,
+        status: 'pending' as const,
+        amount: 1n,
+        routing: [],
+        failureMessage: null,
+      };
+      await store.payments.insertRefund({
+        ...refund,
+        id: 'r1',
+        paymentId: 'p1',
+        orderId: 'ro-1',
+        createdAt: t(4),
+      });
+      await store.payments.insertRefund({
+        ...refund,
+        id: 'r2',
+        paymentId: 'p1',
+        orderId: 'ro-2',
+        createdAt: t(5),
+      });
+      const refunds = await store.payments.refundsOf(['p1', 'p2']);
+      expect([...refunds].map(([id, rs]) => [id, rs.map((r) => r.id)])).toEqual([
+        ['p1', ['r1', 'r2']],
+        ['p2', []],
+      ]);
+    });
+
     it('reads back wallets, payments, refunds and cards as written', async () => {
       const wallet = {
         id: 'w1',
@@ -220,7 +290,7 @@ export function storeContract(name: string, open: () => Promise<OpenedStore>): v
         payUrl: 'https://pay.example/1',
         updatedAt: expect.any(String),
       });
-      expect((await store.payments.list(1)).map((p) => p.id)).toEqual(['pay-1']);
+      expect((await store.payments.page({ limit: 1 })).rows.map((p) => p.id)).toEqual(['pay-1']);
       const refund = {
         id: 'r1',
         paymentId: 'pay-1',

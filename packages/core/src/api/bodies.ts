@@ -182,10 +182,26 @@ export const createRefundBodySchema = z.strictObject({
 /** Operator: refund part or all of a payment. */
 export type CreateRefundBody = z.infer<typeof createRefundBodySchema>;
 
-/** Operator: link a sub-merchant by the token from its personal account. */
-export const linkSubMerchantBodySchema = z.strictObject({ token: z.string().trim().min(10).max(4096) });
+/** The operator's name for a sub-merchant account: 1 to 80 characters, no control characters. */
+export const subMerchantLabelSchema = z
+  .string()
+  .trim()
+  .min(1)
+  .max(80)
+  .regex(/^[^\p{Cc}]*$/u, { error: 'Must not contain control characters' });
+
+/** Operator: link a sub-merchant by the token from its personal account, optionally naming it. */
+export const linkSubMerchantBodySchema = z.strictObject({
+  token: z.string().trim().min(10).max(4096),
+  label: subMerchantLabelSchema.optional(),
+});
 /** Operator: link a sub-merchant. */
 export type LinkSubMerchantBody = z.infer<typeof linkSubMerchantBodySchema>;
+
+/** Operator: rename a sub-merchant (`null` clears the label). */
+export const renameSubMerchantBodySchema = z.strictObject({ label: subMerchantLabelSchema.nullable() });
+/** Operator: rename a sub-merchant. */
+export type RenameSubMerchantBody = z.infer<typeof renameSubMerchantBodySchema>;
 
 /** Start binding a card; contacts default to those of the user's wallet. */
 export const startCardBindingBodySchema = z.strictObject({

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { subMerchantViewSchema } from './payments.js';
 
 /** A card the user bound (tokenized): only ever the masked number, never the card data. */
 export const cardViewSchema = z.object({
@@ -30,5 +31,5 @@ export type CardBindingStartedView = z.infer<typeof cardBindingStartedViewSchema
 
 /** List answers the browser client reads. */
 export const subMerchantListViewSchema = z.object({
-  subMerchants: z.array(z.object({ id: z.string(), type: z.string(), linkedAt: z.string() })),
+  subMerchants: z.array(subMerchantViewSchema),
 });

@@ -9,6 +9,7 @@ export type {
   LinkSubMerchantBody,
   OtpVerifyBody,
   PayoutDestinationBody,
+  RenameSubMerchantBody,
   StartCardBindingBody,
   WalletTransferBody,
 } from './bodies.js';
@@ -24,7 +25,9 @@ export {
   linkSubMerchantBodySchema,
   otpVerifyBodySchema,
   payoutDestinationBodySchema,
+  renameSubMerchantBodySchema,
   startCardBindingBodySchema,
+  subMerchantLabelSchema,
   walletTransferBodySchema,
 } from './bodies.js';
 export type { CardBindingStartedView, CardListView, CardView } from './cards.js';
@@ -42,22 +45,50 @@ export {
   moneyViewSchema,
   uuidSchema,
 } from './common.js';
-export type { OperationStatus, OperationView, SbpBankListView, SbpRecipientView } from './operations.js';
+export type {
+  CounterpartyView,
+  OperationHistoryFilter,
+  OperationHistoryQuery,
+  OperationHistoryRow,
+  OperationKind,
+  OperationPageView,
+  OperationStatus,
+  OperationView,
+  SbpBankListView,
+  SbpRecipientView,
+} from './operations.js';
 export {
+  counterpartyViewSchema,
+  operationDirection,
+  operationHistoryQuerySchema,
+  operationHistoryRowSchema,
   operationKindSchema,
+  operationPageViewSchema,
   operationStatusSchema,
   operationViewSchema,
   sbpBankListViewSchema,
   sbpRecipientViewSchema,
+  signedWireAmountSchema,
 } from './operations.js';
+export {
+  DEFAULT_PAGE_LIMIT,
+  instantQuerySchema,
+  MAX_PAGE_LIMIT,
+  pageCursorSchema,
+  pageLimitSchema,
+} from './paging.js';
 export type {
+  PaymentListFilter,
+  PaymentListQuery,
   PaymentListView,
+  PaymentStatus,
   PaymentView,
   RefundView,
   RoutingEntryBody,
   SubMerchantView,
 } from './payments.js';
 export {
+  paymentListQuerySchema,
   paymentListViewSchema,
   paymentStatusSchema,
   paymentViewSchema,

@@ -1,5 +1,12 @@
 import { z } from 'zod';
 import { moneyViewSchema, uuidSchema } from './common.js';
+import {
+  csvListQuery,
+  instantQuerySchema,
+  nextCursorSchema,
+  pageCursorSchema,
+  pageLimitSchema,
+} from './paging.js';
 
 /** Kinds of wallet operations. */
 export const operationKindSchema = z.enum([
@@ -11,6 +18,13 @@ export const operationKindSchema = z.enum([
   'withdrawal',
   'transit_payout',
 ]);
+/** Kinds of wallet operations. */
+export type OperationKind = z.infer<typeof operationKindSchema>;
+
+/** Money into the wallet (`in`: top-ups, operator deposits) or out of it (payouts, withdrawals, transit payouts). */
+export function operationDirection(kind: OperationKind): 'in' | 'out' {
+  return kind === 'top_up' || kind === 'deposit' ? 'in' : 'out';
+}
 
 /** Where an operation stands; `awaiting_confirmation` is a two-step SBP payout waiting for the payer. */
 export const operationStatusSchema = z.enum([
@@ -58,3 +72,59 @@ export const sbpBankListViewSchema = z.object({
 });
 /** Banks matching a search. */
 export type SbpBankListView = z.infer<typeof sbpBankListViewSchema>;
+
+/** An exact amount with its direction: `-100.25` leaves the wallet, `+13.00` arrives. */
+export const signedWireAmountSchema = z.string().regex(/^[+-](0|[1-9]\d*)\.\d{2}$/, {
+  error: 'Must be a signed amount such as -100.25 or +13.00',
+});
+
+/** Who is on the other side: a card (masked), or an SBP recipient (bank and masked phone). */
+export const counterpartyViewSchema = z.discriminatedUnion('type', [
+  z.object({ type: z.literal('card'), cardMasked: z.string() }),
+  z.object({ type: z.literal('sbp'), bankName: z.string().nullable(), phoneMasked: z.string() }),
+]);
+/** Who is on the other side of an operation. */
+export type CounterpartyView = z.infer<typeof counterpartyViewSchema>;
+
+/** A row of a wallet's history: the operation, its direction and signed amount, and its counterparty. */
+export const operationHistoryRowSchema = operationViewSchema.extend({
+  direction: z.enum(['in', 'out']),
+  signedAmount: signedWireAmountSchema,
+  counterparty: counterpartyViewSchema.nullable(),
+});
+/** A row of a wallet's history. */
+export type OperationHistoryRow = z.infer<typeof operationHistoryRowSchema>;
+
+/** A page of a wallet's history, newest first; `nextCursor` is null on the last page. */
+export const operationPageViewSchema = z.object({
+  operations: z.array(operationHistoryRowSchema),
+  nextCursor: nextCursorSchema,
+});
+/** A page of a wallet's history. */
+export type OperationPageView = z.infer<typeof operationPageViewSchema>;
+
+/**
+ * The query of `GET /api/wallets/:id/operations` (and of its `.csv`): `kind` and `status` take one value or
+ * several (comma-separated), `from` inclusive and `to` exclusive, `cursor` from the page before.
+ */
+export const operationHistoryQuerySchema = z.object({
+  kind: csvListQuery(operationKindSchema).optional(),
+  status: csvListQuery(operationStatusSchema).optional(),
+  from: instantQuerySchema.optional(),
+  to: instantQuerySchema.optional(),
+  cursor: pageCursorSchema.optional(),
+  limit: pageLimitSchema,
+});
+/** A wallet history query as the BFF reads it. */
+export type OperationHistoryQuery = z.output<typeof operationHistoryQuerySchema>;
+/** Filters and paging of a wallet's history, as the browser asks for them. */
+export interface OperationHistoryFilter {
+  kind?: OperationKind[];
+  status?: OperationStatus[];
+  /** An instant with its offset; inclusive. */
+  from?: string;
+  /** An instant with its offset; exclusive. */
+  to?: string;
+  cursor?: string;
+  limit?: number;
+}

@@ -1,5 +1,12 @@
 import { z } from 'zod';
 import { moneyBodySchema, moneyViewSchema, uuidSchema } from './common.js';
+import {
+  csvListQuery,
+  instantQuerySchema,
+  nextCursorSchema,
+  pageCursorSchema,
+  pageLimitSchema,
+} from './paging.js';
 
 /** One routing row as the browser sends it: the wire entry of the seed. */
 export const routingEntryBodySchema = z.strictObject({
@@ -11,8 +18,16 @@ export const routingEntryBodySchema = z.strictObject({
 /** One routing row. */
 export type RoutingEntryBody = z.infer<typeof routingEntryBodySchema>;
 
-/** A linked sub-merchant account. */
-export const subMerchantViewSchema = z.object({ id: z.string(), type: z.string(), linkedAt: z.string() });
+/** A linked sub-merchant account, with the operator's label and a short id to show beside it. */
+export const subMerchantViewSchema = z.object({
+  id: z.string(),
+  type: z.string(),
+  linkedAt: z.string(),
+  /** The operator's name for the account; null until given. */
+  label: z.string().nullable(),
+  /** The id's first 8 characters: `Label · 1a2b3c4d`. */
+  shortId: z.string(),
+});
 /** A linked sub-merchant account. */
 export type SubMerchantView = z.infer<typeof subMerchantViewSchema>;
 
@@ -21,6 +36,8 @@ export type SubMerchantView = z.infer<typeof subMerchantViewSchema>;
  * captured (`success`) or let go (`released`).
  */
 export const paymentStatusSchema = z.enum(['pending', 'authorized', 'success', 'failed', 'released']);
+/** Where a routed payment stands. */
+export type PaymentStatus = z.infer<typeof paymentStatusSchema>;
 
 /** A refund of a payment. */
 export const refundViewSchema = z.object({
@@ -38,6 +55,8 @@ export type RefundView = z.infer<typeof refundViewSchema>;
 /** A routed payment as the operator sees it. */
 export const paymentViewSchema = z.object({
   id: uuidSchema,
+  /** The orderId sent to Mandarin, as its reports and the operator's search name the payment. */
+  orderId: z.string(),
   status: paymentStatusSchema,
   twoStep: z.boolean(),
   amount: moneyViewSchema,
@@ -56,7 +75,33 @@ export const paymentViewSchema = z.object({
 /** A routed payment as the operator sees it. */
 export type PaymentView = z.infer<typeof paymentViewSchema>;
 
-/** Payments, newest first. */
-export const paymentListViewSchema = z.object({ payments: z.array(paymentViewSchema) });
-/** Payments, newest first. */
+/** A page of payments, newest first; `nextCursor` is null on the last page. */
+export const paymentListViewSchema = z.object({
+  payments: z.array(paymentViewSchema),
+  nextCursor: nextCursorSchema,
+});
+/** A page of payments, newest first. */
 export type PaymentListView = z.infer<typeof paymentListViewSchema>;
+
+/** The query of `GET /api/payments`: `status` one value or several, `orderId` exact, paged like the history. */
+export const paymentListQuerySchema = z.object({
+  status: csvListQuery(paymentStatusSchema).optional(),
+  from: instantQuerySchema.optional(),
+  to: instantQuerySchema.optional(),
+  orderId: z.string().trim().min(1).max(128).optional(),
+  cursor: pageCursorSchema.optional(),
+  limit: pageLimitSchema,
+});
+/** A payments query as the BFF reads it. */
+export type PaymentListQuery = z.output<typeof paymentListQuerySchema>;
+/** Filters and paging of the payments list, as the browser asks for them. */
+export interface PaymentListFilter {
+  status?: PaymentStatus[];
+  /** An instant with its offset; inclusive. */
+  from?: string;
+  /** An instant with its offset; exclusive. */
+  to?: string;
+  orderId?: string;
+  cursor?: string;
+  limit?: number;
+}

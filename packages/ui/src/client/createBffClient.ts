@@ -12,12 +12,16 @@ import {
   type EspKycFormValues,
   type linkSubMerchantBodySchema,
   meViewSchema,
+  type OperationHistoryFilter,
   type OtpVerifyBody,
+  operationPageViewSchema,
   operationViewSchema,
   otpSentViewSchema,
   otpVerifiedViewSchema,
+  type PaymentListFilter,
   paymentListViewSchema,
   paymentViewSchema,
+  type RenameSubMerchantBody,
   refundViewSchema,
   sbpBankListViewSchema,
   sbpRecipientViewSchema,
@@ -40,11 +44,21 @@ export interface BffClientOptions {
   fetch?: typeof fetch;
 }
 
-const operationListViewSchema = z.object({ operations: z.array(operationViewSchema) });
 // `204 No Content`: whatever body a proxy adds is ignored.
 const noContentSchema = z.unknown().transform((): void => undefined);
 
 const id = (value: string) => encodeURIComponent(value);
+
+/** `?kind=a,b&limit=20` from a filter: lists comma-separated, absent values left out ('' when none). */
+function search(filter: Record<string, string | number | readonly string[] | undefined>): string {
+  const params = new URLSearchParams();
+  for (const [name, value] of Object.entries(filter)) {
+    if (value === undefined || (Array.isArray(value) && value.length === 0)) continue;
+    params.set(name, Array.isArray(value) ? value.join(',') : String(value));
+  }
+  const query = params.toString();
+  return query === '' ? '' : `?${query}`;
+}
 
 /** Every BFF endpoint as a typed call; see {@link BffClient}. */
 export function createBffClient(options: BffClientOptions) {
@@ -108,8 +122,18 @@ export function createBffClient(options: BffClientOptions) {
       postOnce(`${wallet(walletId)}/top-ups`, operationViewSchema, body, o),
     createPayout: (walletId: string, body: z.input<typeof createPayoutBodySchema>, o?: MutationOptions) =>
       postOnce(`${wallet(walletId)}/payouts`, operationViewSchema, body, o),
-    listOperations: (walletId: string, o?: CallOptions) =>
-      get(`${wallet(walletId)}/operations`, operationListViewSchema, o),
+    /**
+     * A page of the wallet's history, newest first: filter by kinds, statuses and period (`from` inclusive, `to`
+     * exclusive, instants with their offset); pass the answer's `nextCursor` as `cursor` for the next page.
+     */
+    listOperations: (walletId: string, filter: OperationHistoryFilter = {}, o?: CallOptions) =>
+      get(`${wallet(walletId)}/operations${search({ ...filter })}`, operationPageViewSchema, o),
+    /**
+     * Where the browser downloads the filtered history as CSV (an `<a href download>`: the session cookie goes
+     * with it, and the BFF answers `Content-Disposition: attachment`). Every matching row, not a page.
+     */
+    operationsCsvUrl: (walletId: string, filter: Omit<OperationHistoryFilter, 'cursor' | 'limit'> = {}) =>
+      `${baseUrl}${wallet(walletId)}/operations.csv${search({ ...filter })}`,
 
     getOperation: (operationId: string, o?: CallOptions) =>
       get(operation(operationId), operationViewSchema, o),
@@ -127,7 +151,9 @@ export function createBffClient(options: BffClientOptions) {
     /** Operator: creates a routed payment. */
     createPayment: (body: z.input<typeof createPaymentBodySchema>, o?: MutationOptions) =>
       postOnce('/api/payments', paymentViewSchema, body, o),
-    listPayments: (o?: CallOptions) => get('/api/payments', paymentListViewSchema, o),
+    /** Operator: a page of payments, newest first, by status, period and orderId; `nextCursor` for the next. */
+    listPayments: (filter: PaymentListFilter = {}, o?: CallOptions) =>
+      get(`/api/payments${search({ ...filter })}`, paymentListViewSchema, o),
     getPayment: (paymentId: string, o?: CallOptions) => get(payment(paymentId), paymentViewSchema, o),
     completePayment: (
       paymentId: string,
@@ -139,6 +165,16 @@ export function createBffClient(options: BffClientOptions) {
     linkSubMerchant: (body: z.input<typeof linkSubMerchantBodySchema>, o?: MutationOptions) =>
       postOnce('/api/sub-merchants', subMerchantViewSchema, body, o),
     listSubMerchants: (o?: CallOptions) => get('/api/sub-merchants', subMerchantListViewSchema, o),
+    /** Operator: names a linked sub-merchant (`label: null` clears it); `404` unless this operator linked it. */
+    renameSubMerchant: (subMerchantId: string, body: RenameSubMerchantBody, o?: CallOptions) =>
+      request({
+        // The requester's method type predates PATCH; it sends any method as given, with X-CSRF for all but GET.
+        method: 'PATCH' as 'POST',
+        path: `/api/sub-merchants/${id(subMerchantId)}`,
+        schema: subMerchantViewSchema,
+        body,
+        signal: o?.signal,
+      }),
     /** The signed-in user's bound cards, newest first (pending and failed bindings included). */
     listCards: (o?: CallOptions) => get('/api/cards', cardListViewSchema, o),
     /**

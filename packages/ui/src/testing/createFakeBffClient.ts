@@ -1,4 +1,12 @@
-import type { CardView, EspStatusValue, OperationStatus, OperationView } from '@mandarin-kit/core';
+import type {
+  CardView,
+  EspStatusValue,
+  OperationHistoryRow,
+  OperationStatus,
+  OperationView,
+  PaymentView,
+  SubMerchantView,
+} from '@mandarin-kit/core';
 import type { ApiErrorCode } from '../client/ApiError.js';
 import { type BffClient, createBffClient } from '../client/createBffClient.js';
 import type { EventSourceConstructor } from '../client/eventStream.js';
@@ -38,6 +46,101 @@ export const fakeCards: CardView[] = [
   },
 ];
 
+const row = (
+  n: number,
+  o: Pick<OperationHistoryRow, 'kind' | 'status' | 'counterparty'> & { amount: string; failure?: string },
+): OperationHistoryRow => {
+  const inbound = o.kind === 'top_up' || o.kind === 'deposit';
+  const at = `2025-03-0${n}T09:${String(10 + n).padStart(2, '0')}:00.000Z`;
+  return {
+    id: `${fakeIds.operation.slice(0, -2)}${String(n).padStart(2, '0')}`,
+    kind: o.kind,
+    status: o.status,
+    amount: { amount: o.amount, currency: 'RUB' },
+    walletId: fakeIds.wallet,
+    createdAt: at,
+    updatedAt: at,
+    destinationMasked:
+      o.counterparty?.type === 'card'
+        ? o.counterparty.cardMasked
+        : o.counterparty?.type === 'sbp'
+          ? o.counterparty.phoneMasked
+          : null,
+    sbp:
+      o.counterparty?.type === 'sbp'
+        ? { bankId: '100000000111', bankName: o.counterparty.bankName, twoStep: true }
+        : null,
+    failure: o.failure === undefined ? null : { code: null, message: o.failure },
+    direction: inbound ? 'in' : 'out',
+    signedAmount: `${inbound ? '+' : '-'}${o.amount}`,
+    counterparty: o.counterparty,
+  };
+};
+
+/** A wallet's history unless the scenario says otherwise, newest first: one of each direction, status and counterparty. */
+export const fakeHistory: OperationHistoryRow[] = [
+  row(4, { kind: 'withdrawal', status: 'pending', amount: '250.00', counterparty: null }),
+  row(3, {
+    kind: 'payout_sbp',
+    status: 'failed',
+    amount: '1500.00',
+    counterparty: { type: 'sbp', bankName: 'Сбербанк', phoneMasked: '+7 *** ***-**-67' },
+    failure: 'The bank has no account for this phone number',
+  }),
+  row(2, {
+    kind: 'top_up',
+    status: 'success',
+    amount: '13.00',
+    counterparty: { type: 'card', cardMasked: '411111******1111' },
+  }),
+  row(1, {
+    kind: 'payout_card_number',
+    status: 'success',
+    amount: '100.25',
+    counterparty: { type: 'card', cardMasked: '•••• 1047' },
+  }),
+];
+
+/** Sub-merchants an operator has linked, unless the scenario says otherwise. */
+export const fakeSubMerchants: SubMerchantView[] = [
+  {
+    id: fakeIds.accountA,
+    type: 'Business',
+    linkedAt: '2025-02-01T10:00:00.000Z',
+    label: 'Цветы',
+    shortId: '16f90c5e',
+  },
+  {
+    id: fakeIds.accountB,
+    type: 'Business',
+    linkedAt: '2025-02-02T10:00:00.000Z',
+    label: null,
+    shortId: '8ba85f01',
+  },
+];
+
+/** The rows of `rows` a list query selects, and the page of them after `cursor` (the last row's id). */
+function pageOf<T extends { id: string; createdAt: string; status: string; kind?: string; orderId?: string }>(
+  rows: readonly T[],
+  q: URLSearchParams,
+): { rows: T[]; nextCursor: string | null } {
+  const list = (name: string) => q.get(name)?.split(',');
+  const [kinds, statuses, from, to] = [list('kind'), list('status'), q.get('from'), q.get('to')];
+  const matching = rows.filter(
+    (r) =>
+      (kinds === undefined || kinds.includes(r.kind ?? '')) &&
+      (statuses === undefined || statuses.includes(r.status)) &&
+      (q.get('orderId') === null || r.orderId === q.get('orderId')) &&
+      (from === null || Date.parse(r.createdAt) >= Date.parse(from)) &&
+      (to === null || Date.parse(r.createdAt) < Date.parse(to)),
+  );
+  const cursor = q.get('cursor');
+  const start = cursor === null ? 0 : matching.findIndex((r) => r.id === cursor) + 1;
+  const limit = Number(q.get('limit') ?? 20);
+  const page = matching.slice(start, start + limit);
+  return { rows: page, nextCursor: start + limit < matching.length ? (page.at(-1)?.id ?? null) : null };
+}
+
 /** Endpoints whose answer a scenario can hold back or turn into an error. */
 export type FakeEndpoint =
   | 'createWallet'
@@ -51,7 +154,12 @@ export type FakeEndpoint =
   | 'listSbpBanks'
   | 'listCards'
   | 'startCardBinding'
-  | 'removeCard';
+  | 'removeCard'
+  | 'listOperations'
+  | 'listPayments'
+  | 'listSubMerchants'
+  | 'linkSubMerchant'
+  | 'renameSubMerchant';
 
 /** An error answer; `times` fails only the first calls (a retry then succeeds). */
 export interface FakeError {
@@ -94,6 +202,12 @@ export interface FakeScenario {
     /** The masked number a binding ends with. */
     boundMasked?: string;
   };
+  /** The wallet's history, newest first (default {@link fakeHistory}); paged and filtered as the BFF does. */
+  history?: OperationHistoryRow[];
+  /** The operator's payments, newest first (default none). */
+  payments?: PaymentView[];
+  /** Linked sub-merchants (default {@link fakeSubMerchants}). */
+  subMerchants?: SubMerchantView[];
 }
 
 /** A BFF that lives in memory: the real client over a fake `fetch`, and a fake event stream. */
@@ -107,6 +221,10 @@ export interface FakeBff {
   cards(): CardView[];
   /** Finishes a binding as Mandarin's callback would: the card is updated and `card_binding.status` emitted. */
   completeCardBinding(cardId: string, status: 'active' | 'failed', cardMasked?: string | null): void;
+  /** Adds (or replaces) a history row as a new operation or a status change would, and emits its event. */
+  pushOperation(row: OperationHistoryRow): void;
+  /** Linked sub-merchants as the fake BFF has them now. */
+  subMerchants(): SubMerchantView[];
 }
 
 const HTTP_STATUS: Partial<Record<ApiErrorCode, number>> = {
@@ -175,7 +293,25 @@ export function createFakeBffClient(scenario: FakeScenario = {}): FakeBff {
     hub.emit('card_binding.status', { cardId, status, cardMasked: masked });
   };
 
-  const routes: Array<[string, RegExp, FakeEndpoint | null, (body: unknown) => Response]> = [
+  let history = [...(scenario.history ?? fakeHistory)];
+  let subMerchants = (scenario.subMerchants ?? fakeSubMerchants).map((m) => ({ ...m }));
+  const pushOperation: FakeBff['pushOperation'] = (next) => {
+    history = [next, ...history.filter((r) => r.id !== next.id)].sort((a, b) =>
+      a.createdAt < b.createdAt ? 1 : a.createdAt > b.createdAt ? -1 : 0,
+    );
+    hub.emit('transaction.status', {
+      kind: 'operation',
+      operationId: next.id,
+      paymentId: null,
+      refundId: null,
+      walletId: next.walletId,
+      status: next.status,
+      orderId: null,
+      transactionId: null,
+    });
+  };
+
+  const routes: Array<[string, RegExp, FakeEndpoint | null, (body: unknown, url: URL) => Response]> = [
     ['GET', /^\/api\/me$/, null, () => json(200, { id: 'user-1', roles: ['customer'] })],
     [
       'POST',
@@ -319,6 +455,54 @@ export function createFakeBffClient(scenario: FakeScenario = {}): FakeBff {
       },
     ],
     ['DELETE', /^\/api\/cards\/[^/]+$/, 'removeCard', () => new Response(null, { status: 204 })],
+    [
+      'GET',
+      /^\/api\/wallets\/[^/]+\/operations$/,
+      'listOperations',
+      (_, url) => {
+        const page = pageOf(history, url.searchParams);
+        return json(200, { operations: page.rows, nextCursor: page.nextCursor });
+      },
+    ],
+    [
+      'GET',
+      /^\/api\/payments$/,
+      'listPayments',
+      (_, url) => {
+        const page = pageOf(scenario.payments ?? [], url.searchParams);
+        return json(200, { payments: page.rows, nextCursor: page.nextCursor });
+      },
+    ],
+    ['GET', /^\/api\/sub-merchants$/, 'listSubMerchants', () => json(200, { subMerchants })],
+    [
+      'POST',
+      /^\/api\/sub-merchants$/,
+      'linkSubMerchant',
+      (body) => {
+        const n = String(subMerchants.length + 1).padStart(4, '0');
+        const id = `${fakeIds.accountC.slice(0, -4)}${n}`;
+        const label = (body as { label?: string }).label?.trim() || null;
+        const linked = { id, type: 'Business', linkedAt: now(), label, shortId: id.slice(0, 8) };
+        subMerchants = [...subMerchants, linked];
+        return json(201, linked);
+      },
+    ],
+    [
+      'PATCH',
+      /^\/api\/sub-merchants\/[^/]+$/,
+      'renameSubMerchant',
+      (body, url) => {
+        const id = decodeURIComponent(url.pathname.split('/').at(-1) ?? '');
+        const label = (body as { label: string | null }).label?.trim() || null;
+        if (!subMerchants.some((m) => m.id === id))
+          return json(404, errorBody('NOT_FOUND', 'Sub-merchant not found'));
+        subMerchants = subMerchants.map((m) => (m.id === id ? { ...m, label } : m));
+        return json(
+          200,
+          subMerchants.find((m) => m.id === id),
+        );
+      },
+    ],
   ];
 
   function errorBody(code: ApiErrorCode, message: string, fields?: Record<string, string[]>) {
@@ -364,7 +548,7 @@ export function createFakeBffClient(scenario: FakeScenario = {}): FakeBff {
       if (!cards.some((card) => card.id === cardId)) return json(404, errorBody('NOT_FOUND', 'No such card'));
       cards = cards.filter((card) => card.id !== cardId);
     }
-    return route[3](body);
+    return route[3](body, url);
   };
 
   return {
@@ -374,5 +558,7 @@ export function createFakeBffClient(scenario: FakeScenario = {}): FakeBff {
     requests,
     cards: () => cards,
     completeCardBinding,
+    pushOperation,
+    subMerchants: () => subMerchants,
   };
 }

@@ -62,7 +62,13 @@ describePostgres('PostgreSQL store', () => {
     });
 
     it('see each other’s writes at once', async () => {
-      await a.payments.insertSubMerchant({ id: 's1', ownerId: 'op', type: 'Business', linkedAt: 'now' });
+      await a.payments.insertSubMerchant({
+        id: 's1',
+        ownerId: 'op',
+        type: 'Business',
+        linkedAt: 'now',
+        label: null,
+      });
       expect((await b.payments.subMerchants()).map((s) => s.id)).toEqual(['s1']);
     });
   });
