@@ -168,8 +168,7 @@ export function createBffClient(options: BffClientOptions) {
     /** Operator: names a linked sub-merchant (`label: null` clears it); `404` unless this operator linked it. */
     renameSubMerchant: (subMerchantId: string, body: RenameSubMerchantBody, o?: CallOptions) =>
       request({
-        // The requester's method type predates PATCH; it sends any method as given, with X-CSRF for all but GET.
-        method: 'PATCH' as 'POST',
+        method: 'PATCH',
         path: `/api/sub-merchants/${id(subMerchantId)}`,
         schema: subMerchantViewSchema,
         body,

@@ -19,7 +19,7 @@ export interface MutationOptions extends CallOptions {
 
 /** What a single HTTP call needs. */
 export interface RequestSpec<S extends z.ZodType> {
-  method: 'GET' | 'POST' | 'DELETE';
+  method: 'GET' | 'POST' | 'PATCH' | 'DELETE';
   path: string;
   body?: unknown;
   idempotencyKey?: string;
