@@ -34,6 +34,13 @@ describe('ErrorNotice', () => {
     expect(screen.queryByRole('button')).toBeNull();
   });
 
+  it('says a payout is more than the wallet holds, and offers no Retry', () => {
+    renderWithKit(<ErrorNotice error={error('INSUFFICIENT_FUNDS')} onRetry={vi.fn()} />);
+    expect(screen.getByRole('heading', { name: 'Недостаточно средств' })).toBeTruthy();
+    expect(screen.getByRole('alert').textContent).toContain('Уменьшите сумму или пополните кошелёк');
+    expect(screen.queryByRole('button')).toBeNull();
+  });
+
   it('offers Refresh, not Retry, on a conflict', async () => {
     const onRetry = vi.fn();
     const onRefresh = vi.fn();

@@ -33,6 +33,11 @@ export const commonMessages = /* @__PURE__ */ defineMessages({
     'Повтор не поможет: проверьте данные или обратитесь в поддержку.',
     'Trying again will not help: check the details or contact support.',
   ],
+  'error.funds.heading': ['Недостаточно средств', 'Not enough money'],
+  'error.funds': [
+    'На кошельке меньше этой суммы. Уменьшите сумму или пополните кошелёк.',
+    'The wallet holds less than this. Lower the amount or top the wallet up.',
+  ],
   'error.bankDown.heading': ['Банк не отвечает', 'The bank is not answering'],
   'error.bankDown': ['Повторите попытку немного позже.', 'Try again in a little while.'],
   'error.generic.heading': ['Что-то пошло не так', 'Something went wrong'],
@@ -48,6 +53,7 @@ type Group =
   | 'conflict'
   | 'rateLimited'
   | 'rejected'
+  | 'funds'
   | 'bankDown'
   | 'generic';
 type ErrorKey = `error.${Group}`;
@@ -63,6 +69,7 @@ const GROUPS: Partial<Record<ApiErrorCode, ErrorKey>> = {
   IDEMPOTENCY_KEY_REUSED: 'error.conflict',
   RATE_LIMITED: 'error.rateLimited',
   UPSTREAM_REJECTED: 'error.rejected',
+  INSUFFICIENT_FUNDS: 'error.funds',
   UPSTREAM_TIMEOUT: 'error.bankDown',
   UPSTREAM_UNAVAILABLE: 'error.bankDown',
 };
