@@ -1,5 +1,5 @@
 import type { ServerResponse } from 'node:http';
-import type { StoredEvent } from '../store/events.js';
+import { compareCursor, type EventCursor, formatCursor, type StoredEvent } from '../store/events.js';
 
 /** The reconnection delay sent with a stream the BFF ends on purpose; the next stream sends its own. */
 const RECONNECT_AT_ONCE_MS = 100;
@@ -9,15 +9,15 @@ const RECONNECT_AT_ONCE_MS = 100;
  * as its last event id (a frame without data dispatches nothing but still sets it), so its reconnect resumes from
  * there even when no event had arrived yet, and nothing that happens in between is lost.
  */
-const resumeFrom = (client: SseClient) => (client.held === null ? `id: ${client.lastSeq}\n` : '');
+const resumeFrom = (client: SseClient) => (client.held === null ? `id: ${formatCursor(client.last)}\n` : '');
 
 /** One browser's SSE stream. */
 export interface SseClient {
   userId: string;
   operator: boolean;
   res: ServerResponse;
-  /** The newest event written; anything at or below it is not written again. */
-  lastSeq: bigint;
+  /** The position of the newest event written; anything at or before it is not written again. */
+  last: EventCursor;
   /** While replaying from the log, live events wait here so nothing falls between replay and live. */
   held: StoredEvent[] | null;
 }
@@ -95,8 +95,8 @@ export class EventHub {
 
   /** Writes one event unless the client has seen it; drops the client if its buffer overflows. */
   write(client: SseClient, event: StoredEvent, frame = sseFrame(event)): void {
-    if (event.seq <= client.lastSeq) return;
-    client.lastSeq = event.seq;
+    if (compareCursor(event, client.last) <= 0) return;
+    client.last = { tx: event.tx, seq: event.seq };
     client.res.write(frame);
     if (client.res.writableLength > this.maxBufferedBytes) {
       this.remove(client);

@@ -218,7 +218,7 @@ describe('live events over SSE', () => {
           occurredAt: new Date().toISOString(),
           data: { pad },
         };
-        slow.app.hub.publish([{ seq: BigInt(i), ownerId: me, audience: 'user', envelope }]);
+        slow.app.hub.publish([{ tx: 0n, seq: BigInt(i), ownerId: me, audience: 'user', envelope }]);
         await new Promise((r) => setTimeout(r, 1));
       }
       expect(slow.app.hub.size).toBe(0);
