@@ -142,14 +142,17 @@ export class EventFeed {
 
   private async catchUp(): Promise<void> {
     for (;;) {
-      const { events, pending } = await this.store.events.since(this.last);
+      const { events, complete, pending } = await this.store.events.since(this.last);
       if (events.length > 0) {
         this.publish(events);
         this.recheckMs = FIRST_RECHECK_MS;
-        continue;
       }
-      if (pending) this.recheckLater();
-      return;
+      if (pending) {
+        this.recheckLater();
+        return;
+      }
+      // A page short of the limit read to the end of the log; a full one may have more after it.
+      if (complete) return;
     }
   }
 

@@ -53,6 +53,8 @@ export interface StoredEvent extends EventCursor {
 /** Events read from the log, and whether committed events lie beyond what this read could see yet. */
 export interface EventPage {
   events: StoredEvent[];
+  /** The read reached the end of the log (as of its snapshot): no need to read again at once. */
+  complete: boolean;
   /**
    * Committed events exist past the visibility horizon (an older transaction is still running): they become
    * readable when it ends, which no notification may announce, so the reader looks again shortly.
@@ -156,7 +158,7 @@ export class EventTable {
         'SELECT * FROM events WHERE (tx, seq) > (?, ?) ORDER BY tx, seq LIMIT ?',
         [cursor.tx, cursor.seq, limit],
       );
-      return { events: rows.map(toEvent), pending: false };
+      return { events: rows.map(toEvent), complete: rows.length < limit, pending: false };
     }
     // One snapshot for both: the rows below the horizon come first in (tx, seq) order; any row after them is
     // committed but not yet safe to pass (an older transaction may still add events before it).
@@ -166,7 +168,7 @@ export class EventTable {
       [cursor.tx, cursor.seq, limit],
     );
     const ready = rows.filter((r) => r.ready === true);
-    return { events: ready.map(toEvent), pending: ready.length < rows.length };
+    return { events: ready.map(toEvent), complete: rows.length < limit, pending: ready.length < rows.length };
   }
 
   /** The newest seq, or 0 (whether it is readable yet or not). */
