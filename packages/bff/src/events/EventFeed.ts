@@ -59,6 +59,7 @@ export class EventFeed {
 
   async start(): Promise<void> {
     this.last = await this.store.events.lastCursor();
+    this.hub.position = this.last;
     if (this.notifier === undefined) return;
     this.unlisten.push(
       await this.notifier.listen(

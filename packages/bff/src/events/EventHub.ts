@@ -1,5 +1,11 @@
 import type { ServerResponse } from 'node:http';
-import { compareCursor, type EventCursor, formatCursor, type StoredEvent } from '../store/events.js';
+import {
+  compareCursor,
+  type EventCursor,
+  formatCursor,
+  LOG_START,
+  type StoredEvent,
+} from '../store/events.js';
 
 /** The reconnection delay sent with a stream the BFF ends on purpose; the next stream sends its own. */
 const RECONNECT_AT_ONCE_MS = 100;
@@ -42,6 +48,11 @@ export class EventHub {
   private readonly clients = new Set<SseClient>();
   private readonly byUser = new Map<string, Set<SseClient>>();
   private readonly operators = new Set<SseClient>();
+  /**
+   * Where the log stands for this hub: the newest event published (the feed sets where it starts). A stream
+   * that asks for no replay starts here, so every event after it reaches the stream live and none before it.
+   */
+  position: EventCursor = LOG_START;
 
   constructor(private readonly maxBufferedBytes: number) {}
 
@@ -75,6 +86,10 @@ export class EventHub {
 
   /** Sends committed events, in order, to every client allowed to see them. */
   publish(events: readonly StoredEvent[]): void {
+    const last = events.at(-1);
+    if (last !== undefined && compareCursor(last, this.position) > 0) {
+      this.position = { tx: last.tx, seq: last.seq };
+    }
     for (const event of events) {
       // An event is either one user's (its owner) or the operators'.
       const recipients =

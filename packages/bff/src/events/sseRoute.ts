@@ -4,7 +4,7 @@ import type { Context } from 'koa';
 import type { Logger } from 'pino';
 import { userOf } from '../api/context.js';
 import { BffError } from '../http/BffError.js';
-import { type EventCursor, formatCursor, LOG_START, parseCursor } from '../store/events.js';
+import { type EventCursor, formatCursor, parseCursor } from '../store/events.js';
 import type { Store } from '../store/Store.js';
 import { type EventHub, type SseClient, sseFrame } from './EventHub.js';
 
@@ -72,11 +72,14 @@ export function sseRoutes(store: Store, hub: EventHub, options: SseOptions, leas
       'x-request-id': ctx.state.requestId,
     });
     res.write(`retry: ${options.retryMs}\n\n`);
+    const from = lastEventId(ctx);
     const client: SseClient = {
       userId: user.id,
       operator: user.roles.includes('operator'),
       res,
-      last: LOG_START,
+      // Without a resume point, from where this instance's feed stands as the stream joins (in the same tick):
+      // whatever the feed publishes next reaches it, even an event that commits while the stream opens.
+      last: from ?? hub.position,
       held: [],
     };
     hub.add(client);
@@ -88,8 +91,6 @@ export function sseRoutes(store: Store, hub: EventHub, options: SseOptions, leas
     // Subscribed first, replayed second: live events that arrive meanwhile wait in `held`.
     // Replayed up to the visibility horizon; what commits beyond it reaches `held` through the feed, which reads
     // the log in the same order and only below the same (ever-rising) horizon, so nothing falls in between.
-    const from = lastEventId(ctx);
-    client.last = from ?? (await store.events.lastCursor());
     if (from !== undefined) {
       for (;;) {
         const page = await store.events.after(client.last, client.userId, client.operator);
