@@ -188,7 +188,7 @@ export class EventTable {
       : { tx: BigInt(row.tx as bigint | string), seq: BigInt(row.seq as bigint | string) };
   }
 
-  /** Events whose `onEvent` delivery is due. */
+  /** Events whose `onEvent` delivery is due, in log order, up to the horizon (so the hook sees them in stream order). */
   async dueHooks(now: number, limit = 100): Promise<Array<StoredEvent & { attempts: number }>> {
     const rows = await this.db.all(
       `SELECT * FROM events WHERE hook_state = 'pending' AND hook_next_at <= ?${this.visible} ORDER BY tx, seq LIMIT ?`,
