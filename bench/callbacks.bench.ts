@@ -3,7 +3,15 @@ import { FORM, orderIds, signedCallback } from './callbackBodies.js';
 import { type BenchRow, quick, report } from './harness.js';
 import { operatorSessions } from './httpClient.js';
 import { startServer } from './processes.js';
-import { checkIngestion, ingest, type Latency, relayLatency } from './relay.js';
+import {
+  checkIngestion,
+  ingest,
+  ingestTogether,
+  type Latency,
+  type RelayWatch,
+  relayLatency,
+  watchRelay,
+} from './relay.js';
 
 // The callback relay: (a) signed Mandarin callbacks acknowledged per second, each verified and stored durably
 // (inbox row + event row in one transaction) before its 200, against a bare node:http handler that stores the
@@ -12,7 +20,11 @@ import { checkIngestion, ingest, type Latency, relayLatency } from './relay.js';
 // a bare SSE server that relays each POST body to its stream: the same two loopback hops (POST in, SSE frame
 // out) with no verification, storage or event log, so the gap is what the BFF adds. (A plain HTTP round trip
 // would leave out the SSE write and the client's second socket, and flatter nothing useful.)
-// Targets: ≥ 1 000 callbacks/s on SQLite; p99 callback→client ≤ 50 ms at 200/s.
+// (c) On PostgreSQL, two BFF instances on one database taking callbacks together (half the connections each)
+// against the same bare insert, with an operator stream held on each instance that must see every acknowledged
+// callback's event exactly once, in the same order on both.
+// Targets: ≥ 1 000 callbacks/s on SQLite; p99 callback→client ≤ 50 ms at 200/s; two PostgreSQL instances
+// together ≥ 2 500/s and ≥ 0.45 of the bare insert.
 
 const connections = quick ? 4 : 50;
 const RATE = 200;
@@ -58,6 +70,69 @@ async function ingestionRow(store: 'SQLite' | 'PostgreSQL', target: string): Pro
   } finally {
     await bff.stop();
     await bare.stop();
+  }
+}
+
+async function twoInstancesRow(target: string): Promise<BenchRow> {
+  const instances = [
+    await startServer('bff-callbacks', [target]),
+    await startServer('bff-callbacks', [target]),
+  ];
+  const bare = await startServer('bare-callbacks', [target]);
+  const watches: RelayWatch[] = [];
+  try {
+    for (const instance of instances) {
+      const [cookie] = await operatorSessions(instance.url, 1);
+      watches.push(await watchRelay({ url: `${instance.url}/api/events`, headers: { cookie: cookie! } }));
+    }
+    const urls = instances.map((i) => i.url);
+    const next = orderIds('together');
+    let acked = 0;
+    const run = async (label: string, amount: number, together: boolean) => {
+      const result = together
+        ? await ingestTogether(urls, { connections, amount, body: () => signedCallback(next()) })
+        : await ingest(bare.url, { connections, amount, body: () => signedCallback(next()) });
+      checkIngestion(`${label} (PostgreSQL)`, result, amount);
+      if (together) acked += result.ok;
+      return result;
+    };
+    const probe = await run('two BFFs warm-up', quick ? 20 : 1000, true);
+    await run('bare warm-up', quick ? 20 : 1000, false);
+    const amount = quick ? 100 : Math.min(50_000, Math.max(2000, Math.round(probe.perSecond * 10)));
+    const measured = await run('two BFFs together', amount, true);
+    const baseline = await run('bare', amount, false);
+    // Every acknowledged callback's event reaches the stream on each instance once, in one order for both.
+    const deadline = Date.now() + 30_000;
+    while (watches.some((w) => w.counts.size < acked) && Date.now() < deadline) {
+      await new Promise((r) => setTimeout(r, 50));
+    }
+    for (const [i, watch] of watches.entries()) {
+      const repeated = [...watch.counts.values()].filter((n) => n > 1).length;
+      if (watch.counts.size !== acked || repeated > 0) {
+        problems.push(
+          `two instances: the stream on instance ${i + 1} got ${watch.counts.size} of ${acked} events, ${repeated} more than once`,
+        );
+      }
+    }
+    if (watches[0]!.ids.join() !== watches[1]!.ids.join()) {
+      problems.push('two instances: the streams on the two instances saw the events in different orders');
+    }
+    notes.push(
+      `two instances: ${acked} callbacks acknowledged, each relayed once to the stream on each instance in one order`,
+    );
+    const ratio = measured.perSecond / baseline.perSecond;
+    return {
+      name: `signed callbacks ingested durably, 2 BFF instances on one PostgreSQL together (${amount}, ${connections} conns)`,
+      unit: 'callbacks/s',
+      value: measured.perSecond,
+      baseline: { name: 'bare node:http + PostgreSQL insert', value: baseline.perSecond },
+      higherIsBetter: true,
+      target: '≥ 2 500/s and ≥ 0.45',
+      pass: measured.perSecond >= 2500 && ratio >= 0.45,
+    };
+  } finally {
+    for (const watch of watches) watch.close();
+    await Promise.all([...instances.map((i) => i.stop()), bare.stop()]);
   }
 }
 
@@ -135,6 +210,7 @@ if ('skipped' in pg) {
   notes.push(`PostgreSQL server settings: ${database.durability}`);
   try {
     rows.push(await ingestionRow('PostgreSQL', database.url));
+    rows.push(await twoInstancesRow(database.url));
     rows.push(...(await latencyRows('PostgreSQL', database.url, bareRelay)));
   } finally {
     await database.drop();

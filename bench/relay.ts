@@ -20,40 +20,80 @@ export interface Ingestion {
  * server acknowledges them. A fixed amount rather than a duration: autocannon then waits for every answer, so
  * rows stored and 2xx answers can be compared exactly (a timed run cuts requests off in flight).
  */
-export async function ingest(
+export function ingest(
   baseUrl: string,
   options: { connections: number; amount: number; body: () => string },
 ): Promise<Ingestion> {
-  const before = (await stats(baseUrl)).inbox!;
+  return ingestTogether([baseUrl], options);
+}
+
+/**
+ * {@link ingest} against several servers sharing one store at once: `connections` and `amount` split evenly
+ * between them, all started together; the rate is every 2xx over the time from the start to the last answer
+ * anywhere, and the rows are counted once in the shared store.
+ */
+export async function ingestTogether(
+  baseUrls: readonly string[],
+  options: { connections: number; amount: number; body: () => string },
+): Promise<Ingestion> {
+  const before = (await stats(baseUrls[0]!)).inbox!;
   const started = performance.now();
   // autocannon notices that the amount is reached only on its next one-second tick, so the run ends at the
   // last answer, not when autocannon returns.
   let lastAnswer = started;
-  const result = await autocannon({
-    url: baseUrl,
-    connections: options.connections,
-    amount: options.amount,
-    timeout: 10,
-    requests: [
-      {
-        method: 'POST',
-        path: '/callbacks/mandarin',
-        headers: { 'content-type': FORM },
-        setupRequest: (req) => ({ ...req, body: options.body() }),
-        onResponse: () => {
-          lastAnswer = performance.now();
-        },
-      },
-    ],
-  });
+  const share = (total: number, i: number) =>
+    Math.floor(total / baseUrls.length) + (i < total % baseUrls.length ? 1 : 0);
+  const results = await Promise.all(
+    baseUrls.map((url, i) =>
+      autocannon({
+        url,
+        connections: share(options.connections, i),
+        amount: share(options.amount, i),
+        timeout: 10,
+        requests: [
+          {
+            method: 'POST',
+            path: '/callbacks/mandarin',
+            headers: { 'content-type': FORM },
+            setupRequest: (req) => ({ ...req, body: options.body() }),
+            onResponse: () => {
+              lastAnswer = performance.now();
+            },
+          },
+        ],
+      }),
+    ),
+  );
   const seconds = (lastAnswer - started) / 1000;
-  const after = (await stats(baseUrl)).inbox!;
+  const after = (await stats(baseUrls[0]!)).inbox!;
+  const ok = results.reduce((sum, r) => sum + r['2xx'], 0);
   return {
-    perSecond: result['2xx'] / seconds,
-    ok: result['2xx'],
-    failed: result.non2xx + result.errors + result.timeouts,
+    perSecond: ok / seconds,
+    ok,
+    failed: results.reduce((sum, r) => sum + r.non2xx + r.errors + r.timeouts, 0),
     rowsAdded: after - before,
   };
+}
+
+/** What one SSE client saw of the callbacks' events: how often each marker came, and the ids in arrival order. */
+export interface RelayWatch {
+  counts: Map<string, number>;
+  ids: string[];
+  close(): void;
+}
+
+/** Holds an SSE stream and records every event frame that carries a marker (the callback's orderId). */
+export async function watchRelay(stream: LatencyTarget['stream']): Promise<RelayWatch> {
+  const counts = new Map<string, number>();
+  const ids: string[] = [];
+  const open = await openSse(stream.url, stream.headers, (frame) => {
+    const marker = MARKER.exec(frame)?.[1];
+    if (marker === undefined) return;
+    counts.set(marker, (counts.get(marker) ?? 0) + 1);
+    const id = /^id: (.*)$/m.exec(frame)?.[1];
+    if (id !== undefined) ids.push(id);
+  });
+  return { counts, ids, close: () => open.close() };
 }
 
 /** Throws unless every request got a 2xx and each 2xx stored exactly one row. */

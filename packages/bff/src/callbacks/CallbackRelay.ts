@@ -122,13 +122,9 @@ export class CallbackRelay {
   private async record<T>(
     work: (tx: Store, hook: boolean) => Promise<{ value: T; events: StoredEvent[] }>,
   ): Promise<{ value: T; events: StoredEvent[] }> {
-    const result = await this.store.transaction(async (tx) => {
-      if (tx.driver.dialect === 'postgres') {
-        // Serialises event inserts across instances so that seq order is commit order (SSE resumes by seq).
-        await tx.driver.run('SELECT pg_advisory_xact_lock(72034)');
-      }
-      return work(tx, this.hooks !== undefined);
-    });
+    // No lock across instances: readers order the log by transaction and read only what every transaction
+    // before it has committed (see EventCursor in store/events.ts), so concurrent commits keep streams exact.
+    const result = await this.store.transaction((tx) => work(tx, this.hooks !== undefined));
     if (result.events.length > 0) {
       this.observer?.relayed(result.events.length);
       await this.feed

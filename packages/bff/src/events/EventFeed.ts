@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { Logger } from 'pino';
-import type { StoredEvent } from '../store/events.js';
+import { type EventCursor, LOG_START, type StoredEvent } from '../store/events.js';
 import type { Store } from '../store/Store.js';
 import type { EventHub } from './EventHub.js';
 
@@ -25,21 +25,32 @@ function notifierOf(store: Store): Notifier | undefined {
     : undefined;
 }
 
+/** The first look again at events that were committed but past the visibility horizon, ms; doubles up to the most. */
+const FIRST_RECHECK_MS = 5;
+const MAX_RECHECK_MS = 500;
+
 /**
- * Delivers committed events to SSE clients, in seq order. On SQLite (one instance) from the event log after each
- * commit; on PostgreSQL
- * every instance, this one included, learns of events through NOTIFY, in commit order, so a client on any
- * instance sees every event exactly once and in order.
+ * Delivers committed events to SSE clients, in log order (see EventCursor in store/events.ts). On SQLite (one
+ * instance) from the event log after each commit; on PostgreSQL every instance, this one included, is woken by
+ * NOTIFY and reads the log up to the visibility horizon, so a client on any instance sees every event exactly
+ * once and in one order. Events committed past the horizon (an older transaction, maybe not one of ours, still
+ * runs) are read again after a short delay, since nothing may notify when that transaction ends.
  */
 export class EventFeed {
   private readonly unlisten: Array<() => Promise<void>> = [];
   private readonly notifier: Notifier | undefined;
   private chain: Promise<void> = Promise.resolve();
-  /** The newest event handed to the hub, so a reconnected listener can catch up on what it missed. */
-  private lastSeq = 0n;
+  /** The position of the newest event handed to the hub, so a reconnected listener can catch up on what it missed. */
+  private last: EventCursor = LOG_START;
   private wakePending = false;
   /** Tells this instance's own session notices from other instances'. */
   private readonly instance = randomUUID();
+  private recheck: NodeJS.Timeout | undefined;
+  private recheckMs = FIRST_RECHECK_MS;
+  private stopped = false;
+  /** The NOTIFY on its way, and the one that follows it for commits that came after it was sent. */
+  private notifying: Promise<void> | undefined;
+  private nextNotify: Promise<void> | undefined;
 
   constructor(
     private readonly store: Store,
@@ -50,13 +61,15 @@ export class EventFeed {
   }
 
   async start(): Promise<void> {
-    this.lastSeq = await this.store.events.lastSeq();
+    this.last = await this.store.events.lastCursor();
+    this.hub.position = this.last;
     if (this.notifier === undefined) return;
     this.unlisten.push(
       await this.notifier.listen(
         CHANNEL,
         // A notice is only a wake-up: notices sent from different pool connections can arrive out of commit
-        // order, so the events themselves are read from the log, in seq order, from the last one published.
+        // order, and before an older transaction commits, so the events themselves are read from the log, in
+        // log order, from the last one published.
         () => this.wake(),
         // Notifications sent while the listening connection was down are lost: read them from the log.
         () => this.wake(),
@@ -84,18 +97,41 @@ export class EventFeed {
     if (events.length === 0) return;
     if (this.notifier === undefined) {
       // Callbacks commit concurrently and their continuations may run out of order; reading the log from the
-      // last published seq hands events to the hub strictly in seq order (a client skips what it has seen).
+      // last published position hands events to the hub strictly in order (a client skips what it has seen).
       this.wake();
       await this.chain;
       return;
     }
-    const seqs = events.map((e) => e.seq.toString()).join(',');
-    await this.notifier.notify(CHANNEL, seqs);
+    await this.signal(this.notifier);
   }
 
   async stop(): Promise<void> {
+    this.stopped = true;
+    clearTimeout(this.recheck);
     await Promise.all(this.unlisten.splice(0).map((stop) => stop()));
     await this.chain;
+  }
+
+  /**
+   * One NOTIFY for every commit since the last one was sent: a commit while one is on its way waits for the next,
+   * which leaves after it (a notice only wakes readers, so one stands for any number of commits). Under load this
+   * saves a round trip, and a pass of PostgreSQL's notification-queue lock, per callback.
+   */
+  private signal(notifier: Notifier): Promise<void> {
+    if (this.notifying === undefined) {
+      const sent = notifier.notify(CHANNEL, '').finally(() => {
+        this.notifying = undefined;
+      });
+      this.notifying = sent;
+      return sent;
+    }
+    this.nextNotify ??= this.notifying
+      .catch(() => {})
+      .then(() => {
+        this.nextNotify = undefined;
+        return this.signal(notifier);
+      });
+    return this.nextNotify;
   }
 
   /** Schedules one read of the log; wake-ups that arrive before it starts are served by the same read. */
@@ -115,15 +151,34 @@ export class EventFeed {
 
   private async catchUp(): Promise<void> {
     for (;;) {
-      const missed = await this.store.events.since(this.lastSeq);
-      if (missed.length === 0) return;
-      this.publish(missed);
+      const { events, complete, pending } = await this.store.events.since(this.last);
+      if (events.length > 0) {
+        this.publish(events);
+        this.recheckMs = FIRST_RECHECK_MS;
+      }
+      if (pending) {
+        this.recheckLater();
+        return;
+      }
+      // A page short of the limit read to the end of the log; a full one may have more after it.
+      if (complete) return;
     }
   }
 
+  /** Reads the log again soon, and less often the longer the horizon stays behind. */
+  private recheckLater(): void {
+    if (this.stopped || this.recheck !== undefined) return;
+    this.recheck = setTimeout(() => {
+      this.recheck = undefined;
+      this.wake();
+    }, this.recheckMs);
+    this.recheck.unref();
+    this.recheckMs = Math.min(MAX_RECHECK_MS, this.recheckMs * 2);
+  }
+
   private publish(events: StoredEvent[]): void {
-    const last = events.at(-1);
-    if (last !== undefined && last.seq > this.lastSeq) this.lastSeq = last.seq;
+    const last = events.at(-1)!;
+    this.last = { tx: last.tx, seq: last.seq };
     this.hub.publish(events);
   }
 }

@@ -1,5 +1,11 @@
 import type { ServerResponse } from 'node:http';
-import type { StoredEvent } from '../store/events.js';
+import {
+  compareCursor,
+  type EventCursor,
+  formatCursor,
+  LOG_START,
+  type StoredEvent,
+} from '../store/events.js';
 
 /** The reconnection delay sent with a stream the BFF ends on purpose; the next stream sends its own. */
 const RECONNECT_AT_ONCE_MS = 100;
@@ -9,15 +15,15 @@ const RECONNECT_AT_ONCE_MS = 100;
  * as its last event id (a frame without data dispatches nothing but still sets it), so its reconnect resumes from
  * there even when no event had arrived yet, and nothing that happens in between is lost.
  */
-const resumeFrom = (client: SseClient) => (client.held === null ? `id: ${client.lastSeq}\n` : '');
+const resumeFrom = (client: SseClient) => (client.held === null ? `id: ${formatCursor(client.last)}\n` : '');
 
 /** One browser's SSE stream. */
 export interface SseClient {
   userId: string;
   operator: boolean;
   res: ServerResponse;
-  /** The newest event written; anything at or below it is not written again. */
-  lastSeq: bigint;
+  /** The position of the newest event written; anything at or before it is not written again. */
+  last: EventCursor;
   /** While replaying from the log, live events wait here so nothing falls between replay and live. */
   held: StoredEvent[] | null;
 }
@@ -42,6 +48,11 @@ export class EventHub {
   private readonly clients = new Set<SseClient>();
   private readonly byUser = new Map<string, Set<SseClient>>();
   private readonly operators = new Set<SseClient>();
+  /**
+   * Where the log stands for this hub: the newest event published (the feed sets where it starts). A stream
+   * that asks for no replay starts here, so every event after it reaches the stream live and none before it.
+   */
+  position: EventCursor = LOG_START;
 
   constructor(private readonly maxBufferedBytes: number) {}
 
@@ -75,6 +86,10 @@ export class EventHub {
 
   /** Sends committed events, in order, to every client allowed to see them. */
   publish(events: readonly StoredEvent[]): void {
+    const last = events.at(-1);
+    if (last !== undefined && compareCursor(last, this.position) > 0) {
+      this.position = { tx: last.tx, seq: last.seq };
+    }
     for (const event of events) {
       // An event is either one user's (its owner) or the operators'.
       const recipients =
@@ -95,8 +110,8 @@ export class EventHub {
 
   /** Writes one event unless the client has seen it; drops the client if its buffer overflows. */
   write(client: SseClient, event: StoredEvent, frame = sseFrame(event)): void {
-    if (event.seq <= client.lastSeq) return;
-    client.lastSeq = event.seq;
+    if (compareCursor(event, client.last) <= 0) return;
+    client.last = { tx: event.tx, seq: event.seq };
     client.res.write(frame);
     if (client.res.writableLength > this.maxBufferedBytes) {
       this.remove(client);

@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import { sandboxKyc } from '@mandarin-kit/emulator';
 import { expect, it } from 'vitest';
+import { compareCursor, parseCursor } from '../store/events.js';
 import { describePostgres } from '../testkit/postgres.js';
 import { postgresPairSuite } from '../testkit/postgresPair.js';
 import { openSse } from '../testkit/sse.js';
@@ -91,15 +92,57 @@ describePostgres('several BFF instances on one PostgreSQL database', () => {
     await onA.waitFor(
       (es) => es.filter((e) => (e.data as { orderId: string }).orderId?.startsWith('order-')).length === 20,
     );
-    const ids = onA.events.map((e) => Number(e.id));
-    expect(ids).toEqual([...ids].sort((a, b) => a - b));
+    // Positions in the log (`tx-seq` on PostgreSQL): strictly increasing, so none repeats and none is out of order.
+    const ids = onA.events.map((e) => e.id);
+    const positions = ids.map((id) => parseCursor(id)!);
+    for (let i = 1; i < positions.length; i++) {
+      expect(compareCursor(positions[i - 1]!, positions[i]!)).toBeLessThan(0);
+    }
     onA.close();
     const resumed = await openSse(second.url, {
       cookie: operator.cookieHeader,
-      'last-event-id': String(ids[ids.length - 5]),
+      'last-event-id': ids[ids.length - 5]!,
     });
     await resumed.waitFor((es) => es.length === 4);
-    expect(resumed.events.map((e) => Number(e.id))).toEqual(ids.slice(-4));
+    expect(resumed.events.map((e) => e.id)).toEqual(ids.slice(-4));
+    resumed.close();
+  });
+
+  it('gives streams on both instances the same order when both take callbacks at once, and resumes exactly across them', async () => {
+    const operator = stack.client();
+    await operator.post('/api/session/operator');
+    const onA = await openSse(stack.bffUrl, { cookie: operator.cookieHeader });
+    const onB = await openSse(second.url, { cookie: operator.cookieHeader });
+    const mine = (es: typeof onA.events) =>
+      es.filter((e) => (e.data as { orderId?: string }).orderId?.startsWith('together-'));
+    const statuses = await Promise.all(
+      Array.from({ length: 40 }, (_, i) =>
+        post(
+          i % 2 === 0 ? stack.bffUrl : second.url,
+          signed({
+            orderId: `together-${i}`,
+            transaction: `cccc0000cccc0000cccc0000cccc${String(i).padStart(4, '0')}`,
+            status: 'success',
+          }),
+        ).then((r) => r.status),
+      ),
+    );
+    expect(statuses.every((s) => s === 200)).toBe(true);
+    await onA.waitFor((es) => mine(es).length === 40);
+    await onB.waitFor((es) => mine(es).length === 40);
+    const idsA = mine(onA.events).map((e) => e.id);
+    expect(mine(onB.events).map((e) => e.id)).toEqual(idsA);
+    expect(new Set(mine(onA.events).map((e) => (e.data as { orderId: string }).orderId)).size).toBe(40);
+    const positions = idsA.map((id) => parseCursor(id)!);
+    for (let i = 1; i < positions.length; i++) {
+      expect(compareCursor(positions[i - 1]!, positions[i]!)).toBeLessThan(0);
+    }
+    onA.close();
+    onB.close();
+    const resumed = await openSse(second.url, { cookie: operator.cookieHeader, 'last-event-id': idsA[9]! });
+    await resumed.waitFor((es) => mine(es).length === 30);
+    await new Promise((r) => setTimeout(r, 100));
+    expect(mine(resumed.events).map((e) => e.id)).toEqual(idsA.slice(10));
     resumed.close();
   });
 

@@ -1,7 +1,8 @@
 import http from 'node:http';
 import type { EventEnvelope } from '@mandarin-kit/core';
 import { sandboxKyc } from '@mandarin-kit/emulator';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it, vi } from 'vitest';
+import { compareCursor, LOG_START } from '../store/events.js';
 import { waitFor } from '../testkit/flows.js';
 import type { HttpClient } from '../testkit/HttpClient.js';
 import { openSse } from '../testkit/sse.js';
@@ -118,6 +119,45 @@ describe('live events over SSE', () => {
     resumed.close();
   });
 
+  it('gives a stream opened without Last-Event-ID every event committed once its headers are out', async () => {
+    const user = stack.client();
+    const me = (await user.get('/api/me')).body.id as string;
+    // Whatever the stream reads from the log as it opens is held up until the user's events are published.
+    let release = () => {};
+    const released = new Promise<void>((r) => {
+      release = r;
+    });
+    const lastCursor = stack.store.events.lastCursor.bind(stack.store.events);
+    const held = vi.spyOn(stack.store.events, 'lastCursor').mockImplementation(async () => {
+      await released;
+      return lastCursor();
+    });
+    const after = stack.store.events.after.bind(stack.store.events);
+    const heldAfter = vi.spyOn(stack.store.events, 'after').mockImplementation(async (...args) => {
+      await released;
+      return after(...args);
+    });
+    try {
+      const stream = await openSse(stack.bffUrl, { cookie: user.cookieHeader });
+      const id = await onboard(user);
+      // The feed has published the user's events to the hub while the stream is still opening.
+      await waitFor(
+        async () => {
+          const newest = (await after(LOG_START, me, false)).at(-1);
+          return newest !== undefined && compareCursor(stack.app.hub.position, newest) >= 0;
+        },
+        (published) => published,
+      );
+      release();
+      await stream.waitFor((es) => es.some((e) => (e.data as { walletId?: string }).walletId === id));
+      stream.close();
+    } finally {
+      release();
+      held.mockRestore();
+      heldAfter.mockRestore();
+    }
+  });
+
   it('gives a new stream its resume point before any event, so a drop before the first event misses nothing', async () => {
     const user = stack.client();
     await user.get('/api/me');
@@ -218,7 +258,7 @@ describe('live events over SSE', () => {
           occurredAt: new Date().toISOString(),
           data: { pad },
         };
-        slow.app.hub.publish([{ seq: BigInt(i), ownerId: me, audience: 'user', envelope }]);
+        slow.app.hub.publish([{ tx: 0n, seq: BigInt(i), ownerId: me, audience: 'user', envelope }]);
         await new Promise((r) => setTimeout(r, 1));
       }
       expect(slow.app.hub.size).toBe(0);

@@ -4,6 +4,7 @@ import type { Context } from 'koa';
 import type { Logger } from 'pino';
 import { userOf } from '../api/context.js';
 import { BffError } from '../http/BffError.js';
+import { type EventCursor, formatCursor, parseCursor } from '../store/events.js';
 import type { Store } from '../store/Store.js';
 import { type EventHub, type SseClient, sseFrame } from './EventHub.js';
 
@@ -23,10 +24,11 @@ export interface SseOptions {
   retryMs: number;
 }
 
-function lastEventId(ctx: Context): bigint {
+/** Where the client asks to resume (`Last-Event-ID`, or `?lastEventId=` on a reopen), if it names a position. */
+function lastEventId(ctx: Context): EventCursor | undefined {
   const raw =
     ctx.get('last-event-id') || (typeof ctx.query.lastEventId === 'string' ? ctx.query.lastEventId : '');
-  return /^\d{1,19}$/.test(raw) ? BigInt(raw) : -1n;
+  return parseCursor(raw);
 }
 
 /**
@@ -70,11 +72,14 @@ export function sseRoutes(store: Store, hub: EventHub, options: SseOptions, leas
       'x-request-id': ctx.state.requestId,
     });
     res.write(`retry: ${options.retryMs}\n\n`);
+    const from = lastEventId(ctx);
     const client: SseClient = {
       userId: user.id,
       operator: user.roles.includes('operator'),
       res,
-      lastSeq: 0n,
+      // Without a resume point, from where this instance's feed stands as the stream joins (in the same tick):
+      // whatever the feed publishes next reaches it, even an event that commits while the stream opens.
+      last: from ?? hub.position,
       held: [],
     };
     hub.add(client);
@@ -84,24 +89,22 @@ export function sseRoutes(store: Store, hub: EventHub, options: SseOptions, leas
       hub.remove(client);
     });
     // Subscribed first, replayed second: live events that arrive meanwhile wait in `held`.
-    const from = lastEventId(ctx);
-    let cursor = from >= 0n ? from : await store.events.lastSeq();
-    client.lastSeq = cursor;
-    if (from >= 0n) {
+    // Replayed up to the visibility horizon; what commits beyond it reaches `held` through the feed, which reads
+    // the log in the same order and only below the same (ever-rising) horizon, so nothing falls in between.
+    if (from !== undefined) {
       for (;;) {
-        const page = await store.events.after(cursor, client.userId, client.operator);
+        const page = await store.events.after(client.last, client.userId, client.operator);
         for (const event of page) {
-          client.lastSeq = event.seq;
+          client.last = { tx: event.tx, seq: event.seq };
           res.write(sseFrame(event));
         }
         if (page.length === 0) break;
-        cursor = page[page.length - 1]!.seq;
       }
     }
     // The resume point, even when no event has been sent: an `id:` with an empty `data:` is dispatched as a
     // data-less message, so both the browser's own reconnect (Last-Event-ID) and the kit's reopen after a
     // refused reconnect resume from here instead of from whenever they get back.
-    res.write(`id: ${client.lastSeq}\ndata:\n\n`);
+    res.write(`id: ${formatCursor(client.last)}\ndata:\n\n`);
     const held = client.held ?? [];
     client.held = null;
     for (const event of held) hub.write(client, event);

@@ -3,6 +3,7 @@ import type { EventEnvelope } from '@mandarin-kit/core';
 import { createEmulator, DEFAULT_CREDENTIALS, sandboxKyc } from '@mandarin-kit/emulator';
 import { expect, it } from 'vitest';
 import { limitVariable } from '../config/env.js';
+import { type EventCursor, LOG_START } from '../store/events.js';
 import { Store } from '../store/Store.js';
 import { type Balancer, startBalancer } from '../testkit/balancer.js';
 import { freePort, spawnBff } from '../testkit/bffProcess.js';
@@ -195,11 +196,11 @@ describePostgres('rolling restart behind a load balancer', () => {
         // Every user's stream saw each of their events exactly once, in order, across both restarts.
         for (const [index, user] of users.entries()) {
           const expected: string[] = [];
-          for (let cursor = 0n; ; ) {
+          for (let cursor: EventCursor = LOG_START; ; ) {
             const page = await store.events.after(cursor, user.userId, false);
             if (page.length === 0) break;
             expected.push(...page.map((e) => e.envelope.id));
-            cursor = page.at(-1)!.seq;
+            cursor = page.at(-1)!;
           }
           const listener = listeners[index]!;
           await expect

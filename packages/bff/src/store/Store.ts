@@ -16,8 +16,8 @@ import { SessionTable } from './sessions.js';
 import { WalletTable } from './wallets.js';
 
 /**
- * Advisory lock key of a whole migration run on PostgreSQL: "mk_mig" in ASCII, far from the small keys that
- * migrate (72033) and the event log (72034) take inside transactions.
+ * Advisory lock key of a whole migration run on PostgreSQL: "mk_mig" in ASCII, far from the small key that
+ * migrate (72033) takes inside its transactions.
  */
 const MIGRATION_RUN_LOCK = 0x6d6b5f6d6967;
 

@@ -124,4 +124,24 @@ export const migrations: ReadonlyArray<{ version: number; name: string; sql: Mig
       'ALTER TABLE sub_merchants ADD COLUMN label TEXT',
     ],
   },
+  {
+    version: 6,
+    name: 'event log ordered by transaction, without a global lock',
+    sql: [
+      // The transaction that stored each event (see EventCursor in events.ts): readers order by (tx, seq) and
+      // read only below the xmin horizon, so concurrent writers need no lock to keep streams resumable. Events
+      // stored before keep tx 0, so their order (and the plain-seq ids clients may hold) stays as it was.
+      // SQLite has one writer and commits in seq order: its tx stays 0.
+      {
+        sqlite: 'ALTER TABLE events ADD COLUMN tx BIGINT NOT NULL DEFAULT 0',
+        postgres:
+          "ALTER TABLE events ADD COLUMN tx xid8 NOT NULL DEFAULT '0', ALTER COLUMN tx SET DEFAULT pg_current_xact_id()",
+      },
+      'DROP INDEX events_owner',
+      'DROP INDEX events_audience',
+      'CREATE INDEX events_position ON events (tx, seq)',
+      'CREATE INDEX events_owner_position ON events (owner_id, tx, seq)',
+      'CREATE INDEX events_audience_position ON events (audience, tx, seq)',
+    ],
+  },
 ];

@@ -32,6 +32,28 @@ describePostgres('PgDriver', () => {
     expect(rows).toEqual([{ a: '1', 'b?': 'what?', c: 'x?', d: 2n }]);
   });
 
+  it('prepares a statement once per connection, and still runs it after another instance adds a column', async () => {
+    const one = new PgDriver(db.url, { max: 1 }); // one connection, so every call meets the same prepared plan
+    opened.push(one);
+    const read = 'SELECT * FROM t WHERE id = ?';
+    await one.run('INSERT INTO t (id, amount, n, note) VALUES (?, ?, ?, ?)', ['a', 1n, 1, 'x']);
+    expect(await one.all(read, ['a'])).toEqual([{ id: 'a', amount: 1n, n: 1n, note: 'x' }]);
+    const prepared = await one.all(
+      "SELECT COUNT(*) AS n FROM pg_prepared_statements WHERE statement = 'SELECT * FROM t WHERE id = $1'",
+    );
+    expect(prepared).toEqual([{ n: 1n }]);
+    // Another instance's migration changes what `SELECT *` returns under the prepared plan.
+    await driver.run('ALTER TABLE t ADD COLUMN added TEXT');
+    expect(await one.all(read, ['a'])).toEqual([{ id: 'a', amount: 1n, n: 1n, note: 'x', added: null }]);
+    // The same inside a transaction: the transaction is run again, unprepared.
+    const two = new PgDriver(db.url, { max: 1 });
+    opened.push(two);
+    await two.all(read, ['a']);
+    await driver.run('ALTER TABLE t ADD COLUMN again TEXT');
+    const inTransaction = await two.transaction((tx) => tx.all(read, ['a']));
+    expect(inTransaction).toEqual([{ id: 'a', amount: 1n, n: 1n, note: 'x', added: null, again: null }]);
+  });
+
   it('refuses a statement whose placeholders and parameters differ in number', async () => {
     await expect(driver.all('SELECT ?::int AS a', [])).rejects.toThrow(/1 placeholders but 0 parameters/);
   });

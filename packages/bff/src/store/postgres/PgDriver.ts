@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import pg from 'pg';
 import type { Row, SqlDriver, SqlValue } from '../SqlDriver.js';
 import { PgListener } from './PgListener.js';
@@ -13,6 +14,12 @@ export interface PgDriverOptions {
   connectionTimeoutMs?: number;
   /** Errors that need no caller: a broken idle connection, a LISTEN reconnect. Ignored by default. */
   onError?: (error: Error) => void;
+  /**
+   * Whether the store's parameterised statements are prepared once per connection and then only executed
+   * (default true): PostgreSQL then parses and plans each once instead of on every call. Set false behind a
+   * pooler that can't keep prepared statements (PgBouncer in transaction mode before 1.21).
+   */
+  prepare?: boolean;
 }
 
 /**
@@ -37,6 +44,16 @@ const ATTEMPTS = 5;
 /** SQLSTATE of every statement after a failed one in the same transaction. */
 const IN_FAILED_TRANSACTION = '25P02';
 const CACHE_LIMIT = 1000;
+/**
+ * SQLSTATE of a prepared statement whose result columns changed under it (a migration by another instance added
+ * a column to a table it reads with `SELECT *`): it is run unprepared from then on.
+ */
+const FEATURE_NOT_SUPPORTED = '0A000';
+
+/** A statement as sent: numbered, and named when it is prepared once per connection. */
+interface Statement extends NumberedSql {
+  name: string | undefined;
+}
 
 type Queryable = pg.Pool | pg.PoolClient;
 
@@ -53,11 +70,13 @@ export class PgDriver implements SqlDriver {
   private readonly listener: PgListener;
   private readonly connection: pg.ClientConfig;
   private readonly onError: (error: Error) => void;
-  private readonly statements = new Map<string, NumberedSql>();
+  private readonly statements = new Map<string, Statement>();
+  private readonly prepare: boolean;
   private closing: Promise<void> | undefined;
 
   constructor(url: string, options: PgDriverOptions = {}) {
     this.onError = options.onError ?? (() => {});
+    this.prepare = options.prepare ?? true;
     this.connection = {
       connectionString: url,
       application_name: 'mandarin-kit-bff',
@@ -121,7 +140,7 @@ export class PgDriver implements SqlDriver {
           broken ??= rollbackError;
         });
         const cause = sqlState(error) === IN_FAILED_TRANSACTION ? (failed ?? error) : error;
-        if (attempt < ATTEMPTS && RETRYABLE.has(sqlState(cause) ?? '')) continue;
+        if (attempt < ATTEMPTS && (RETRYABLE.has(sqlState(cause) ?? '') || this.unprepared(cause))) continue;
         throw error;
       } finally {
         client.off('error', onClientError);
@@ -188,23 +207,52 @@ export class PgDriver implements SqlDriver {
     }
   }
 
-  private query(target: Queryable, sql: string, params: readonly SqlValue[]): Promise<pg.QueryResult<Row>> {
+  private async query(
+    target: Queryable,
+    sql: string,
+    params: readonly SqlValue[],
+  ): Promise<pg.QueryResult<Row>> {
     const statement = this.numbered(sql);
     if (statement.count !== params.length) {
-      return Promise.reject(
-        new Error(
-          `PgDriver: statement has ${statement.count} placeholders but ${params.length} parameters: ${sql}`,
-        ),
+      throw new Error(
+        `PgDriver: statement has ${statement.count} placeholders but ${params.length} parameters: ${sql}`,
       );
     }
-    return target.query<Row>(statement.text, params as SqlValue[]);
+    const values = params as SqlValue[];
+    if (statement.name === undefined) return target.query<Row>(statement.text, values);
+    try {
+      return await target.query<Row>({ name: statement.name, text: statement.text, values });
+    } catch (error) {
+      // Outside a transaction it can simply run again, unprepared; inside one the transaction is re-run.
+      if (!this.unprepared(error) || target !== this.pool) throw error;
+      return target.query<Row>(statement.text, values);
+    }
+  }
+
+  /**
+   * After "cached plan must not change result type" (another instance migrated the schema), stops preparing
+   * statements, since any of them may read a changed table; says whether the error was that.
+   */
+  private unprepared(error: unknown): boolean {
+    if (sqlState(error) !== FEATURE_NOT_SUPPORTED || !/cached plan/.test(String((error as Error).message))) {
+      return false;
+    }
+    for (const statement of this.statements.values()) statement.name = undefined;
+    return true;
   }
 
   /** The store's statements are a fixed set of literals, so converting each once is enough. */
-  private numbered(sql: string): NumberedSql {
+  private numbered(sql: string): Statement {
     let statement = this.statements.get(sql);
     if (statement === undefined) {
-      statement = numberPlaceholders(sql);
+      const numbered = numberPlaceholders(sql);
+      // Named by their text, so a name never stands for two statements. Only statements with parameters: the
+      // store's own, run again and again (not one-off DDL).
+      const name =
+        this.prepare && numbered.count > 0
+          ? `mk_${createHash('sha256').update(numbered.text).digest('hex').slice(0, 24)}`
+          : undefined;
+      statement = { ...numbered, name };
       // A bound that the store never reaches, in case a caller builds statements dynamically.
       if (this.statements.size >= CACHE_LIMIT) this.statements.clear();
       this.statements.set(sql, statement);
