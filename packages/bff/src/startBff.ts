@@ -24,6 +24,7 @@ export async function startBff(env: BffEnv): Promise<RunningBff> {
     env.BFF_DATABASE_URL === undefined
       ? await Store.openSqlite(env.BFF_SQLITE_FILE)
       : await Store.openPostgres(env.BFF_DATABASE_URL, {
+          prepare: env.BFF_PG_PREPARE,
           // Broken idle connections and LISTEN reconnects recover by themselves; they are worth a line only.
           onError: (error) => logger.warn({ err: error }, 'postgres connection error'),
         });

@@ -89,6 +89,8 @@ export const bffEnvSchema = z.object({
     .string()
     .regex(/^postgres(ql)?:\/\//, 'must be a postgres:// URL')
     .optional(),
+  /** Prepare the store's statements once per connection; `false` behind a pooler that can't keep them. */
+  BFF_PG_PREPARE: bool.default(true),
   BFF_PUBLIC_URL: url.optional(),
   BFF_DEMO_OPERATOR_LOGIN: bool.default(false),
   BFF_TRUST_PROXY: bool.default(false),
