@@ -179,12 +179,12 @@ async function walletFlow(url, emulatorUrl, bffOrigin) {
     await page.getByLabel('Last name').fill('Success');
     await page.getByLabel('First name').fill('Successful');
     await page.getByLabel('Middle name (patronymic)').fill('Successful');
-    await page.getByLabel('Date of birth').fill('1993-12-22');
+    await page.getByLabel('Date of birth').fill('22/12/1993');
     await page.getByLabel('INN (taxpayer number)').fill('500100732259');
     await page.getByLabel('SNILS (insurance number)').pressSequentially('11223344595');
     await page.getByLabel('Passport series').fill('1233');
     await page.getByLabel('Passport number').fill('123458');
-    await page.getByLabel('Date of issue').fill('2013-04-24');
+    await page.getByLabel('Date of issue').fill('24/04/2013');
     await page.getByLabel('Issuing office code').pressSequentially('404004');
     await page.getByLabel('Issued by').fill('Fili Davydkovo District Department of Internal Affairs');
     await page.getByLabel('Place of birth').fill('Moscow');
