@@ -8,7 +8,7 @@ import {
   getToken,
   setBalance,
   startReceiver,
-  waitFor,
+  waitUntil,
   xAuth,
 } from '../fixtures/harness.js';
 
@@ -66,7 +66,7 @@ describe('card bindings', () => {
   const callbackFor = async (id: string) =>
     Object.fromEntries(
       new URLSearchParams(
-        (await waitFor(() => callbacks.requests.find((r) => r.body.includes(`card_binding=${id}`)))).body,
+        (await waitUntil(() => callbacks.requests.find((r) => r.body.includes(`card_binding=${id}`)))).body,
       ),
     );
 
@@ -202,7 +202,7 @@ describe('card bindings', () => {
       const res = await submitPage(userWebLink, 'cancel', {});
       expect(res.status).toBe(303);
       expect(res.headers.get('location')).toBe('http://shop.test/cards');
-      const received = await waitFor(() => other.requests[0]);
+      const received = await waitUntil(() => other.requests[0]);
       const fields = Object.fromEntries(new URLSearchParams(received.body));
       expect(fields).toMatchObject({ card_binding: id, status: 'failed' });
       expect(fields).not.toHaveProperty('card_number');
@@ -222,7 +222,7 @@ describe('card bindings', () => {
       body: { ids: [id] },
     });
     expect(res.json.sent).toEqual([id]);
-    await waitFor(() => callbacks.requests.length === 2);
+    await waitUntil(() => callbacks.requests.length === 2);
     expect(Object.fromEntries(new URLSearchParams(callbacks.requests[1]!.body))).toEqual(first);
   });
 
@@ -244,7 +244,7 @@ describe('card bindings', () => {
     const txCallback = async (id: string) =>
       Object.fromEntries(
         new URLSearchParams(
-          (await waitFor(() => callbacks.requests.find((r) => r.body.includes(`transaction=${id}`)))).body,
+          (await waitUntil(() => callbacks.requests.find((r) => r.body.includes(`transaction=${id}`)))).body,
         ),
       );
 
