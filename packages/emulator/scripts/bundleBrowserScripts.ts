@@ -42,6 +42,9 @@ async function bundle(entry: string, banner: string): Promise<string> {
     write: false,
     format: 'iife',
     platform: 'browser',
+    // Core from its sources (as tests and `pnpm dev` see it), whether or not it has been built; its
+    // `sideEffects: false` lets esbuild keep only the module a script uses (the Luhn check, no zod).
+    conditions: ['@mandarin-kit/source'],
     target: 'es2019',
     charset: 'utf8',
     legalComments: 'none',

@@ -1,4 +1,4 @@
-import { screen, waitFor } from '@testing-library/react';
+import { act, screen, waitFor } from '@testing-library/react';
 import { userEvent } from '@testing-library/user-event';
 import { afterEach, describe, expect, it } from 'vitest';
 import { HostedCardForm } from './cards/HostedCardForm.js';
@@ -59,8 +59,8 @@ describe('focus after each state change', () => {
   });
 
   it('SBP: confirm stays focused while confirming; processing and success take focus', async () => {
-    renderWithKit(<SbpRecipientConfirmation operationId={fakeIds.operation} />, {
-      scenario: { delayMs: 40, sbp: { eventDelayMs: 80 } },
+    const { fake } = renderWithKit(<SbpRecipientConfirmation operationId={fakeIds.operation} />, {
+      scenario: { delayMs: 40, sbp: { finalStatus: null } },
     });
     const user = userEvent.setup();
     await stateIs('ready');
@@ -68,6 +68,7 @@ describe('focus after each state change', () => {
     await user.keyboard('{Enter}');
     await after('confirming', () => screen.getByRole('button', { name: 'Подтверждаем перевод…' }));
     await after('processing', () => screen.getByRole('heading', { name: 'Перевод отправлен' }));
+    act(() => fake.finishSbpPayout('success'));
     await after('success', () => screen.getByRole('heading', { name: 'Перевод выполнен' }));
   });
 

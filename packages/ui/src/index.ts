@@ -60,7 +60,7 @@ export type { OtpInputProps } from './otp/OtpInput.js';
 export { OtpInput } from './otp/OtpInput.js';
 export type { OtpState, UseOtpOptions, UseOtpResult } from './otp/useOtp.js';
 export { useOtp } from './otp/useOtp.js';
-export type { EventListener, KitContextValue, Theme } from './provider/KitContext.js';
+export type { EventListener, KitContextValue, KitEventListener, Theme } from './provider/KitContext.js';
 export { useEventStreamStatus, useKit } from './provider/KitContext.js';
 export type { MandarinKitProviderProps } from './provider/MandarinKitProvider.js';
 export { MandarinKitProvider } from './provider/MandarinKitProvider.js';

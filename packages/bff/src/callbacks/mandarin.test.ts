@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
-import { waitFor } from '../testkit/flows.js';
+import { onboardWallet, waitFor } from '../testkit/flows.js';
 import { openSse } from '../testkit/sse.js';
 import { startStack } from '../testkit/startStack.js';
 import { walletSuite } from '../testkit/suites.js';
@@ -90,7 +90,10 @@ describe('Mandarin callbacks through the relay', () => {
       data: { kind: 'operation', status: 'success', walletId: wallet.id },
     });
     expect(me.status).toBe(200);
-    await new Promise((r) => setTimeout(r, 50));
+    // The stranger's own wallet opening comes later in the feed's commit order, so once its event has
+    // arrived on their stream, the payout's would have arrived before it.
+    await onboardWallet(stack, stranger);
+    await theirs.waitFor((es) => es.some((e) => e.type === 'esp.status'));
     expect(theirs.events.filter((e) => (e.data as any).operationId === payout.body.id)).toEqual([]);
     mine.close();
     theirs.close();

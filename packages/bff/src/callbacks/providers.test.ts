@@ -30,6 +30,7 @@ async function send(provider: string, body: Record<string, unknown>) {
 }
 
 const eventsOf = (type: string) => live.events.filter((e) => e.type === type);
+const refOf = (event: { data: unknown }) => (event.data as { reference?: string }).reference;
 
 describe('the other providers’ callbacks, sent by the emulator', () => {
   it('transfer statuses: acked with 2xx, deduped on (transfer_id, status), refused without the path token', async () => {
@@ -39,9 +40,11 @@ describe('the other providers’ callbacks, sent by the emulator', () => {
     expect(first.attempts[0].status).toBe(200);
     const again = await send('transfers', { url, payload });
     expect(again.attempts[0].status).toBe(200);
-    await live.waitFor(() => eventsOf('transfer.status').length >= 1);
-    await new Promise((r) => setTimeout(r, 30));
-    expect(eventsOf('transfer.status')).toHaveLength(1);
+    // Events reach the stream in commit order: once a later transfer's event is here, a second event for the
+    // repeat would have come before it.
+    await send('transfers', { url, payload: { ...payload, transfer_id: '239441504' } });
+    await live.waitFor(() => eventsOf('transfer.status').some((e) => refOf(e) === '239441504'));
+    expect(eventsOf('transfer.status').filter((e) => refOf(e) === '239441503')).toHaveLength(1);
     expect(eventsOf('transfer.status')[0]!.data).toMatchObject({
       provider: 'transfers',
       reference: '239441503',
@@ -71,7 +74,14 @@ describe('the other providers’ callbacks, sent by the emulator', () => {
       payload: { mdOrder: 'md-3', operation: 'deposited', status: '1' },
     });
     expect(bad.attempts[0].status).toBe(401);
-    await live.waitFor(() => eventsOf('gateway.operation').length === 2);
+    // A later accepted callback's event comes after any the forged one had made.
+    const later = await send('gateway', {
+      url,
+      payload: { mdOrder: 'md-4', orderNumber: '0989', operation: 'deposited', status: '1' },
+    });
+    expect(later.attempts[0].status).toBe(200);
+    await live.waitFor(() => eventsOf('gateway.operation').some((e) => refOf(e) === 'md-4'));
+    expect(eventsOf('gateway.operation').map(refOf)).toEqual(['md-1', 'md-2', 'md-4']);
   });
 
   it('gateway checksum matches an independent HMAC-SHA256 over name;value; pairs', async () => {
@@ -158,7 +168,12 @@ describe('the other providers’ callbacks, sent by the emulator', () => {
     expect(stale.attempts[0].status).toBe(401);
     const forged = await send('processing', { url, payload: { ...payload, id: 'p-3' }, badSignature: true });
     expect(forged.attempts[0].status).toBe(401);
-    await live.waitFor(() => eventsOf('processing.status').length === 1);
+    // A later accepted callback's event comes after any the repeat, the stale or the forged one had made.
+    expect((await send('processing', { url, payload: { ...payload, id: 'p-4' } })).attempts[0].status).toBe(
+      200,
+    );
+    await live.waitFor(() => eventsOf('processing.status').some((e) => refOf(e) === 'p-4'));
+    expect(eventsOf('processing.status').map(refOf)).toEqual(['p-1', 'p-4']);
   });
 
   it('processing signature matches an independent HMAC-SHA512 over timestamp, window, method, path and body', async () => {

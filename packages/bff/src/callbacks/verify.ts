@@ -1,12 +1,6 @@
-import { createHash, createHmac, timingSafeEqual } from 'node:crypto';
+import { createHash, createHmac } from 'node:crypto';
+import { safeEqual } from '@mandarin-kit/core';
 import { CallbackRefused } from './types.js';
-
-/** Compares two strings in constant time (length differences return early; lengths are not secret). */
-export function safeEqual(a: string, b: string): boolean {
-  const left = Buffer.from(a, 'utf8');
-  const right = Buffer.from(b, 'utf8');
-  return left.length === right.length && timingSafeEqual(left, right);
-}
 
 /** sha256 hex of a string. */
 export const sha256Hex = (data: string) => createHash('sha256').update(data, 'utf8').digest('hex');

@@ -3,9 +3,9 @@ import {
   createPaymentBodySchema,
   createPayoutBodySchema,
   createRefundBodySchema,
-  isLuhnValid,
   otpVerifyBodySchema,
 } from './bodies.js';
+import { isLuhnValid } from './luhn.js';
 
 const route = {
   accountId: '16f90c5e-6bc3-11eb-9439-0242ac130002',

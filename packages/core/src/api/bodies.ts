@@ -3,6 +3,7 @@ import { normalizePhone } from '../kyc/phone.js';
 import { orderActualTillSchema } from '../schemas/transactions/orderActualTill.js';
 import { customValuesSchema } from '../schemas/transactions/parts.js';
 import { amountBodySchema, uuidSchema } from './common.js';
+import { isLuhnValid } from './luhn.js';
 import { routingEntryBodySchema } from './payments.js';
 
 // The bodies the browser sends and the BFF validates, kept apart from the views (what the BFF answers and the
@@ -15,21 +16,6 @@ export const otpVerifyBodySchema = z.strictObject({
 });
 /** The code the user typed. */
 export type OtpVerifyBody = z.infer<typeof otpVerifyBodySchema>;
-
-/** A card number passes the Luhn check (13 to 19 digits). */
-export function isLuhnValid(digits: string): boolean {
-  if (!/^\d{13,19}$/.test(digits)) return false;
-  let sum = 0;
-  for (let i = 0; i < digits.length; i++) {
-    let d = digits.charCodeAt(digits.length - 1 - i) - 48;
-    if (i % 2 === 1) {
-      d *= 2;
-      if (d > 9) d -= 9;
-    }
-    sum += d;
-  }
-  return sum % 10 === 0;
-}
 
 const cardNumberSchema = z
   .string()

@@ -21,7 +21,6 @@ export {
   createRefundBodySchema,
   createTopUpBodySchema,
   createTransitPayoutBodySchema,
-  isLuhnValid,
   linkSubMerchantBodySchema,
   otpVerifyBodySchema,
   payoutDestinationBodySchema,
@@ -45,6 +44,7 @@ export {
   moneyViewSchema,
   uuidSchema,
 } from './common.js';
+export { isLuhnValid } from './luhn.js';
 export type {
   CounterpartyView,
   OperationHistoryFilter,

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { activeEsp, call, emulatorSuite, getToken, waitFor } from '../fixtures/harness.js';
+import { activeEsp, call, emulatorSuite, getToken, waitUntil } from '../fixtures/harness.js';
 
 describe('admin API', () => {
   // The tests build on each other: the last one checks that a reset clears what the earlier ones made.
@@ -20,7 +20,7 @@ describe('admin API', () => {
     });
     const token = await getToken(emu.url);
     const esp = await activeEsp(emu.url, token);
-    await waitFor(() => receiver.requests.find((r) => r.url === '/hooks'));
+    await waitUntil(() => receiver.requests.find((r) => r.url === '/hooks'));
     expect((await call(emu.url, '/__emulator/config', { body: { webhookUrl: 'not a url' } })).status).toBe(
       400,
     );
@@ -39,7 +39,7 @@ describe('admin API', () => {
       body: { status: 'failed', reason: 'bank offline' },
     });
     expect(done.json).toMatchObject({ status: 'failed', failureReason: 'bank offline' });
-    const cb = await waitFor(() => receiver.requests.find((r) => r.url === '/cb'));
+    const cb = await waitUntil(() => receiver.requests.find((r) => r.url === '/cb'));
     expect(new URLSearchParams(cb.body).get('status')).toBe('failed');
     expect(
       (

@@ -1,6 +1,5 @@
 import { createHash } from 'node:crypto';
-import { formatXAuth, parseXAuth, xAuthBase } from '@mandarin-kit/core';
-import { safeEqual } from '../oauth/oauthRoutes.js';
+import { formatXAuth, parseXAuth, safeEqual, xAuthBase } from '@mandarin-kit/core';
 
 /** The `X-Auth` header Mandarin expects: `{merchantId}-{sha256hex(merchantId-requestId-secret)}-{requestId}`. */
 export function computeXAuth(merchantId: string, requestId: string, secret: string): string {

@@ -1,6 +1,6 @@
 import { createHash, timingSafeEqual } from 'node:crypto';
 import { beforeEach, describe, expect, it } from 'vitest';
-import { activeEsp, CREDS, call, emulatorSuite, getToken, waitFor } from '../fixtures/harness.js';
+import { activeEsp, CREDS, call, emulatorSuite, getToken, waitUntil } from '../fixtures/harness.js';
 
 /**
  * An independent verifier of Mandarin's `sign`, written from SPEC.md: every field but sign, keys in
@@ -50,7 +50,7 @@ describe('Mandarin transaction callbacks', () => {
       urls: { callback: `${receiver.url}/per-transaction`, return: 'http://shop.test/back' },
     });
     expect(created.status).toBe(200);
-    const request = await waitFor(() => receiver.requests[0]);
+    const request = await waitUntil(() => receiver.requests[0]);
     expect(request.method).toBe('POST');
     expect(request.url).toBe('/per-transaction');
     expect(request.headers['content-type']).toBe('application/x-www-form-urlencoded');
@@ -83,7 +83,7 @@ describe('Mandarin transaction callbacks', () => {
     const fieldsOf = async (id: string) =>
       Object.fromEntries(
         new URLSearchParams(
-          (await waitFor(() => receiver.requests.find((r) => r.body.includes(`transaction=${id}`)))).body,
+          (await waitUntil(() => receiver.requests.find((r) => r.body.includes(`transaction=${id}`)))).body,
         ),
       );
     const paid = await deposit('cb-ok');
@@ -108,7 +108,7 @@ describe('Mandarin transaction callbacks', () => {
         destination: { knownCardNumber: '2202202244861047' },
       },
     });
-    const request = await waitFor(() => receiver.requests.find((r) => r.body.includes(short.json.id)));
+    const request = await waitUntil(() => receiver.requests.find((r) => r.body.includes(short.json.id)));
     expect(Object.fromEntries(new URLSearchParams(request.body))).toMatchObject({
       status: 'failed',
       error: 'Insufficient funds',
@@ -132,7 +132,7 @@ describe('Mandarin transaction callbacks', () => {
         { status: 201, body: 'OK' },
       ][i] ?? { status: 200, body: 'OK' };
     const created = await deposit('cb-retry');
-    const delivery = await waitFor(async () => {
+    const delivery = await waitUntil(async () => {
       const list = (
         await call<{
           callbacks: Array<{ state: string; attempts: Array<{ status: number; body: string }> }>;
@@ -158,7 +158,7 @@ describe('Mandarin transaction callbacks', () => {
     esp = await activeEsp(emu.url, token);
     receiver.reply = () => ({ status: 503, body: '' });
     const created = await deposit('cb-give-up');
-    const delivery = await waitFor(async () => {
+    const delivery = await waitUntil(async () => {
       const [d] = (
         await call<{ callbacks: Array<{ state: string; attempts: unknown[] }> }>(
           emu.url,
@@ -172,7 +172,7 @@ describe('Mandarin transaction callbacks', () => {
 
   it('re-sends callbacks of finished transactions through notifications/bulk', async () => {
     const created = await deposit('cb-bulk');
-    await waitFor(() => receiver.requests[0]);
+    await waitUntil(() => receiver.requests[0]);
     const denied = await call(emu.url, '/api/notifications/bulk', {
       token: await getToken(emu.url, 'transactions.write'),
       body: { ids: [created.json.id] },
@@ -183,7 +183,7 @@ describe('Mandarin transaction callbacks', () => {
       body: { ids: [created.json.id, 'unknown'] },
     });
     expect(res.json).toEqual({ sent: [created.json.id], notFound: ['unknown'] });
-    await waitFor(() => receiver.requests[1]);
+    await waitUntil(() => receiver.requests[1]);
     expect(receiver.requests[1]!.body).toBe(receiver.requests[0]!.body);
   });
 
@@ -192,7 +192,7 @@ describe('Mandarin transaction callbacks', () => {
       body: { route: 'mandarin', kind: 'duplicate-callback', count: 1 },
     });
     const created = await deposit('cb-dup');
-    await waitFor(() => receiver.requests.length >= 2);
+    await waitUntil(() => receiver.requests.length >= 2);
     expect(receiver.requests[0]!.body).toBe(receiver.requests[1]!.body);
     expect(new URLSearchParams(receiver.requests[0]!.body).get('transaction')).toBe(created.json.id);
     expect((await call<{ faults: unknown[] }>(emu.url, '/__emulator/faults')).json.faults).toEqual([]);
@@ -203,12 +203,12 @@ describe('Mandarin transaction callbacks', () => {
       body: { route: '*', kind: 'out-of-order-callbacks', count: 2 },
     });
     const first = await deposit('ooo-1');
-    await waitFor(
+    await waitUntil(
       async () =>
         (await call(emu.url, `/__emulator/transactions/${first.json.id}`)).json.status === 'success',
     );
     const second = await deposit('ooo-2');
-    await waitFor(() => receiver.requests.length >= 2);
+    await waitUntil(() => receiver.requests.length >= 2);
     const order = receiver.requests.map((r) => new URLSearchParams(r.body).get('transaction'));
     expect(order).toEqual([second.json.id, first.json.id]);
   });

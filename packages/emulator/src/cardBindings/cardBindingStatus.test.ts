@@ -1,6 +1,6 @@
 import { cardBindingStatusResponseSchema } from '@mandarin-kit/core';
 import { describe, expect, it } from 'vitest';
-import { CREDS, call, emulatorSuite, getToken, waitFor, xAuth } from '../fixtures/harness.js';
+import { CREDS, call, emulatorSuite, getToken, waitUntil, xAuth } from '../fixtures/harness.js';
 
 const nextYear = String(new Date().getUTCFullYear() + 1).slice(-2);
 const customerInfo = { email: 'user@example.com', phone: '+79001234567' };
@@ -36,7 +36,7 @@ describe('card binding status lookup', () => {
       }),
       redirect: 'manual',
     });
-    await waitFor(() => callbacks.requests.length > 0);
+    await waitUntil(() => callbacks.requests.length > 0);
   };
 
   it('reads pending, then bound with the masked card, as core parses it', async () => {

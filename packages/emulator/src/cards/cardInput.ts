@@ -1,4 +1,4 @@
-import { luhnValid } from './testCards.js';
+import { isLuhnValid } from '@mandarin-kit/core';
 
 /**
  * The four card inputs, named like Mandarin's hosted-field containers (`mandarinpay-field-<name>`), so the
@@ -67,7 +67,7 @@ function parseExpiration(raw: string): { month: number; year: number } | null {
 export function validateCardInput(input: CardInput, nowMs: number): CardValidation {
   const errors: Partial<Record<CardField, string>> = {};
   const pan = (input.cardNumber ?? '').replace(/[\s-]/g, '');
-  if (!/^\d{13,19}$/.test(pan) || !luhnValid(pan)) errors['card-number'] = CARD_FIELD_ERRORS['card-number'];
+  if (!isLuhnValid(pan)) errors['card-number'] = CARD_FIELD_ERRORS['card-number'];
   const holder = (input.cardHolder ?? '').trim().replace(/\s+/g, ' ');
   if (!HOLDER.test(holder)) errors['card-holder'] = CARD_FIELD_ERRORS['card-holder'];
   const expiration = parseExpiration(input.cardExpiration ?? '');

@@ -7,21 +7,6 @@ export const DECLINED_TEST_CARD = '4000000000000002';
 /** Mandarin's own sandbox cards (payments reference; holder `CARD HOLDER`, CVV `123`), honoured too. */
 export const MANDARIN_TEST_CARDS = { success: '4929509947106878', declined: '4485913187374384' } as const;
 
-/** Luhn checksum: what every real card number satisfies, so typos are caught before anything is decided. */
-export function luhnValid(digits: string): boolean {
-  if (!/^\d+$/.test(digits)) return false;
-  let sum = 0;
-  for (let i = 0; i < digits.length; i++) {
-    let d = Number(digits[digits.length - 1 - i]);
-    if (i % 2 === 1) {
-      d *= 2;
-      if (d > 9) d -= 9;
-    }
-    sum += d;
-  }
-  return sum % 10 === 0;
-}
-
 /** `4111111111111111` → `411111******1111`: the masked form card-binding callbacks carry. */
 export function maskPan(pan: string): string {
   return pan.length < 10 ? pan : `${pan.slice(0, 6)}${'*'.repeat(pan.length - 10)}${pan.slice(-4)}`;

@@ -1,5 +1,5 @@
 import { beforeEach, describe, expect, it } from 'vitest';
-import { activeEsp, call, emulatorSuite, getToken, waitFor } from '../fixtures/harness.js';
+import { activeEsp, call, emulatorSuite, getToken, waitUntil } from '../fixtures/harness.js';
 import { SANDBOX_NAMES, sandboxKyc } from '../index.js';
 
 describe('ESP lifecycle', () => {
@@ -44,14 +44,14 @@ describe('ESP lifecycle', () => {
     });
     expect(verified.json).toEqual({ verified: true, retries: 9 });
 
-    const final = await waitFor(async () => {
+    const final = await waitUntil(async () => {
       const s = await statusOf(id);
       return s.status === 'Success' ? s : undefined;
     });
     expect(final.processed_at).not.toBeNull();
     expect(final.finished_at! >= final.processed_at!).toBe(true);
 
-    const hook = await waitFor(() => hooks.requests[0]);
+    const hook = await waitUntil(() => hooks.requests[0]);
     expect(hook.method).toBe('POST');
     expect(hook.url).toBe('/webhooks/esp');
     expect(hook.headers['content-type']).toMatch(/application\/json/);
@@ -68,7 +68,7 @@ describe('ESP lifecycle', () => {
   it('ends in Failed for the Unsuccessful test names, with no wallet', async () => {
     const id = await activeEsp(emu.url, token, SANDBOX_NAMES.failed);
     expect((await statusOf(id)).status).toBe('Failed');
-    await waitFor(() => hooks.requests.find((r) => JSON.parse(r.body).status === 'Failed'));
+    await waitUntil(() => hooks.requests.find((r) => JSON.parse(r.body).status === 'Failed'));
     const balance = await call(emu.url, `/api/v1/tokens/${id}/wallet/balance`, { token });
     expect(balance.status).toBe(400);
   });
@@ -172,7 +172,7 @@ describe('ESP lifecycle', () => {
     await call(emu.url, `/__emulator/esp/${id}/status`, { body: { status: 'Blocked' } });
     expect((await statusOf(id)).status).toBe('Blocked');
     await call(emu.url, `/__emulator/esp/${id}/status`, { body: { status: 'Suspended' } });
-    const statuses = await waitFor(() => {
+    const statuses = await waitUntil(() => {
       const seen = hooks.requests.map((r) => JSON.parse(r.body).status as string);
       return seen.length >= 3 ? seen : undefined;
     });
@@ -182,7 +182,7 @@ describe('ESP lifecycle', () => {
   it('retries a webhook until the receiver answers 2xx', async () => {
     hooks.reply = (_, i) => (i < 2 ? { status: 503, body: 'busy' } : { status: 204, body: '' });
     const id = await activeEsp(emu.url, token);
-    const [delivery] = await waitFor(async () => {
+    const [delivery] = await waitUntil(async () => {
       const list = (
         await call<{ callbacks: Array<{ state: string; attempts: unknown[] }> }>(
           emu.url,

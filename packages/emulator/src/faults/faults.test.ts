@@ -8,7 +8,7 @@ import {
   startEmulator,
   startReceiver,
   type TestEmulator,
-  waitFor,
+  waitUntil,
   xAuth,
 } from '../fixtures/harness.js';
 
@@ -105,7 +105,7 @@ describe('fault injection', () => {
     expect(transactions.map((t) => t.orderId)).toEqual(['lost-1']);
     // Its callback goes out as for any payout, and the fault is used up: the next answer arrives.
     try {
-      const callback = await waitFor(() =>
+      const callback = await waitUntil(() =>
         receiver.requests.find((r) => new URLSearchParams(r.body).get('orderId') === 'lost-1'),
       );
       expect(new URLSearchParams(callback.body).get('status')).toBe('success');

@@ -1,5 +1,5 @@
 import { beforeEach, describe, expect, it } from 'vitest';
-import { call, emulatorSuite, getToken, waitFor } from '../fixtures/harness.js';
+import { call, emulatorSuite, getToken, waitUntil } from '../fixtures/harness.js';
 
 const rub = (value: string) => ({ value, currency: 'RUB' });
 
@@ -45,7 +45,7 @@ describe('hosted payment page', () => {
   }
   const callbackStatus = async (id: string) =>
     new URLSearchParams(
-      (await waitFor(() => callbacks.requests.find((r) => r.body.includes(`transaction=${id}`)))).body,
+      (await waitUntil(() => callbacks.requests.find((r) => r.body.includes(`transaction=${id}`)))).body,
     ).get('status');
 
   it('shows an accessible page with the amount and real Pay/Decline buttons', async () => {
@@ -104,7 +104,7 @@ describe('hosted payment page', () => {
     const fieldsOf = async (id: string) =>
       Object.fromEntries(
         new URLSearchParams(
-          (await waitFor(() => callbacks.requests.find((r) => r.body.includes(`transaction=${id}`)))).body,
+          (await waitUntil(() => callbacks.requests.find((r) => r.body.includes(`transaction=${id}`)))).body,
         ),
       );
 

@@ -1,6 +1,6 @@
 import { Script } from 'node:vm';
 import { describe, expect, it } from 'vitest';
-import { call, emulatorSuite, getToken, waitFor, xAuth } from '../fixtures/harness.js';
+import { call, emulatorSuite, getToken, waitUntil, xAuth } from '../fixtures/harness.js';
 
 const nextYear = String(new Date().getUTCFullYear() + 1).slice(-2);
 const validCard = {
@@ -101,7 +101,7 @@ describe('hosted card fields (HTTP)', () => {
       objectType: 'card_binding',
       status: 'success',
     });
-    const received = await waitFor(() =>
+    const received = await waitUntil(() =>
       callbacks.requests.find((r) => r.body.includes(`card_binding=${id}`)),
     );
     expect(new URLSearchParams(received.body).get('card_number')).toBe('411111******1111');
@@ -184,7 +184,7 @@ describe('hosted card fields (HTTP)', () => {
       objectType: 'transaction',
       status: 'success',
     });
-    const received = await waitFor(() =>
+    const received = await waitUntil(() =>
       callbacks.requests.find((r) => r.body.includes(`transaction=${id}`)),
     );
     const fields = new URLSearchParams(received.body);

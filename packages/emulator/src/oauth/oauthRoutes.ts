@@ -1,5 +1,5 @@
-import { timingSafeEqual } from 'node:crypto';
 import type { Router, RouterMiddleware } from '@koa/router';
+import { safeEqual } from '@mandarin-kit/core';
 import { readForm } from '../http/readBody.js';
 import { ALL_SCOPES } from './scopes.js';
 import type { TokenStore } from './TokenStore.js';
@@ -14,13 +14,6 @@ export interface OAuthDeps {
   };
   tokens: TokenStore;
   stats: { tokenRequests: number; tokensIssued: number };
-}
-
-/** Constant-time string comparison, so response timing reveals nothing about the secret. */
-export function safeEqual(a: string, b: string): boolean {
-  const left = Buffer.from(a, 'utf8');
-  const right = Buffer.from(b, 'utf8');
-  return left.length === right.length && timingSafeEqual(left, right);
 }
 
 /**

@@ -1,6 +1,6 @@
 import { createHmac, timingSafeEqual } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
-import { call, emulatorSuite, type Received, waitFor } from '../fixtures/harness.js';
+import { call, emulatorSuite, type Received, waitUntil } from '../fixtures/harness.js';
 import { processingRetryDelay } from './processing.js';
 
 const SECRETS = {
@@ -32,7 +32,7 @@ describe('other providers’ callback senders', () => {
     return res.json.id;
   };
   const finished = (id: string) =>
-    waitFor(async () => {
+    waitUntil(async () => {
       const d = (await call<DeliveryJson>(emu.url, `/__emulator/callbacks/${id}`)).json;
       return d.state === 'pending' ? undefined : d;
     });

@@ -1,5 +1,13 @@
 import { beforeEach, describe, expect, it } from 'vitest';
-import { activeEsp, call, emulatorSuite, getToken, setBalance, waitFor, xAuth } from '../fixtures/harness.js';
+import {
+  activeEsp,
+  call,
+  emulatorSuite,
+  getToken,
+  setBalance,
+  waitUntil,
+  xAuth,
+} from '../fixtures/harness.js';
 
 describe('SBP', () => {
   const { emu, receiver: callbacks } = emulatorSuite();
@@ -37,7 +45,7 @@ describe('SBP', () => {
     Object.fromEntries(
       new URLSearchParams(
         (
-          await waitFor(() =>
+          await waitUntil(() =>
             callbacks.requests.find((r) => new URLSearchParams(r.body).get('transaction') === id),
           )
         ).body,

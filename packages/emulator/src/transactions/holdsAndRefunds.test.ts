@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { activeEsp, call, emulatorSuite, getToken, waitFor, xAuth } from '../fixtures/harness.js';
+import { activeEsp, call, emulatorSuite, getToken, waitUntil, xAuth } from '../fixtures/harness.js';
 
 const customerInfo = { email: 'user@example.com', phone: '+79001234567' };
 const A = '16f90c5e-6bc3-11eb-9439-0242ac130002';
@@ -14,7 +14,7 @@ describe('holds, refunds and rebills: what they may act on', () => {
       body,
     });
   const statusOf = (id: string) =>
-    waitFor(() => {
+    waitUntil(() => {
       const request = receiver.requests.find((r) => new URLSearchParams(r.body).get('transaction') === id);
       return request && new URLSearchParams(request.body).get('status');
     });

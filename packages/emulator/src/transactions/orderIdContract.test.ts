@@ -6,7 +6,7 @@ import {
   emulatorSuite,
   getToken,
   setBalance,
-  waitFor,
+  waitUntil,
   xAuth,
 } from '../fixtures/harness.js';
 
@@ -235,7 +235,7 @@ describe('orderId is the idempotency key of every action', () => {
     payment: { ...(body.payment as object), orderId },
   });
   const callbackOf = (id: string) =>
-    waitFor(() => callbacks.requests.find((r) => new URLSearchParams(r.body).get('transaction') === id));
+    waitUntil(() => callbacks.requests.find((r) => new URLSearchParams(r.body).get('transaction') === id));
   /** Presses Pay on the hosted page, as a payer would, and waits for the callback. */
   const payOnPage = async (res: ApiResponse<{ id: string; userWebLink?: string }>) => {
     expect(res.status, res.text).toBe(200);

@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
-import { CREDS, call, emulatorSuite, waitFor, xAuth } from '../fixtures/harness.js';
+import { CREDS, call, emulatorSuite, waitUntil, xAuth } from '../fixtures/harness.js';
 
 // The canonical requests of Mandarin's payments reference ("REST API payments", SPEC.md), sent verbatim
 // with a valid X-Auth. Only the ids of objects the emulator must know (a preauth, an earlier payment) are
@@ -33,7 +33,7 @@ describe("the payments reference's canonical requests", () => {
   const send = (body: unknown) => post('/api/transactions', body);
   /** The signed callback of `id` (a transaction or a card binding), checked and returned as fields. */
   const callbackOf = async (id: string) => {
-    const request = await waitFor(() =>
+    const request = await waitUntil(() =>
       receiver.requests.find((r) => {
         const fields = new URLSearchParams(r.body);
         return fields.get('transaction') === id || fields.get('card_binding') === id;

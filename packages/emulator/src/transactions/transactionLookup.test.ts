@@ -7,7 +7,7 @@ import {
   emulatorSuite,
   getToken,
   setBalance,
-  waitFor,
+  waitUntil,
   xAuth,
 } from '../fixtures/harness.js';
 
@@ -56,7 +56,7 @@ describe('transaction lookup by orderId', () => {
     await call(emu.url, `/__emulator/transactions/${created.json.id}/complete`, {
       body: { status: 'success' },
     });
-    await waitFor(() => callbacks.requests.length > 0);
+    await waitUntil(() => callbacks.requests.length > 0);
     const final = await byOrder('order/1 & more', {
       authorization: `Bearer ${token}`,
       mid: CREDS.merchantId,
@@ -68,7 +68,7 @@ describe('transaction lookup by orderId', () => {
 
   it('says why a transaction failed', async () => {
     const created = await payout('broke');
-    await waitFor(() => callbacks.requests.length > 0);
+    await waitUntil(() => callbacks.requests.length > 0);
     const failed = transactionByOrderIdResponseSchema.parse((await byOrder('broke')).json);
     expect(failed).toMatchObject({
       id: created.json.id,

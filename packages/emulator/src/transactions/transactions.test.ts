@@ -1,5 +1,5 @@
 import { beforeEach, describe, expect, it } from 'vitest';
-import { activeEsp, CREDS, call, emulatorSuite, getToken, waitFor, xAuth } from '../fixtures/harness.js';
+import { activeEsp, CREDS, call, emulatorSuite, getToken, waitUntil, xAuth } from '../fixtures/harness.js';
 
 const A = '16f90c5e-6bc3-11eb-9439-0242ac130002';
 const B = '8ba85f01-8cc8-4161-b45d-ce6442e678ae';
@@ -31,7 +31,7 @@ describe('transactions', () => {
   });
 
   const callbackOf = async (id: string) => {
-    const request = await waitFor(() =>
+    const request = await waitUntil(() =>
       callbacks.requests.find((r) => new URLSearchParams(r.body).get('transaction') === id),
     );
     return Object.fromEntries(new URLSearchParams(request.body));

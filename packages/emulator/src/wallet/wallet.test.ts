@@ -1,5 +1,5 @@
 import { beforeEach, describe, expect, it } from 'vitest';
-import { activeEsp, call, emulatorSuite, getToken, setBalance, waitFor } from '../fixtures/harness.js';
+import { activeEsp, call, emulatorSuite, getToken, setBalance, waitUntil } from '../fixtures/harness.js';
 
 const customerInfo = { email: 'user@example.com', phone: '+79001234567' };
 
@@ -21,7 +21,7 @@ describe('wallet balance', () => {
   async function run(body: Record<string, unknown>): Promise<Record<string, string>> {
     const created = await call<{ id: string }>(emu.url, '/api/transactions', { token, body });
     expect(created.status, JSON.stringify(created.json)).toBe(200);
-    const request = await waitFor(() =>
+    const request = await waitUntil(() =>
       callbacks.requests.find((r) => new URLSearchParams(r.body).get('transaction') === created.json.id),
     );
     return Object.fromEntries(new URLSearchParams(request.body));

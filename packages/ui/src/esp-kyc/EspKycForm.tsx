@@ -9,12 +9,12 @@ import { useKit } from '../provider/KitContext.js';
 import { KycField, type KycFieldSpec, type KycKey, kycFieldId, kycLabelKey } from './KycFields.js';
 import { kycMessages } from './kycMessages.js';
 import {
+  formatPhoneInput,
   maskCountry,
   maskInn,
   maskIssueCode,
   maskPassportNumber,
   maskPassportSeries,
-  maskPhone,
   maskSnils,
 } from './masks.js';
 import { type UseEspKycOptions, useEspKyc } from './useEspKyc.js';
@@ -59,7 +59,7 @@ const GROUPS: ReadonlyArray<readonly [KycKey, readonly KycFieldSpec[]]> = [
   [
     'kyc.contacts',
     [
-      ['phones.0.phone', { type: 'tel', autoComplete: 'tel', mask: maskPhone, hint: true }],
+      ['phones.0.phone', { type: 'tel', autoComplete: 'tel', mask: formatPhoneInput, hint: true }],
       ['email', { type: 'email', autoComplete: 'email' }],
       ['fax', { type: 'tel', optional: true }],
       ['phone_check', check],

@@ -2,8 +2,11 @@
 
 const digits = (value: string, max: number) => value.replace(/\D/g, '').slice(0, max);
 
-/** `+7 (901) 763-63-53`; a leading 8 or 7 (trunk or country code) is dropped, as is a pasted `+7`. */
-export function maskPhone(value: string): string {
+/**
+ * Formats a phone as it is typed: `+7 (901) 763-63-53`; a leading 8 or 7 (trunk or country code) is dropped,
+ * as is a pasted `+7`. (Core's `maskPhone` is another thing: it hides digits for display.)
+ */
+export function formatPhoneInput(value: string): string {
   const plus = value.trim().startsWith('+');
   let d = value.replace(/\D/g, '');
   if (plus) d = d.slice(1);

@@ -8,7 +8,13 @@ import type { Locale } from '../i18n/defineMessages.js';
 export type Theme = 'light' | 'dark';
 
 /** A listener of the provider's live events. */
-export type EventListener = (event: EventEnvelope) => void;
+export type KitEventListener = (event: EventEnvelope) => void;
+
+/**
+ * The old name of {@link KitEventListener}.
+ * @deprecated It shadows the DOM's `EventListener`; use `KitEventListener`.
+ */
+export type EventListener = KitEventListener;
 
 /** What the provider hands to every component. */
 export interface KitContextValue {
@@ -18,7 +24,7 @@ export interface KitContextValue {
   /** The host's strings by key, over the kit's own. */
   messages: Readonly<Record<string, string>> | undefined;
   /** Listens to the shared event stream; returns the unsubscribe function. */
-  subscribe: (listener: EventListener) => () => void;
+  subscribe: (listener: KitEventListener) => () => void;
 }
 
 /** The kit's React context; use {@link useKit}. */

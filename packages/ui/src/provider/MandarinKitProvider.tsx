@@ -9,10 +9,10 @@ import {
 import type { Locale } from '../i18n/defineMessages.js';
 import { applyEvent } from './applyEvent.js';
 import {
-  type EventListener,
   EventStatusContext,
   KitContext,
   type KitContextValue,
+  type KitEventListener,
   type Theme,
 } from './KitContext.js';
 
@@ -61,7 +61,7 @@ export function MandarinKitProvider({
 }: MandarinKitProviderProps) {
   const [ownQueryClient] = useState(createKitQueryClient);
   const activeQueryClient = queryClient ?? ownQueryClient;
-  const listeners = useRef(new Set<EventListener>());
+  const listeners = useRef(new Set<KitEventListener>());
   const [status, setStatus] = useState<EventStreamStatus>('closed');
 
   useEffect(() => {

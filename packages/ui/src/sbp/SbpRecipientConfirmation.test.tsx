@@ -1,4 +1,4 @@
-import { screen, waitFor } from '@testing-library/react';
+import { act, screen, waitFor } from '@testing-library/react';
 import { userEvent } from '@testing-library/user-event';
 import { describe, expect, it, vi } from 'vitest';
 import { type FakeBff, fakeIds } from '../testing/createFakeBffClient.js';
@@ -19,7 +19,8 @@ describe('SbpRecipientConfirmation', () => {
         onConfirmed={onConfirmed}
         onSucceeded={onSucceeded}
       />,
-      { scenario: { sbp: { fullName: 'Иванов Иван Иванович', amount: '1500.00', eventDelayMs: 20 } } },
+      // The stream's final status waits for the test, so "sent" is seen however slow the run is.
+      { scenario: { sbp: { fullName: 'Иванов Иван Иванович', amount: '1500.00', finalStatus: null } } },
     );
     expect(screen.getByText('Запрашиваем данные получателя в банке…')).toBeTruthy();
     expect(await screen.findByText('Иванов Иван Иванович')).toBeTruthy();
@@ -33,6 +34,8 @@ describe('SbpRecipientConfirmation', () => {
     await user.keyboard('{Enter}{Enter}');
     expect(await screen.findByRole('heading', { name: 'Перевод отправлен' })).toBeTruthy();
     expect(onConfirmed).toHaveBeenCalledWith(expect.objectContaining({ status: 'pending' }));
+    expect(onSucceeded).not.toHaveBeenCalled();
+    act(() => fake.finishSbpPayout('success'));
     const done = await screen.findByRole('heading', { name: 'Перевод выполнен' });
     // The buttons unmounted with the decision; focus went to the outcome, not <body>.
     expect(document.activeElement).toBe(done);

@@ -63,7 +63,7 @@ export interface FakeScenario {
     phoneMasked?: string;
     amount?: string;
     status?: OperationStatus;
-    /** What the event stream reports after Confirm; none when null. */
+    /** What the event stream reports after Confirm; none when null (then a test calls `finishSbpPayout`). */
     finalStatus?: 'success' | 'failed' | null;
     eventDelayMs?: number;
   };
@@ -95,6 +95,8 @@ export interface FakeBff {
   cards(): CardView[];
   /** Finishes a binding as Mandarin's callback would: the card is updated and `card_binding.status` emitted. */
   completeCardBinding(cardId: string, status: 'active' | 'failed', cardMasked?: string | null): void;
+  /** Finishes the SBP payout as Mandarin's callback would: the operation is updated and its event emitted. */
+  finishSbpPayout(status: 'success' | 'failed'): void;
   /** Adds (or replaces) a history row as a new operation or a status change would, and emits its event. */
   pushOperation(row: OperationHistoryRow): void;
   /** Linked sub-merchants as the fake BFF has them now. */
@@ -169,6 +171,20 @@ export function createFakeBffClient(scenario: FakeScenario = {}): FakeBff {
 
   let history = [...(scenario.history ?? fakeHistory)];
   let subMerchants = (scenario.subMerchants ?? fakeSubMerchants).map((m) => ({ ...m }));
+  const finishSbpPayout: FakeBff['finishSbpPayout'] = (status) => {
+    operation = { ...operation, status, updatedAt: now() };
+    hub.emit('transaction.status', {
+      kind: 'operation',
+      operationId: operation.id,
+      paymentId: null,
+      refundId: null,
+      walletId: operation.walletId,
+      status,
+      orderId: null,
+      transactionId: null,
+    });
+  };
+
   const pushOperation: FakeBff['pushOperation'] = (next) => {
     history = [next, ...history.filter((r) => r.id !== next.id)].sort((a, b) =>
       a.createdAt < b.createdAt ? 1 : a.createdAt > b.createdAt ? -1 : 0,
@@ -255,19 +271,7 @@ export function createFakeBffClient(scenario: FakeScenario = {}): FakeBff {
         operation = { ...operation, status: 'pending', updatedAt: now() };
         const final = sbp.finalStatus === undefined ? 'success' : sbp.finalStatus;
         if (final !== null) {
-          setTimeout(() => {
-            operation = { ...operation, status: final, updatedAt: now() };
-            hub.emit('transaction.status', {
-              kind: 'operation',
-              operationId: operation.id,
-              paymentId: null,
-              refundId: null,
-              walletId: operation.walletId,
-              status: final,
-              orderId: null,
-              transactionId: null,
-            });
-          }, sbp.eventDelayMs ?? 30);
+          setTimeout(() => finishSbpPayout(final), sbp.eventDelayMs ?? 30);
         }
         return json(200, operation);
       },
@@ -432,6 +436,7 @@ export function createFakeBffClient(scenario: FakeScenario = {}): FakeBff {
     requests,
     cards: () => cards,
     completeCardBinding,
+    finishSbpPayout,
     pushOperation,
     subMerchants: () => subMerchants,
   };

@@ -1,6 +1,6 @@
-import { bankGatewayCallbackSchema, bankGatewayChecksumBase } from '@mandarin-kit/core';
+import { bankGatewayCallbackSchema, bankGatewayChecksumBase, safeEqual } from '@mandarin-kit/core';
 import { type CallbackAdapter, CallbackRefused, textAck } from '../types.js';
-import { hmac, parseForm, parseQuery, safeEqual } from '../verify.js';
+import { hmac, parseForm, parseQuery } from '../verify.js';
 
 /** Bank gateway options: the checksum key turns the (otherwise optional) checksum into a requirement. */
 export interface GatewayOptions {

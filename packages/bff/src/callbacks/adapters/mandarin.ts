@@ -1,6 +1,6 @@
-import { mandarinCallbackSchema, mandarinSignatureBase } from '@mandarin-kit/core';
+import { mandarinCallbackSchema, mandarinSignatureBase, safeEqual } from '@mandarin-kit/core';
 import { type CallbackAdapter, CallbackRefused, textAck } from '../types.js';
-import { parseForm, parseQuery, safeEqual, sha256Hex } from '../verify.js';
+import { parseForm, parseQuery, sha256Hex } from '../verify.js';
 
 /**
  * Mandarin transaction (and card binding) callbacks: a form body, or the query string as one public

@@ -1,6 +1,6 @@
-import { processingCallbackSchema, processingSignatureBase } from '@mandarin-kit/core';
+import { processingCallbackSchema, processingSignatureBase, safeEqual } from '@mandarin-kit/core';
 import { type CallbackAdapter, CallbackRefused, textAck } from '../types.js';
-import { hmac, safeEqual } from '../verify.js';
+import { hmac } from '../verify.js';
 
 /** Signed JSON processing options. */
 export interface ProcessingOptions {

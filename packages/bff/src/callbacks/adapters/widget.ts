@@ -1,11 +1,12 @@
 import {
+  safeEqual,
   widgetCheckNotificationSchema,
   widgetFailNotificationSchema,
   widgetPayNotificationSchema,
   widgetRecurrentNotificationSchema,
 } from '@mandarin-kit/core';
 import { type CallbackAdapter, CallbackRefused, jsonAck } from '../types.js';
-import { hmac, parseForm, requireSource, safeEqual } from '../verify.js';
+import { hmac, parseForm, requireSource } from '../verify.js';
 
 /** Widget notification options. */
 export interface WidgetOptions {

@@ -136,18 +136,25 @@ describePostgres('PgDriver', () => {
     const unlisten = await other.listen('mk events', (payload) => received.push(payload));
     await driver.notify('mk events', '{"seq":"1"}');
     await vi.waitFor(() => expect(received).toEqual(['{"seq":"1"}']));
-    // Inside a transaction, the notification waits for the commit.
+    // Inside a transaction, the notification waits for the commit. Listeners get notifications in commit
+    // order, so one sent (and committed) meanwhile arriving first shows the pending one was held back.
     await driver.transaction(async (tx) => {
       await tx.run('SELECT pg_notify(?, ?)', ['mk events', 'on commit']);
-      await new Promise((resolve) => setTimeout(resolve, 50));
-      expect(received).toHaveLength(1);
+      await driver.notify('mk events', 'meanwhile');
+      await vi.waitFor(() => expect(received).toContain('meanwhile'));
+      expect(received).toEqual(['{"seq":"1"}', 'meanwhile']);
     });
-    await vi.waitFor(() => expect(received).toEqual(['{"seq":"1"}', 'on commit']));
+    await vi.waitFor(() => expect(received).toEqual(['{"seq":"1"}', 'meanwhile', 'on commit']));
+    // A channel still listened to on the same connection: its notification, sent last, arrives after any
+    // the unsubscribed channel would still have delivered.
+    const markers: string[] = [];
+    await other.listen('mk marker', (payload) => markers.push(payload));
     await unlisten();
     await driver.notify('mk events', 'after');
     await driver.notify('mk events', 'after');
-    await new Promise((resolve) => setTimeout(resolve, 100));
-    expect(received).toHaveLength(2);
+    await driver.notify('mk marker', 'last');
+    await vi.waitFor(() => expect(markers).toEqual(['last']));
+    expect(received).toHaveLength(3);
   });
 
   it('listens again after its connection is killed, and says so', async () => {
