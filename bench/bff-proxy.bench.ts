@@ -1,7 +1,7 @@
-import { sandboxKyc } from '@mandarin-kit/emulator';
 import autocannon from 'autocannon';
 import { type BenchRow, quick, report } from './harness.js';
 import { pacedLatencies, percentile } from './httpClient.js';
+import { onboard } from './onboard.js';
 import { startServer } from './processes.js';
 
 // The BFF's cost on the hot read path: a balance read through the BFF (session cookie, owner check, cached
@@ -171,36 +171,6 @@ async function load(
     p99: result.latency.p99,
     errors: result.errors + result.non2xx + result.timeouts,
   };
-}
-
-async function onboard(bffUrl: string, emulatorUrl: string): Promise<{ cookie: string; walletId: string }> {
-  const me = await fetch(`${bffUrl}/api/me`);
-  const cookie = me.headers.getSetCookie()[0]!.split(';')[0]!;
-  const headers = { cookie, 'x-csrf': '1', 'content-type': 'application/json' };
-  const created = await fetch(`${bffUrl}/api/wallets`, {
-    method: 'POST',
-    headers: { ...headers, 'idempotency-key': 'bench-wallet-0001' },
-    body: JSON.stringify(sandboxKyc()),
-  });
-  if (created.status !== 201) throw new Error(`wallet: ${created.status} ${await created.text()}`);
-  const walletId = ((await created.json()) as { id: string }).id;
-  await fetch(`${bffUrl}/api/wallets/${walletId}/otp/send`, { method: 'POST', headers });
-  const otp = (await (await fetch(`${emulatorUrl}/__emulator/esp/${walletId}/otp`)).json()) as {
-    code: string;
-  };
-  await fetch(`${bffUrl}/api/wallets/${walletId}/otp/verify`, {
-    method: 'POST',
-    headers,
-    body: JSON.stringify({ code: otp.code }),
-  });
-  for (let i = 0; i < 200; i++) {
-    const wallet = (await (await fetch(`${bffUrl}/api/wallets/${walletId}`, { headers })).json()) as {
-      status: string;
-    };
-    if (wallet.status === 'Success') return { cookie, walletId };
-    await new Promise((r) => setTimeout(r, 10));
-  }
-  throw new Error('wallet never became Success');
 }
 
 async function accessToken(emulatorUrl: string): Promise<string> {

@@ -1,9 +1,10 @@
 import { execSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { createBff, createLogger, Store } from '@mandarin-kit/bff';
-import { DEFAULT_CREDENTIALS, sandboxKyc } from '@mandarin-kit/emulator';
+import { DEFAULT_CREDENTIALS } from '@mandarin-kit/emulator';
 import { type BenchRow, opsPerSecond, quick, report } from './harness.js';
 import { pacedLatencies } from './httpClient.js';
+import { onboard } from './onboard.js';
 import { type ServerProcess, startServer } from './processes.js';
 
 // What operations cost on the hot read path: CPU time of the BFF process per balance read, from /proc/<pid>/stat,
@@ -26,7 +27,7 @@ const variants = {
 try {
   const targets = {} as Record<keyof typeof variants, { url: string; headers: Record<string, string> }>;
   for (const [name, server] of Object.entries(variants) as Array<[keyof typeof variants, ServerProcess]>) {
-    const { cookie, walletId } = await onboard(server.url, emulator.url);
+    const { cookie, walletId } = await onboard(server.url, emulator.url, 'bench-ops-wallet-0001');
     targets[name] = { url: `${server.url}/api/wallets/${walletId}/balance`, headers: { cookie } };
     await pacedLatencies(targets[name].url, { cookie }, RATE, quick ? 0.2 : 5); // warm-up: JIT, token cache
   }
@@ -131,34 +132,4 @@ function median(values: number[]): number {
 
 function fmt(values: number[]): string {
   return values.map((v) => v.toFixed(0)).join(', ');
-}
-
-async function onboard(bffUrl: string, emulatorUrl: string): Promise<{ cookie: string; walletId: string }> {
-  const me = await fetch(`${bffUrl}/api/me`);
-  const cookie = me.headers.getSetCookie()[0]!.split(';')[0]!;
-  const headers = { cookie, 'x-csrf': '1', 'content-type': 'application/json' };
-  const created = await fetch(`${bffUrl}/api/wallets`, {
-    method: 'POST',
-    headers: { ...headers, 'idempotency-key': 'bench-ops-wallet-0001' },
-    body: JSON.stringify(sandboxKyc()),
-  });
-  if (created.status !== 201) throw new Error(`wallet: ${created.status} ${await created.text()}`);
-  const walletId = ((await created.json()) as { id: string }).id;
-  await fetch(`${bffUrl}/api/wallets/${walletId}/otp/send`, { method: 'POST', headers });
-  const otp = (await (await fetch(`${emulatorUrl}/__emulator/esp/${walletId}/otp`)).json()) as {
-    code: string;
-  };
-  await fetch(`${bffUrl}/api/wallets/${walletId}/otp/verify`, {
-    method: 'POST',
-    headers,
-    body: JSON.stringify({ code: otp.code }),
-  });
-  for (let i = 0; i < 200; i++) {
-    const wallet = (await (await fetch(`${bffUrl}/api/wallets/${walletId}`, { headers })).json()) as {
-      status: string;
-    };
-    if (wallet.status === 'Success') return { cookie, walletId };
-    await new Promise((r) => setTimeout(r, 10));
-  }
-  throw new Error('wallet never became Success');
 }

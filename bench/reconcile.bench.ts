@@ -4,9 +4,10 @@ import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createBff, createLogger, Store } from '@mandarin-kit/bff';
-import { DEFAULT_CREDENTIALS, sandboxKyc } from '@mandarin-kit/emulator';
+import { DEFAULT_CREDENTIALS } from '@mandarin-kit/emulator';
 import { type BenchRow, quick, report } from './harness.js';
 import { inParallel, type Reply, request } from './httpClient.js';
+import { onboard } from './onboard.js';
 import { startServer } from './processes.js';
 
 // Reconciliation: N payouts whose Mandarin callbacks were all lost (the emulator holds every delivery), settled
@@ -46,7 +47,6 @@ const bff = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
 
 /** The few fields of the emulator's admin answers this bench reads. */
 interface AdminReply {
-  code: string;
   transactions: Array<{ status: string }>;
   requestsByRoute: Record<string, number>;
 }
@@ -63,27 +63,18 @@ const admin = async (path: string, body?: unknown): Promise<AdminReply> => {
 
 try {
   // A customer with an open wallet holding enough for every payout.
-  let cookie = '';
+  const customer = await onboard(bff, base, 'bench-reconcile-wallet-0001');
+  const wallet = { id: customer.walletId };
   const call = async (method: string, path: string, body?: unknown, headers: Record<string, string> = {}) => {
     const reply: Reply = await request(`${bff}${path}`, {
       method,
-      headers: { ...json, 'x-csrf': '1', ...(cookie ? { cookie } : {}), ...headers },
+      headers: { ...json, 'x-csrf': '1', cookie: customer.cookie, ...headers },
       ...(body === undefined ? {} : { body: JSON.stringify(body) }),
       agent,
     });
-    if (cookie === '' && reply.setCookie.length > 0)
-      cookie = reply.setCookie.map((c) => c.split(';')[0]).join('; ');
     if (reply.status >= 300) throw new Error(`${method} ${path}: ${reply.status} ${reply.body}`);
     return JSON.parse(reply.body || '{}');
   };
-  const wallet = await call('POST', '/api/wallets', sandboxKyc(), { 'idempotency-key': 'bench-wallet-0001' });
-  await call('POST', `/api/wallets/${wallet.id}/otp/send`);
-  const { code } = await admin(`/esp/${wallet.id}/otp`);
-  await call('POST', `/api/wallets/${wallet.id}/otp/verify`, { code });
-  for (let i = 0; (await call('GET', `/api/wallets/${wallet.id}`)).status !== 'Success'; i++) {
-    if (i > 500) throw new Error('the wallet did not open');
-    await new Promise((r) => setTimeout(r, 10));
-  }
   await admin(`/wallets/${wallet.id}/balance`, { balance: N * 100 + 100 });
 
   // Every callback from here on is lost (held by the emulator for the rest of the run).

@@ -1,12 +1,6 @@
 import { z } from 'zod';
 import { moneyViewSchema, uuidSchema } from './common.js';
-import {
-  csvListQuery,
-  instantQuerySchema,
-  nextCursorSchema,
-  pageCursorSchema,
-  pageLimitSchema,
-} from './paging.js';
+import { csvListQuery, nextCursorSchema, periodPageQueryShape } from './paging.js';
 
 /** Kinds of wallet operations. */
 export const operationKindSchema = z.enum([
@@ -110,10 +104,7 @@ export type OperationPageView = z.infer<typeof operationPageViewSchema>;
 export const operationHistoryQuerySchema = z.object({
   kind: csvListQuery(operationKindSchema).optional(),
   status: csvListQuery(operationStatusSchema).optional(),
-  from: instantQuerySchema.optional(),
-  to: instantQuerySchema.optional(),
-  cursor: pageCursorSchema.optional(),
-  limit: pageLimitSchema,
+  ...periodPageQueryShape,
 });
 /** A wallet history query as the BFF reads it. */
 export type OperationHistoryQuery = z.output<typeof operationHistoryQuerySchema>;

@@ -1,12 +1,6 @@
 import { z } from 'zod';
 import { moneyBodySchema, moneyViewSchema, uuidSchema } from './common.js';
-import {
-  csvListQuery,
-  instantQuerySchema,
-  nextCursorSchema,
-  pageCursorSchema,
-  pageLimitSchema,
-} from './paging.js';
+import { csvListQuery, nextCursorSchema, periodPageQueryShape } from './paging.js';
 
 /** One routing row as the browser sends it: the wire entry of the seed. */
 export const routingEntryBodySchema = z.strictObject({
@@ -86,11 +80,8 @@ export type PaymentListView = z.infer<typeof paymentListViewSchema>;
 /** The query of `GET /api/payments`: `status` one value or several, `orderId` exact, paged like the history. */
 export const paymentListQuerySchema = z.object({
   status: csvListQuery(paymentStatusSchema).optional(),
-  from: instantQuerySchema.optional(),
-  to: instantQuerySchema.optional(),
   orderId: z.string().trim().min(1).max(128).optional(),
-  cursor: pageCursorSchema.optional(),
-  limit: pageLimitSchema,
+  ...periodPageQueryShape,
 });
 /** A payments query as the BFF reads it. */
 export type PaymentListQuery = z.output<typeof paymentListQuerySchema>;
