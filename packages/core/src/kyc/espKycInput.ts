@@ -3,9 +3,8 @@ import { isIsoDateTime } from '../schemas/dates.js';
 import { ageOn } from './age.js';
 import { isValidInn } from './inn.js';
 import { isIsoDate, localIsoDate } from './isoDate.js';
-import { KycError } from './KycError.js';
 import { isValidIssueCode, isValidPassportNumber, isValidPassportSeries } from './passport.js';
-import { normalizePhone } from './phone.js';
+import { parsePhone } from './phone.js';
 import { formatSnils, isValidSnils } from './snils.js';
 
 const ADULT_AGE = 18;
@@ -48,13 +47,10 @@ function calendarDay(label: string) {
 const phoneSchema = requiredString('Phone')
   .trim()
   .transform((value, ctx) => {
-    try {
-      return normalizePhone(value);
-    } catch (error) {
-      if (!(error instanceof KycError)) throw error;
-      ctx.addIssue({ code: 'custom', message: 'Enter a Russian phone number, e.g. +7 901 763-63-53' });
-      return z.NEVER;
-    }
+    const parsed = parsePhone(value);
+    if ('phone' in parsed) return parsed.phone;
+    ctx.addIssue({ code: 'custom', message: 'Enter a Russian phone number, e.g. +7 901 763-63-53' });
+    return z.NEVER;
   });
 
 const snilsSchema = requiredString('SNILS')

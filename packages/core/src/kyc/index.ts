@@ -6,6 +6,7 @@ export { daysInMonth, isIsoDate, localIsoDate } from './isoDate.js';
 export type { KycErrorCode } from './KycError.js';
 export { KycError } from './KycError.js';
 export { isValidIssueCode, isValidPassportNumber, isValidPassportSeries } from './passport.js';
-export { maskPhone, normalizePhone } from './phone.js';
+export type { PhoneProblem } from './phone.js';
+export { maskPhone, normalizePhone, parsePhone } from './phone.js';
 export { formatSnils, isValidSnils } from './snils.js';
 export { toEspGenerateRequest } from './toEspGenerateRequest.js';

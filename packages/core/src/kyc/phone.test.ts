@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { KycError } from './KycError.js';
-import { maskPhone, normalizePhone } from './phone.js';
+import { maskPhone, normalizePhone, parsePhone } from './phone.js';
 
 function codeOf(fn: () => unknown): string | undefined {
   try {
@@ -62,6 +62,31 @@ describe('normalizePhone', () => {
         return (
           /^7\d{10}$/.test(normalised) && normalised === `7${n}` && normalizePhone(normalised) === normalised
         );
+      }),
+    );
+  });
+});
+
+describe('parsePhone', () => {
+  it.each([
+    ['+7 901 ABC-63-53', 'characters', 'only digits'],
+    ['+380 44 123 4567', 'foreign', 'Only Russian numbers'],
+    ['19017636353', 'trunk', 'must start with 7 or 8'],
+    ['+7 901 763-63-5', 'foreign', 'Only Russian numbers'],
+    ['901 763-63-5', 'length', '10 digits after +7'],
+    ['+7 701 123-45-67', 'national', 'Not a Russian phone number'],
+  ])('names the problem with %j, the one normalizePhone words for API callers', (input, problem, words) => {
+    expect(parsePhone(input)).toEqual({ problem });
+    expect(() => normalizePhone(input)).toThrow(words);
+  });
+
+  it('reads what normalizePhone reads, to the same digits', () => {
+    expect(parsePhone(' 8 (901) 763-63-53 ')).toEqual({ phone: '79017636353' });
+    fc.assert(
+      fc.property(fc.string({ unit: fc.constantFrom(...'+0123456789 ()-') }), (s) => {
+        const parsed = parsePhone(s);
+        if ('phone' in parsed) return normalizePhone(s) === parsed.phone;
+        return codeOf(() => normalizePhone(s)) === 'INVALID_PHONE';
       }),
     );
   });
