@@ -55,6 +55,23 @@ export type {
 export { useEspKyc } from './esp-kyc/useEspKyc.js';
 export type { ErrorNoticeProps } from './feedback/ErrorNotice.js';
 export { ErrorNotice } from './feedback/ErrorNotice.js';
+export {
+  counterpartyParts,
+  formatDateTime,
+  formatSignedAmount,
+  signedMinor,
+} from './history/historyFormat.js';
+export type {
+  OperationPeriod,
+  OperationStatusGroup,
+  UseWalletOperationsOptions,
+  UseWalletOperationsResult,
+  WalletOperationsFilter,
+  WalletOperationsState,
+} from './history/useWalletOperations.js';
+export { useWalletOperations } from './history/useWalletOperations.js';
+export type { WalletOperationsProps } from './history/WalletOperations.js';
+export { WalletOperations } from './history/WalletOperations.js';
 export type { Locale, MessageBundle } from './i18n/defineMessages.js';
 export type { OtpInputProps } from './otp/OtpInput.js';
 export { OtpInput } from './otp/OtpInput.js';
