@@ -29,12 +29,16 @@ export interface WalletOperationsProps extends UseWalletOperationsOptions {
 
 type T = Translate<keyof (typeof historyMessages)['ru']>;
 
+/** Characters of the longest amount kept on one line (`−999 999 999,99 ₽`). */
+const LONG_AMOUNT = 17;
 const PERIODS: OperationPeriod[] = ['all', '7', '30', '90', '365'];
 const STATUS_OPTIONS = ['all', 'active', 'success', 'failed'] as const;
 
 function Row({ row, t, timeZone }: { row: OperationHistoryRow; t: T; timeZone?: string | undefined }) {
   const { locale } = useKit();
   const party = counterpartyParts(row.counterparty, t('history.sbp'));
+  const amount = formatSignedAmount(row.signedAmount, locale);
+  const long = amount.length > LONG_AMOUNT;
   return (
     <tr
       className="mk-history__row"
@@ -42,6 +46,7 @@ function Row({ row, t, timeZone }: { row: OperationHistoryRow; t: T; timeZone?: 
       data-operation-id={row.id}
       data-status={row.status}
       data-direction={row.direction}
+      data-long={long || undefined}
       tabIndex={-1}
     >
       <td className="mk-history__date" data-slot="date">
@@ -79,8 +84,14 @@ function Row({ row, t, timeZone }: { row: OperationHistoryRow; t: T; timeZone?: 
           {t(`history.status.${row.status}`)}
         </span>
       </td>
-      <td className="mk-history__amount mk-money" data-slot="amount" data-direction={row.direction}>
-        {formatSignedAmount(row.signedAmount, locale)}
+      <td
+        className="mk-history__amount mk-money"
+        data-slot="amount"
+        data-direction={row.direction}
+        // Past a billion an amount may wrap, as a last resort, rather than push the card sideways.
+        data-long={long || undefined}
+      >
+        {amount}
       </td>
     </tr>
   );
