@@ -103,3 +103,7 @@ export type {
   UseSbpConfirmationResult,
 } from './sbp/useSbpConfirmation.js';
 export { useSbpConfirmation } from './sbp/useSbpConfirmation.js';
+export type { UseWalletStatusResult, WalletStatusState } from './wallet-status/useWalletStatus.js';
+export { useWalletStatus } from './wallet-status/useWalletStatus.js';
+export type { WalletStatusProps } from './wallet-status/WalletStatus.js';
+export { WalletStatus } from './wallet-status/WalletStatus.js';
