@@ -45,6 +45,8 @@ const components = [
   'RoutingSplitEditor',
   'HostedCardForm',
   'BoundCards',
+  'WalletOperations',
+  'WalletStatus',
 ];
 const inputOtp = await gzipSize(`export { OTPInput } from 'input-otp';`);
 const stripeElements = await gzipSize(`export { Elements, PaymentElement } from '@stripe/react-stripe-js';`);

@@ -55,6 +55,23 @@ export type {
 export { useEspKyc } from './esp-kyc/useEspKyc.js';
 export type { ErrorNoticeProps } from './feedback/ErrorNotice.js';
 export { ErrorNotice } from './feedback/ErrorNotice.js';
+export {
+  counterpartyParts,
+  formatDateTime,
+  formatSignedAmount,
+  signedMinor,
+} from './history/historyFormat.js';
+export type {
+  OperationPeriod,
+  OperationStatusGroup,
+  UseWalletOperationsOptions,
+  UseWalletOperationsResult,
+  WalletOperationsFilter,
+  WalletOperationsState,
+} from './history/useWalletOperations.js';
+export { useWalletOperations } from './history/useWalletOperations.js';
+export type { WalletOperationsProps } from './history/WalletOperations.js';
+export { WalletOperations } from './history/WalletOperations.js';
 export type { Locale, MessageBundle } from './i18n/defineMessages.js';
 export type { OtpInputProps } from './otp/OtpInput.js';
 export { OtpInput } from './otp/OtpInput.js';
@@ -86,3 +103,7 @@ export type {
   UseSbpConfirmationResult,
 } from './sbp/useSbpConfirmation.js';
 export { useSbpConfirmation } from './sbp/useSbpConfirmation.js';
+export type { UseWalletStatusResult, WalletStatusState } from './wallet-status/useWalletStatus.js';
+export { useWalletStatus } from './wallet-status/useWalletStatus.js';
+export type { WalletStatusProps } from './wallet-status/WalletStatus.js';
+export { WalletStatus } from './wallet-status/WalletStatus.js';
