@@ -45,6 +45,7 @@ const components = [
   'RoutingSplitEditor',
   'HostedCardForm',
   'BoundCards',
+  'PayoutForm',
 ];
 const inputOtp = await gzipSize(`export { OTPInput } from 'input-otp';`);
 const stripeElements = await gzipSize(`export { Elements, PaymentElement } from '@stripe/react-stripe-js';`);

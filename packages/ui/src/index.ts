@@ -60,6 +60,18 @@ export type { OtpInputProps } from './otp/OtpInput.js';
 export { OtpInput } from './otp/OtpInput.js';
 export type { OtpState, UseOtpOptions, UseOtpResult } from './otp/useOtp.js';
 export { useOtp } from './otp/useOtp.js';
+export type { PayoutFormProps } from './payout/PayoutForm.js';
+export { PayoutForm } from './payout/PayoutForm.js';
+export type {
+  PayoutField,
+  PayoutFormState,
+  PayoutIssue,
+  PayoutMethod,
+  SbpBank,
+  UsePayoutFormOptions,
+  UsePayoutFormResult,
+} from './payout/usePayoutForm.js';
+export { usePayoutForm } from './payout/usePayoutForm.js';
 export type { EventListener, KitContextValue, KitEventListener, Theme } from './provider/KitContext.js';
 export { useEventStreamStatus, useKit } from './provider/KitContext.js';
 export type { MandarinKitProviderProps } from './provider/MandarinKitProvider.js';

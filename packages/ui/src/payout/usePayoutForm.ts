@@ -1,4 +1,5 @@
 import {
+  type CardView,
   type CreatePayoutBody,
   formatAmount,
   formatMoney,
@@ -9,7 +10,6 @@ import {
 import { keepPreviousData, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useEffect, useRef, useState } from 'react';
 import { useBalance } from '../balance/useBalance.js';
-import { type UseBoundCardsResult, useBoundCards } from '../cards/useBoundCards.js';
 import { isApiError } from '../client/ApiError.js';
 import { formatPhoneInput } from '../esp-kyc/masks.js';
 import { useKit } from '../provider/KitContext.js';
@@ -50,6 +50,17 @@ export interface SbpBank {
   bankName: string;
 }
 
+/** The user's bound cards as the payout offers them (the provider's event stream keeps the list live). */
+export interface PayoutCards {
+  state: 'loading' | 'error' | 'ready';
+  /** Active cards: the ones a payout can go to. */
+  usable: CardView[];
+  error: unknown;
+  retry: () => void;
+  selected: string | null;
+  select: (cardId: string) => void;
+}
+
 /** Options of {@link usePayoutForm}. */
 export interface UsePayoutFormOptions {
   walletId: string;
@@ -77,7 +88,7 @@ export interface UsePayoutFormResult {
   amountMoney: string | null;
   cardNumber: string;
   setCardNumber: (text: string) => void;
-  cards: UseBoundCardsResult;
+  cards: PayoutCards;
   phone: string;
   setPhone: (text: string) => void;
   bankQuery: string;
@@ -125,7 +136,19 @@ export function usePayoutForm(options: UsePayoutFormOptions): UsePayoutFormResul
   latest.current = options;
 
   const balance = useBalance(walletId);
-  const cards = useBoundCards();
+  const cardsQuery = useQuery({
+    queryKey: queryKeys.cards(),
+    queryFn: ({ signal }) => client.listCards({ signal }),
+  });
+  const [cardId, setCardId] = useState<string | null>(null);
+  const cards: PayoutCards = {
+    state: cardsQuery.data ? 'ready' : cardsQuery.isError ? 'error' : 'loading',
+    usable: cardsQuery.data?.cards.filter((c) => c.status === 'active') ?? [],
+    error: cardsQuery.error,
+    retry: () => void cardsQuery.refetch(),
+    selected: cardId,
+    select: setCardId,
+  };
   const [method, setMethod] = useState<PayoutMethod>(options.defaultMethod ?? 'card');
   const [amountText, setAmountText] = useState('');
   const [cardNumber, setCardNumber] = useState('');
