@@ -1,5 +1,5 @@
 import type { Meta, StoryObj } from '@storybook/react-vite';
-import { expect, userEvent } from 'storybook/test';
+import { expect, userEvent, waitFor } from 'storybook/test';
 import { fakeIds } from '../testing/createFakeBffClient.js';
 import { kit } from '../testing/storyParameters.js';
 import { PayoutForm } from './PayoutForm.js';
@@ -59,7 +59,8 @@ export const SbpBankSearch: Story = {
   play: async ({ canvas }) => {
     await userEvent.click(await canvas.findByRole('radio', { name: 'По СБП' }));
     await userEvent.type(canvas.getByRole('searchbox', { name: 'Найти банк получателя' }), 'альфа');
-    await expect(await canvas.findByRole('radio', { name: 'Альфа-Банк' })).toBeTruthy();
+    await waitFor(() => expect(canvas.queryByRole('radio', { name: 'Сбербанк' })).toBeNull());
+    await expect(canvas.getByRole('radio', { name: 'Альфа-Банк' })).toBeTruthy();
   },
 };
 export const Submitting: Story = {

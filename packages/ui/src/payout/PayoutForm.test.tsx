@@ -24,7 +24,9 @@ async function fillSbp(phone = '9017636353') {
   await user.type(screen.getByRole('textbox', { name: 'Сумма, ₽' }), '1500');
   await user.type(screen.getByRole('textbox', { name: 'Телефон получателя' }), phone);
   await user.type(screen.getByRole('searchbox', { name: 'Найти банк получателя' }), 'сбер');
-  await user.click(await screen.findByRole('radio', { name: 'Сбербанк' }));
+  // The search answered: only the bank it found is offered.
+  await waitFor(() => expect(screen.queryByRole('radio', { name: 'Т-Банк' })).toBeNull());
+  await user.click(screen.getByRole('radio', { name: 'Сбербанк' }));
   return user;
 }
 
@@ -163,8 +165,6 @@ describe('PayoutForm', () => {
     expect(
       fake.requests.some((r) => r.path.startsWith('/api/sbp/banks?query=%D1%81%D0%B1%D0%B5%D1%80')),
     ).toBe(true);
-    // The search found one bank: the others are not offered.
-    expect(screen.queryByRole('radio', { name: 'Т-Банк' })).toBeNull();
     await user.click(screen.getByRole('button', { name: /Вывести/ }));
 
     expect(await screen.findByText('Иванов Иван Иванович')).toBeTruthy();
@@ -181,6 +181,32 @@ describe('PayoutForm', () => {
     await waitFor(() => expect(document.activeElement).toBe(done));
     expect(screen.queryByText('Иванов Иван Иванович')).toBeNull();
     expect(onCompleted).toHaveBeenCalledTimes(1);
+  });
+
+  it('SBP two-step: cancelling at the recipient ends in "cancelled", and the money is not reported as sent', async () => {
+    const onCompleted = vi.fn();
+    const onFailed = vi.fn();
+    const { fake } = renderWithKit(
+      <PayoutForm walletId={fakeIds.wallet} onCompleted={onCompleted} onFailed={onFailed} />,
+    );
+    const user = await fillSbp();
+    await user.click(screen.getByRole('button', { name: /Вывести/ }));
+    await user.click(await screen.findByRole('button', { name: 'Отменить перевод' }));
+    const cancelled = await screen.findByRole('heading', { name: 'Перевод отменён' });
+    await waitFor(() => expect(document.activeElement).toBe(cancelled));
+    expect(fake.requests.some((r) => r.path.endsWith('/sbp/confirm'))).toBe(false);
+    expect(onCompleted).not.toHaveBeenCalled();
+    expect(onFailed).not.toHaveBeenCalled();
+  });
+
+  it('searches the bank directory once the user pauses, not on every keystroke', async () => {
+    const { fake } = renderWithKit(<PayoutForm walletId={fakeIds.wallet} defaultMethod="sbp" />);
+    const user = userEvent.setup();
+    await user.type(await screen.findByRole('searchbox', { name: 'Найти банк получателя' }), 'альфа');
+    await waitFor(() => expect(screen.queryByRole('radio', { name: 'Сбербанк' })).toBeNull());
+    expect(screen.getByRole('radio', { name: 'Альфа-Банк' })).toBeTruthy();
+    const searches = fake.requests.filter((r) => r.path.startsWith('/api/sbp/banks?'));
+    expect(searches.map((r) => decodeURIComponent(r.path.split('=')[1] ?? ''))).toEqual(['альфа']);
   });
 
   it('SBP one-step: nothing to confirm, straight to the result', async () => {

@@ -121,6 +121,7 @@ export function maskCardNumber(value: string): string {
     .replace(/(\d{4})(?=\d)/g, '$1 ');
 }
 
+const BANK_SEARCH_DELAY_MS = 250;
 const FINAL = new Set(['success', 'failed', 'rejected']);
 
 /**
@@ -158,7 +159,12 @@ export function usePayoutForm(options: UsePayoutFormOptions): UsePayoutFormResul
   const [tried, setTried] = useState(false);
   const [operationId, setOperationId] = useState<string | null>(null);
 
-  const query = bankQuery.trim();
+  // The directory is searched once the user pauses typing, not on every keystroke.
+  const [query, setQuery] = useState('');
+  useEffect(() => {
+    const timer = setTimeout(() => setQuery(bankQuery.trim()), BANK_SEARCH_DELAY_MS);
+    return () => clearTimeout(timer);
+  }, [bankQuery]);
   const banksQuery = useQuery({
     queryKey: queryKeys.sbpBanks(query),
     queryFn: ({ signal }) => client.listSbpBanks(query || undefined, { signal }),
