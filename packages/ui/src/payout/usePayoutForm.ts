@@ -8,7 +8,7 @@ import {
   parseAmount,
 } from '@mandarin-kit/core';
 import { keepPreviousData, useQuery, useQueryClient } from '@tanstack/react-query';
-import { useEffect, useRef, useState } from 'react';
+import { useEffect, useState } from 'react';
 import { useBalance } from '../balance/useBalance.js';
 import { isApiError } from '../client/ApiError.js';
 import { formatPhoneInput } from '../esp-kyc/masks.js';
@@ -16,6 +16,7 @@ import { useKit } from '../provider/KitContext.js';
 import { queryKeys } from '../provider/queryKeys.js';
 import { parseAmountText } from '../routing/amountText.js';
 import { useIdempotentAction } from '../state/useIdempotentAction.js';
+import { useOperationOutcome } from './useOperationOutcome.js';
 
 /** Where a payout goes: a card number, a bound card, or a phone by SBP. */
 export type PayoutMethod = 'card' | 'bound' | 'sbp';
@@ -122,7 +123,6 @@ export function maskCardNumber(value: string): string {
 }
 
 const BANK_SEARCH_DELAY_MS = 250;
-const FINAL = new Set(['success', 'failed', 'rejected']);
 
 /**
  * Headless payout from a wallet: the available balance, the destination (card number with Luhn, a bound card,
@@ -133,8 +133,6 @@ export function usePayoutForm(options: UsePayoutFormOptions): UsePayoutFormResul
   const { client, locale } = useKit();
   const queryClient = useQueryClient();
   const { walletId } = options;
-  const latest = useRef(options);
-  latest.current = options;
 
   const balance = useBalance(walletId);
   const cardsQuery = useQuery({
@@ -175,12 +173,7 @@ export function usePayoutForm(options: UsePayoutFormOptions): UsePayoutFormResul
   const found = banksQuery.data?.banks.map(({ bankId, bankName }) => ({ bankId, bankName })) ?? [];
   const banks = bank && !found.some((b) => b.bankId === bank.bankId) ? [bank, ...found] : found;
 
-  const operationQuery = useQuery({
-    queryKey: queryKeys.operation(operationId ?? ''),
-    queryFn: ({ signal }) => client.getOperation(operationId!, { signal }),
-    enabled: operationId !== null,
-  });
-  const operation = operationId === null ? undefined : operationQuery.data;
+  const operation = useOperationOutcome(operationId, options);
 
   const action = useIdempotentAction(async (body: CreatePayoutBody, idempotencyKey: string) => {
     const view = await client.createPayout(walletId, body, { idempotencyKey });
@@ -224,17 +217,6 @@ export function usePayoutForm(options: UsePayoutFormOptions): UsePayoutFormResul
     });
     return null;
   };
-
-  // Each payout's end is reported once, when seen here.
-  const reported = useRef<string | null>(null);
-  useEffect(() => {
-    if (operation === undefined || !FINAL.has(operation.status)) return;
-    const key = `${operation.id}:${operation.status}`;
-    if (reported.current === key) return;
-    reported.current = key;
-    if (operation.status === 'success') latest.current.onCompleted?.(operation);
-    if (operation.status === 'failed') latest.current.onFailed?.(operation);
-  }, [operation]);
 
   const status = operation?.status;
   let state: PayoutFormState;

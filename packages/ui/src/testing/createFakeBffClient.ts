@@ -24,6 +24,7 @@ export type FakeEndpoint =
   | 'verifyOtp'
   | 'getBalance'
   | 'createPayout'
+  | 'createTopUp'
   | 'getOperation'
   | 'getSbpRecipient'
   | 'confirmSbpPayout'
@@ -79,6 +80,14 @@ export interface FakeScenario {
     /** What the event stream reports for a card or one-step SBP payout; none when null (default 'success'). */
     finalStatus?: 'success' | 'failed' | null;
     /** Mandarin's reason on a failed payout. */
+    failure?: string;
+    eventDelayMs?: number;
+  };
+  /** How a top-up created with `createTopUp` goes. */
+  topUp?: {
+    /** What the event stream reports; none when null (default 'success'). */
+    finalStatus?: 'success' | 'failed' | null;
+    /** Mandarin's reason on a failed top-up. */
     failure?: string;
     eventDelayMs?: number;
   };
@@ -190,10 +199,8 @@ export function createFakeBffClient(scenario: FakeScenario = {}): FakeBff {
   let history = [...(scenario.history ?? fakeHistory)];
   let subMerchants = (scenario.subMerchants ?? fakeSubMerchants).map((m) => ({ ...m }));
   const finishSbpPayout: FakeBff['finishSbpPayout'] = (status) => {
-    const failure =
-      status === 'failed'
-        ? { code: null, message: scenario.payout?.failure ?? 'Declined by the bank' }
-        : null;
+    const reason = operation.kind === 'top_up' ? scenario.topUp?.failure : scenario.payout?.failure;
+    const failure = status === 'failed' ? { code: null, message: reason ?? 'Declined by the bank' } : null;
     operation = { ...operation, status, failure, updatedAt: now() };
     hub.emit('transaction.status', {
       kind: 'operation',
@@ -323,6 +330,30 @@ export function createFakeBffClient(scenario: FakeScenario = {}): FakeBff {
         if (operation.status === 'pending' && final !== null) {
           setTimeout(() => finishSbpPayout(final), scenario.payout?.eventDelayMs ?? 30);
         }
+        return json(201, operation);
+      },
+    ],
+    [
+      'POST',
+      /^\/api\/wallets\/[^/]+\/top-ups$/,
+      'createTopUp',
+      (raw) => {
+        const body = raw as { amount: string; cardId: string };
+        const card = cards.find((c) => c.id === body.cardId && c.status === 'active');
+        if (!card) return json(404, errorBody('NOT_FOUND', 'No such card'));
+        operation = {
+          ...operation,
+          kind: 'top_up',
+          status: 'pending',
+          amount: { amount: body.amount, currency: 'RUB' },
+          createdAt: now(),
+          updatedAt: now(),
+          destinationMasked: `•••• ${(card.cardMasked ?? '').slice(-4)}`,
+          sbp: null,
+          failure: null,
+        };
+        const final = scenario.topUp?.finalStatus === undefined ? 'success' : scenario.topUp.finalStatus;
+        if (final !== null) setTimeout(() => finishSbpPayout(final), scenario.topUp?.eventDelayMs ?? 30);
         return json(201, operation);
       },
     ],
