@@ -46,6 +46,7 @@ const components = [
   'HostedCardForm',
   'BoundCards',
   'PayoutForm',
+  'TopUpForm',
 ];
 const inputOtp = await gzipSize(`export { OTPInput } from 'input-otp';`);
 const stripeElements = await gzipSize(`export { Elements, PaymentElement } from '@stripe/react-stripe-js';`);

@@ -98,3 +98,12 @@ export type {
   UseSbpConfirmationResult,
 } from './sbp/useSbpConfirmation.js';
 export { useSbpConfirmation } from './sbp/useSbpConfirmation.js';
+export type { TopUpFormProps } from './topup/TopUpForm.js';
+export { TopUpForm } from './topup/TopUpForm.js';
+export type {
+  TopUpFormState,
+  TopUpIssue,
+  UseTopUpFormOptions,
+  UseTopUpFormResult,
+} from './topup/useTopUpForm.js';
+export { useTopUpForm } from './topup/useTopUpForm.js';
