@@ -51,7 +51,6 @@ export function PayoutForm({ resultAction, className, ref, ...options }: PayoutF
   const editing = p.state === 'loading' || p.state === 'editing' || p.state === 'submitting';
   const result = p.state in RESULTS ? (p.state as keyof typeof RESULTS) : null;
   const focus = useFocusOnChange<HTMLElement>(editing ? 'form' : p.state);
-  const amountInput = useMaskedInput(undefined, (e) => p.setAmountText(e.target.value));
   const cardInput = useMaskedInput(maskCardNumber, (e) => p.setCardNumber(e.target.value));
   const phoneInput = useMaskedInput(formatPhoneInput, (e) => p.setPhone(e.target.value));
   const fid = (name: string) => `${id}-${name}`;
@@ -132,7 +131,7 @@ export function PayoutForm({ resultAction, className, ref, ...options }: PayoutF
               inputMode="decimal"
               autoComplete="off"
               value={p.amountText}
-              {...amountInput}
+              onChange={(e) => p.setAmountText(e.target.value)}
               {...fieldDescription(fid('amount'), { hint: true, error: issue('amount') })}
             />
           </Field>
