@@ -97,6 +97,10 @@ describe('TopUpForm', () => {
     await waitFor(() => expect(card).toHaveProperty('checked', true));
     expect(screen.getByText('Карта •• 4444 привязана и выбрана.')).toBeTruthy();
     expect(screen.queryByRole('form', { name: 'Данные карты' })).toBeNull();
+    // The card form closed under the user: focus is back on the button that opened it, not on <body>.
+    await waitFor(() =>
+      expect(document.activeElement).toBe(screen.getByRole('button', { name: 'Привязать новую карту' })),
+    );
     await user.type(screen.getByRole('textbox', { name: 'Сумма, ₽' }), '50');
     await user.click(screen.getByRole('button', { name: /Пополнить/ }));
     expect(await screen.findByRole('heading', { name: 'Кошелёк пополнен' })).toBeTruthy();
