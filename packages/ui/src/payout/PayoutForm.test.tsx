@@ -1,7 +1,7 @@
 import { act, screen, waitFor } from '@testing-library/react';
 import { userEvent } from '@testing-library/user-event';
 import { describe, expect, it, vi } from 'vitest';
-import { type FakeBff, fakeIds } from '../testing/createFakeBffClient.js';
+import { createFakeBffClient, type FakeBff, fakeIds } from '../testing/createFakeBffClient.js';
 import { renderWithKit } from '../testing/renderWithKit.js';
 import { PayoutForm } from './PayoutForm.js';
 
@@ -74,6 +74,23 @@ describe('PayoutForm', () => {
     const title = await screen.findByRole('heading', { name: 'Вывод денег' });
     await waitFor(() => expect(document.activeElement).toBe(title));
     expect(screen.getByRole('textbox', { name: 'Сумма, ₽' })).toHaveProperty('value', '');
+  });
+
+  it('ends on the final status even when the event outruns the answer that created the payout', async () => {
+    const fake = createFakeBffClient({ payout: { finalStatus: null } });
+    const create = fake.client.createPayout;
+    // Mandarin's callback (and its event) lands while the answer to the create call is still on its way.
+    fake.client.createPayout = async (...args) => {
+      const view = await create(...args);
+      fake.finishSbpPayout('success');
+      await new Promise((resolve) => setTimeout(resolve, 20));
+      return view;
+    };
+    renderWithKit(<PayoutForm walletId={fakeIds.wallet} />, { fake });
+    const user = await fillCard('100');
+    await user.click(screen.getByRole('button', { name: /Вывести/ }));
+    expect(await screen.findByRole('heading', { name: 'Деньги выведены' })).toBeTruthy();
+    expect(screen.queryByRole('heading', { name: 'Выплата отправлена' })).toBeNull();
   });
 
   it('refuses more than the balance before anything is sent', async () => {

@@ -27,6 +27,9 @@ export function useOperationOutcome(
   const query = useQuery({
     queryKey: queryKeys.operation(operationId ?? ''),
     queryFn: ({ signal }) => client.getOperation(operationId!, { signal }),
+    // Stale at once (no staleTime): the answer that created the operation is put in the cache and then read
+    // again, so an event that arrived before that answer (when there was nothing in the cache to update) is
+    // not lost behind its "pending".
     enabled: operationId !== null,
   });
   const operation = operationId === null ? undefined : query.data;
