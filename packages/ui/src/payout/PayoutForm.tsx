@@ -162,9 +162,7 @@ export function PayoutForm({ resultAction, className, ref, ...options }: PayoutF
                 {t('payout.card')}
               </legend>
               {p.cards.state === 'loading' && (
-                <p className="mk-hint" data-slot="cards-loading" role="status">
-                  {t('payout.cardsLoading')}
-                </p>
+                <Skeleton shapes={['card', 'card']} label={t('payout.cardsLoading')} />
               )}
               {p.cards.state === 'error' && <ErrorNotice error={p.cards.error} onRetry={p.cards.retry} />}
               {p.cards.state !== 'loading' && p.cards.state !== 'error' && p.cards.usable.length === 0 && (
@@ -280,12 +278,7 @@ export function PayoutForm({ resultAction, className, ref, ...options }: PayoutF
           {p.submitError !== null && p.state === 'editing' && (
             <ErrorNotice
               error={p.submitError}
-              {...(funds
-                ? {
-                    heading: t('payout.funds.heading'),
-                    message: t('payout.funds', { amount: p.availableAtRefusal ?? '' }),
-                  }
-                : {})}
+              {...(funds ? { message: t('payout.funds', { amount: p.availableAtRefusal ?? '' }) } : {})}
             />
           )}
           <div className="mk-actions" data-slot="actions">

@@ -32,7 +32,6 @@ export const payoutMessages = /* @__PURE__ */ defineMessages({
   'payout.invalid.boundCard': ['Выберите карту', 'Choose a card'],
   'payout.invalid.phone': ['Введите 10 цифр номера после +7', 'Enter the 10 digits after +7'],
   'payout.invalid.bank': ['Выберите банк', 'Choose a bank'],
-  'payout.funds.heading': ['Недостаточно средств', 'Not enough money'],
   'payout.funds': [
     'На кошельке {amount}: уменьшите сумму или пополните кошелёк.',
     'The wallet holds {amount}: lower the amount or top the wallet up.',

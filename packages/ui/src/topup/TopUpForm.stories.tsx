@@ -25,6 +25,7 @@ async function topUp(canvas: Canvas, amount = '2500') {
 }
 
 export const Empty: Story = {};
+export const CardsLoading: Story = { parameters: kit({ scenario: { pending: ['listCards'] } }) };
 export const NoCards: Story = { parameters: kit({ scenario: { cards: { list: [] } } }) };
 export const Invalid: Story = {
   play: async ({ canvas }) => {

@@ -8,6 +8,7 @@ import { Button } from '../parts/Button.js';
 import { CardHeader, useCardRoot } from '../parts/Card.js';
 import { Field, fieldDescription } from '../parts/Field.js';
 import { ResultPanel } from '../parts/ResultPanel.js';
+import { Skeleton } from '../parts/Skeleton.js';
 import { useFocusOnChange } from '../parts/useFocusOnChange.js';
 import { useKit } from '../provider/KitContext.js';
 import { topUpMessages } from './topUpMessages.js';
@@ -113,9 +114,7 @@ export function TopUpForm({
             {t('topup.card')}
           </legend>
           {cards.state === 'loading' && (
-            <p className="mk-hint" data-slot="cards-loading" role="status">
-              {t('topup.cardsLoading')}
-            </p>
+            <Skeleton shapes={['card', 'card']} label={t('topup.cardsLoading')} />
           )}
           {cards.state === 'error' && <ErrorNotice error={cards.error} onRetry={cards.retry} />}
           {cards.state !== 'loading' && cards.state !== 'error' && cards.usable.length === 0 && (
