@@ -47,6 +47,8 @@ const components = [
   'BoundCards',
   'WalletOperations',
   'WalletStatus',
+  'PayoutForm',
+  'TopUpForm',
 ];
 const inputOtp = await gzipSize(`export { OTPInput } from 'input-otp';`);
 const stripeElements = await gzipSize(`export { Elements, PaymentElement } from '@stripe/react-stripe-js';`);

@@ -77,6 +77,18 @@ export type { OtpInputProps } from './otp/OtpInput.js';
 export { OtpInput } from './otp/OtpInput.js';
 export type { OtpState, UseOtpOptions, UseOtpResult } from './otp/useOtp.js';
 export { useOtp } from './otp/useOtp.js';
+export type { PayoutFormProps } from './payout/PayoutForm.js';
+export { PayoutForm } from './payout/PayoutForm.js';
+export type {
+  PayoutField,
+  PayoutFormState,
+  PayoutIssue,
+  PayoutMethod,
+  SbpBank,
+  UsePayoutFormOptions,
+  UsePayoutFormResult,
+} from './payout/usePayoutForm.js';
+export { usePayoutForm } from './payout/usePayoutForm.js';
 export type { EventListener, KitContextValue, KitEventListener, Theme } from './provider/KitContext.js';
 export { useEventStreamStatus, useKit } from './provider/KitContext.js';
 export type { MandarinKitProviderProps } from './provider/MandarinKitProvider.js';
@@ -103,6 +115,15 @@ export type {
   UseSbpConfirmationResult,
 } from './sbp/useSbpConfirmation.js';
 export { useSbpConfirmation } from './sbp/useSbpConfirmation.js';
+export type { TopUpFormProps } from './topup/TopUpForm.js';
+export { TopUpForm } from './topup/TopUpForm.js';
+export type {
+  TopUpFormState,
+  TopUpIssue,
+  UseTopUpFormOptions,
+  UseTopUpFormResult,
+} from './topup/useTopUpForm.js';
+export { useTopUpForm } from './topup/useTopUpForm.js';
 export type { UseWalletStatusResult, WalletStatusState } from './wallet-status/useWalletStatus.js';
 export { useWalletStatus } from './wallet-status/useWalletStatus.js';
 export type { WalletStatusProps } from './wallet-status/WalletStatus.js';

@@ -82,9 +82,12 @@ describeInChromium('every story at every width in Chromium', () => {
       timeout: 120_000,
     }, async () => {
       const { page, ids } = await stories.open({ width });
-      // Let data load and animations settle: wait until no story is still loading.
+      // Let data load and animations settle: wait until only the Loading stories are still loading.
       await page.waitForFunction(
-        () => document.querySelectorAll('[data-state="loading"]').length <= 4,
+        () =>
+          [...document.querySelectorAll('[data-state="loading"]')].every((element) =>
+            element.closest('[data-story]')?.getAttribute('data-story')?.endsWith('/Loading'),
+          ),
         null,
         {
           timeout: 10_000,

@@ -11,6 +11,8 @@ export interface ApiErrorInit {
   status?: number;
   /** Messages per field by dotted path (`document.serial`), for `VALIDATION_FAILED`. */
   fields?: Record<string, string[]>;
+  /** Machine-readable facts: `available` (a wire amount) for `INSUFFICIENT_FUNDS`. */
+  details?: Record<string, string>;
   requestId?: string | null;
   /** Seconds from `Retry-After`, for `RATE_LIMITED`. */
   retryAfter?: number | null;
@@ -31,6 +33,7 @@ export class ApiError extends Error {
   readonly code: ApiErrorCode;
   readonly status: number;
   readonly fields: Record<string, string[]>;
+  readonly details: Record<string, string>;
   readonly requestId: string | null;
   readonly retryAfter: number | null;
 
@@ -39,6 +42,7 @@ export class ApiError extends Error {
     this.code = init.code;
     this.status = init.status ?? 0;
     this.fields = init.fields ?? {};
+    this.details = init.details ?? {};
     this.requestId = init.requestId ?? null;
     this.retryAfter = init.retryAfter ?? null;
   }

@@ -54,8 +54,8 @@ function errorFromResponse(response: Response, body: unknown): ApiError {
   const parsed = errorBodySchema.safeParse(body);
   const retryAfter = retryAfterSeconds(response);
   if (parsed.success) {
-    const { code, message, fields, requestId } = parsed.data.error;
-    return new ApiError({ code, message, status: response.status, fields, requestId, retryAfter });
+    const { code, message, fields, details, requestId } = parsed.data.error;
+    return new ApiError({ code, message, status: response.status, fields, details, requestId, retryAfter });
   }
   // A proxy or a crashed server answered instead of the BFF: keep the status, guess the nearest code.
   const raw = (body as { error?: { code?: unknown } } | undefined)?.error?.code;

@@ -1,11 +1,13 @@
-import type {
-  CardView,
-  EspStatusValue,
-  OperationHistoryRow,
-  OperationStatus,
-  OperationView,
-  PaymentView,
-  SubMerchantView,
+import {
+  type CardView,
+  type EspStatusValue,
+  formatAmount,
+  type OperationHistoryRow,
+  type OperationStatus,
+  type OperationView,
+  type PaymentView,
+  parseAmount,
+  type SubMerchantView,
 } from '@mandarin-kit/core';
 import type { ApiErrorCode } from '../client/ApiError.js';
 import { type BffClient, createBffClient } from '../client/createBffClient.js';
@@ -21,6 +23,8 @@ export type FakeEndpoint =
   | 'sendOtp'
   | 'verifyOtp'
   | 'getBalance'
+  | 'createPayout'
+  | 'createTopUp'
   | 'getOperation'
   | 'getSbpRecipient'
   | 'confirmSbpPayout'
@@ -41,6 +45,8 @@ export interface FakeError {
   status?: number;
   message?: string;
   fields?: Record<string, string[]>;
+  /** The error body's `details` (`available` for INSUFFICIENT_FUNDS). */
+  details?: Record<string, string>;
   times?: number;
   /** Seconds sent as `Retry-After`. */
   retryAfter?: number;
@@ -65,6 +71,24 @@ export interface FakeScenario {
     status?: OperationStatus;
     /** What the event stream reports after Confirm; none when null (then a test calls `finishSbpPayout`). */
     finalStatus?: 'success' | 'failed' | null;
+    eventDelayMs?: number;
+  };
+  /** How a payout created with `createPayout` goes (a two-step SBP one then follows `sbp`). */
+  payout?: {
+    /** The account's SBP mode: the payer confirms the recipient's name first (default true). */
+    twoStep?: boolean;
+    /** What the event stream reports for a card or one-step SBP payout; none when null (default 'success'). */
+    finalStatus?: 'success' | 'failed' | null;
+    /** Mandarin's reason on a failed payout. */
+    failure?: string;
+    eventDelayMs?: number;
+  };
+  /** How a top-up created with `createTopUp` goes. */
+  topUp?: {
+    /** What the event stream reports; none when null (default 'success'). */
+    finalStatus?: 'success' | 'failed' | null;
+    /** Mandarin's reason on a failed top-up. */
+    failure?: string;
     eventDelayMs?: number;
   };
   cards?: {
@@ -95,7 +119,10 @@ export interface FakeBff {
   cards(): CardView[];
   /** Finishes a binding as Mandarin's callback would: the card is updated and `card_binding.status` emitted. */
   completeCardBinding(cardId: string, status: 'active' | 'failed', cardMasked?: string | null): void;
-  /** Finishes the SBP payout as Mandarin's callback would: the operation is updated and its event emitted. */
+  /**
+   * Finishes the SBP payout (or the last created payout) as Mandarin's callback would: the operation is updated
+   * (with `scenario.payout.failure` as the reason when failed) and its event emitted.
+   */
   finishSbpPayout(status: 'success' | 'failed'): void;
   /** Adds (or replaces) a history row as a new operation or a status change would, and emits its event. */
   pushOperation(row: OperationHistoryRow): void;
@@ -172,7 +199,9 @@ export function createFakeBffClient(scenario: FakeScenario = {}): FakeBff {
   let history = [...(scenario.history ?? fakeHistory)];
   let subMerchants = (scenario.subMerchants ?? fakeSubMerchants).map((m) => ({ ...m }));
   const finishSbpPayout: FakeBff['finishSbpPayout'] = (status) => {
-    operation = { ...operation, status, updatedAt: now() };
+    const reason = operation.kind === 'top_up' ? scenario.topUp?.failure : scenario.payout?.failure;
+    const failure = status === 'failed' ? { code: null, message: reason ?? 'Declined by the bank' } : null;
+    operation = { ...operation, status, failure, updatedAt: now() };
     hub.emit('transaction.status', {
       kind: 'operation',
       operationId: operation.id,
@@ -249,6 +278,85 @@ export function createFakeBffClient(scenario: FakeScenario = {}): FakeBff {
           status: scenario.walletStatus ?? 'Success',
         }),
     ],
+    [
+      'POST',
+      /^\/api\/wallets\/[^/]+\/payouts$/,
+      'createPayout',
+      (raw) => {
+        const body = raw as {
+          amount: string;
+          destination: {
+            type: string;
+            cardNumber?: string;
+            cardId?: string;
+            phone?: string;
+            bankId?: string;
+          };
+        };
+        const available = parseAmount(scenario.balance ?? '15000.75');
+        if (parseAmount(body.amount) > available) {
+          return json(
+            422,
+            errorBody('INSUFFICIENT_FUNDS', 'Not enough money', undefined, {
+              available: formatAmount(available),
+            }),
+          );
+        }
+        const d = body.destination;
+        const twoStep = scenario.payout?.twoStep ?? true;
+        const last = (text: string | null | undefined, n: number) =>
+          (text ?? '').replace(/\D/g, '').slice(-n);
+        const card = cards.find((c) => c.id === d.cardId);
+        operation = {
+          ...operation,
+          kind:
+            d.type === 'sbp'
+              ? 'payout_sbp'
+              : d.type === 'bound_card'
+                ? 'payout_bound_card'
+                : 'payout_card_number',
+          status: d.type === 'sbp' && twoStep ? 'awaiting_confirmation' : 'pending',
+          amount: { amount: body.amount, currency: 'RUB' },
+          createdAt: now(),
+          updatedAt: now(),
+          destinationMasked:
+            d.type === 'sbp'
+              ? `+7 *** ***-**-${last(d.phone, 2)}`
+              : `•••• ${last(d.type === 'bound_card' ? card?.cardMasked : d.cardNumber, 4)}`,
+          sbp: d.type === 'sbp' ? { bankId: d.bankId ?? '', bankName: null, twoStep } : null,
+          failure: null,
+        };
+        const final = scenario.payout?.finalStatus === undefined ? 'success' : scenario.payout.finalStatus;
+        if (operation.status === 'pending' && final !== null) {
+          setTimeout(() => finishSbpPayout(final), scenario.payout?.eventDelayMs ?? 30);
+        }
+        return json(201, operation);
+      },
+    ],
+    [
+      'POST',
+      /^\/api\/wallets\/[^/]+\/top-ups$/,
+      'createTopUp',
+      (raw) => {
+        const body = raw as { amount: string; cardId: string };
+        const card = cards.find((c) => c.id === body.cardId && c.status === 'active');
+        if (!card) return json(404, errorBody('NOT_FOUND', 'No such card'));
+        operation = {
+          ...operation,
+          kind: 'top_up',
+          status: 'pending',
+          amount: { amount: body.amount, currency: 'RUB' },
+          createdAt: now(),
+          updatedAt: now(),
+          destinationMasked: `•••• ${(card.cardMasked ?? '').slice(-4)}`,
+          sbp: null,
+          failure: null,
+        };
+        const final = scenario.topUp?.finalStatus === undefined ? 'success' : scenario.topUp.finalStatus;
+        if (final !== null) setTimeout(() => finishSbpPayout(final), scenario.topUp?.eventDelayMs ?? 30);
+        return json(201, operation);
+      },
+    ],
     ['GET', /^\/api\/operations\/[^/]+$/, 'getOperation', () => json(200, operation)],
     [
       'POST',
@@ -289,13 +397,16 @@ export function createFakeBffClient(scenario: FakeScenario = {}): FakeBff {
       'GET',
       /^\/api\/sbp\/banks/,
       'listSbpBanks',
-      () =>
-        json(200, {
+      (_, url) => {
+        const query = (url.searchParams.get('query') ?? '').toLowerCase();
+        return json(200, {
           banks: [
             { bankId: '100000000111', bankName: 'Сбербанк', bankBic: '044525225' },
             { bankId: '100000000004', bankName: 'Т-Банк', bankBic: '044525974' },
-          ],
-        }),
+            { bankId: '100000000008', bankName: 'Альфа-Банк', bankBic: '044525593' },
+          ].filter((bank) => bank.bankName.toLowerCase().includes(query)),
+        });
+      },
     ],
     ['GET', /^\/api\/cards$/, 'listCards', () => json(200, { cards })],
     [
@@ -383,8 +494,21 @@ export function createFakeBffClient(scenario: FakeScenario = {}): FakeBff {
     ],
   ];
 
-  function errorBody(code: ApiErrorCode, message: string, fields?: Record<string, string[]>) {
-    return { error: { code, message, ...(fields ? { fields } : {}), requestId: `req-${requests.length}` } };
+  function errorBody(
+    code: ApiErrorCode,
+    message: string,
+    fields?: Record<string, string[]>,
+    details?: Record<string, string>,
+  ) {
+    return {
+      error: {
+        code,
+        message,
+        ...(fields ? { fields } : {}),
+        ...(details ? { details } : {}),
+        requestId: `req-${requests.length}`,
+      },
+    };
   }
 
   const fakeFetch = async (input: RequestInfo | URL, init?: RequestInit): Promise<Response> => {
@@ -416,7 +540,7 @@ export function createFakeBffClient(scenario: FakeScenario = {}): FakeBff {
         if (error.code === 'NETWORK') throw new TypeError('Failed to fetch');
         return json(
           error.status ?? HTTP_STATUS[error.code] ?? 500,
-          errorBody(error.code, error.message ?? error.code, error.fields),
+          errorBody(error.code, error.message ?? error.code, error.fields, error.details),
           error.retryAfter === undefined ? {} : { 'Retry-After': String(error.retryAfter) },
         );
       }
