@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import { sandboxKyc } from '@mandarin-kit/emulator';
 import { expect, it } from 'vitest';
 import { compareCursor, parseCursor } from '../store/events.js';
+import { onboardWallet } from '../testkit/flows.js';
 import { describePostgres } from '../testkit/postgres.js';
 import { postgresPairSuite } from '../testkit/postgresPair.js';
 import { openSse } from '../testkit/sse.js';
@@ -36,9 +37,16 @@ describePostgres('several BFF instances on one PostgreSQL database', () => {
     expect((await post(stack.bffUrl, body)).status).toBe(200);
     expect((await post(second.url, body)).status).toBe(200); // the same callback at the other instance: deduped
     await sse.waitFor((es) => es.some((e) => (e.data as { orderId: string }).orderId === 'multi-1'));
-    await new Promise((r) => setTimeout(r, 100));
+    // A later callback's event comes after any repeat of the first, events being relayed in order: wait for it.
+    const later = signed({
+      orderId: 'multi-1-later',
+      transaction: 'aaaa0000aaaa0000aaaa0000aaaa0002',
+      status: 'success',
+    });
+    expect((await post(stack.bffUrl, later)).status).toBe(200);
+    await sse.waitFor((es) => es.some((e) => (e.data as { orderId: string }).orderId === 'multi-1-later'));
     expect(sse.events.filter((e) => (e.data as { orderId: string }).orderId === 'multi-1')).toHaveLength(1);
-    expect(await stack.store.inbox.count('mandarin')).toBe(1);
+    expect(await stack.store.inbox.count('mandarin')).toBe(2); // the first, stored once, and the later one
     sse.close();
   });
 
@@ -64,15 +72,11 @@ describePostgres('several BFF instances on one PostgreSQL database', () => {
     await asOperator.waitFor((es) =>
       es.some((e) => (e.data as { orderId: string }).orderId === 'multi-session-1'),
     );
-    // Nobody else's stream was touched, and a customer still doesn't see the operator event.
-    await new Promise((r) => setTimeout(r, 100));
-    expect(theirs.events).toEqual([]);
-    let bystanderClosed = false;
-    void theirs.closed.then(() => {
-      bystanderClosed = true;
-    });
-    await new Promise((r) => setTimeout(r, 20));
-    expect(bystanderClosed).toBe(false);
+    // Nobody else's stream was touched, and a customer still doesn't see the operator event: the bystander's own
+    // next event (their wallet opening) arrives on the same stream, after where the operator event would have.
+    await onboardWallet(stack, bystander);
+    await theirs.waitFor((es) => es.some((e) => e.type === 'esp.status'));
+    expect(theirs.events.filter((e) => e.type !== 'esp.status')).toEqual([]);
     asOperator.close();
     theirs.close();
   });
@@ -141,7 +145,16 @@ describePostgres('several BFF instances on one PostgreSQL database', () => {
     onB.close();
     const resumed = await openSse(second.url, { cookie: operator.cookieHeader, 'last-event-id': idsA[9]! });
     await resumed.waitFor((es) => mine(es).length === 30);
-    await new Promise((r) => setTimeout(r, 100));
+    // Anything repeated would come before a later event: send one and wait for it.
+    const last = signed({
+      orderId: 'after-resume',
+      transaction: 'cccc0000cccc0000cccc0000cccc9999',
+      status: 'success',
+    });
+    expect((await post(second.url, last)).status).toBe(200);
+    await resumed.waitFor((es) =>
+      es.some((e) => (e.data as { orderId?: string }).orderId === 'after-resume'),
+    );
     expect(mine(resumed.events).map((e) => e.id)).toEqual(idsA.slice(10));
     resumed.close();
   });
