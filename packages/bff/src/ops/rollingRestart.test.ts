@@ -153,8 +153,11 @@ describePostgres('rolling restart behind a load balancer', () => {
     });
 
     const restarts: Array<{ exitCode: number | null; tookMs: number }> = [];
+    // Each instance goes down only once the load has been through it for a while: a count of answered requests.
+    const loadSince = (count: number) =>
+      expect.poll(() => requests, { timeout: 20_000, interval: 20 }).toBeGreaterThanOrEqual(count + 30);
     try {
-      await new Promise((r) => setTimeout(r, 1000));
+      await loadSince(0);
       for (let i = 0; i < instances.length; i++) {
         const { child } = instances[i]!;
         const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
@@ -166,7 +169,7 @@ describePostgres('rolling restart behind a load balancer', () => {
         await expect
           .poll(async () => (await fetch(`http://127.0.0.1:${ports[i]}/readyz`)).status, { timeout: 20_000 })
           .toBe(200);
-        await new Promise((r) => setTimeout(r, 1000));
+        await loadSince(requests);
       }
     } finally {
       loading = false;
