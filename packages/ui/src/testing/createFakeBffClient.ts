@@ -1,151 +1,14 @@
-import {
-  type CardView,
-  type EspStatusValue,
-  formatAmount,
-  type OperationHistoryRow,
-  type OperationStatus,
-  type OperationView,
-  type PaymentView,
-  parseAmount,
-  type SubMerchantView,
-} from '@mandarin-kit/core';
+import { type CardView, formatAmount, type OperationView, parseAmount } from '@mandarin-kit/core';
 import type { ApiErrorCode } from '../client/ApiError.js';
-import { type BffClient, createBffClient } from '../client/createBffClient.js';
-import type { EventSourceConstructor } from '../client/eventStream.js';
-import { createFakeEventHub, type FakeEventHub } from './FakeEventSource.js';
-import { fakeCards, fakeHistory, fakeIds, fakeSubMerchants, pageOf } from './fakeData.js';
+import { createBffClient } from '../client/createBffClient.js';
+import { createFakeEventHub } from './FakeEventSource.js';
+import { fakeCards, fakeHistory, fakeIds, pageOf } from './fakeData.js';
+import { type FakeRoute, fakeOperatorRoutes } from './fakeOperatorRoutes.js';
+import { fakeErrorBody, HTTP_STATUS, json } from './fakeResponses.js';
+import type { FakeBff, FakeEndpoint, FakeScenario } from './fakeScenario.js';
 
 export { fakeCards, fakeHistory, fakeIds, fakeSubMerchants } from './fakeData.js';
-
-/** Endpoints whose answer a scenario can hold back or turn into an error. */
-export type FakeEndpoint =
-  | 'createWallet'
-  | 'sendOtp'
-  | 'verifyOtp'
-  | 'getBalance'
-  | 'createPayout'
-  | 'createTopUp'
-  | 'getOperation'
-  | 'getSbpRecipient'
-  | 'confirmSbpPayout'
-  | 'rejectSbpPayout'
-  | 'listSbpBanks'
-  | 'listCards'
-  | 'startCardBinding'
-  | 'removeCard'
-  | 'listOperations'
-  | 'listPayments'
-  | 'listSubMerchants'
-  | 'linkSubMerchant'
-  | 'renameSubMerchant';
-
-/** An error answer; `times` fails only the first calls (a retry then succeeds). */
-export interface FakeError {
-  code: ApiErrorCode;
-  status?: number;
-  message?: string;
-  fields?: Record<string, string[]>;
-  /** The error body's `details` (`available` for INSUFFICIENT_FUNDS). */
-  details?: Record<string, string>;
-  times?: number;
-  /** Seconds sent as `Retry-After`. */
-  retryAfter?: number;
-}
-
-/** What the fake BFF knows and how it behaves. */
-export interface FakeScenario {
-  /** Delay of every answer in ms (default 0). */
-  delayMs?: number;
-  /** Endpoints that never answer, for loading states. */
-  pending?: FakeEndpoint[];
-  errors?: Partial<Record<FakeEndpoint, FakeError>>;
-  balance?: string;
-  walletStatus?: EspStatusValue;
-  otp?: { code?: string; retries?: number; ttlSeconds?: number; phoneMasked?: string };
-  sbp?: {
-    fullName?: string;
-    bankName?: string | null;
-    bankId?: string;
-    phoneMasked?: string;
-    amount?: string;
-    status?: OperationStatus;
-    /** What the event stream reports after Confirm; none when null (then a test calls `finishSbpPayout`). */
-    finalStatus?: 'success' | 'failed' | null;
-    eventDelayMs?: number;
-  };
-  /** How a payout created with `createPayout` goes (a two-step SBP one then follows `sbp`). */
-  payout?: {
-    /** The account's SBP mode: the payer confirms the recipient's name first (default true). */
-    twoStep?: boolean;
-    /** What the event stream reports for a card or one-step SBP payout; none when null (default 'success'). */
-    finalStatus?: 'success' | 'failed' | null;
-    /** Mandarin's reason on a failed payout. */
-    failure?: string;
-    eventDelayMs?: number;
-  };
-  /** How a top-up created with `createTopUp` goes. */
-  topUp?: {
-    /** What the event stream reports; none when null (default 'success'). */
-    finalStatus?: 'success' | 'failed' | null;
-    /** Mandarin's reason on a failed top-up. */
-    failure?: string;
-    eventDelayMs?: number;
-  };
-  cards?: {
-    /** The user's cards (default {@link fakeCards}). */
-    list?: CardView[];
-    /** What the stream reports for a binding once started (the user "paid" it); none when null (default). */
-    bindingResult?: 'active' | 'failed' | null;
-    bindingDelayMs?: number;
-    /** The masked number a binding ends with. */
-    boundMasked?: string;
-  };
-  /** The wallet's history, newest first (default {@link fakeHistory}); paged and filtered as the BFF does. */
-  history?: OperationHistoryRow[];
-  /** The operator's payments, newest first (default none). */
-  payments?: PaymentView[];
-  /** Linked sub-merchants (default {@link fakeSubMerchants}). */
-  subMerchants?: SubMerchantView[];
-}
-
-/** A BFF that lives in memory: the real client over a fake `fetch`, and a fake event stream. */
-export interface FakeBff {
-  client: BffClient;
-  EventSource: EventSourceConstructor;
-  hub: FakeEventHub;
-  /** Every request the client made, in order. */
-  requests: Array<{ method: string; path: string; headers: Record<string, string>; body: unknown }>;
-  /** The user's cards as the fake BFF has them now. */
-  cards(): CardView[];
-  /** Finishes a binding as Mandarin's callback would: the card is updated and `card_binding.status` emitted. */
-  completeCardBinding(cardId: string, status: 'active' | 'failed', cardMasked?: string | null): void;
-  /**
-   * Finishes the SBP payout (or the last created payout) as Mandarin's callback would: the operation is updated
-   * (with `scenario.payout.failure` as the reason when failed) and its event emitted.
-   */
-  finishSbpPayout(status: 'success' | 'failed'): void;
-  /** Adds (or replaces) a history row as a new operation or a status change would, and emits its event. */
-  pushOperation(row: OperationHistoryRow): void;
-  /** Linked sub-merchants as the fake BFF has them now. */
-  subMerchants(): SubMerchantView[];
-}
-
-const HTTP_STATUS: Partial<Record<ApiErrorCode, number>> = {
-  VALIDATION_FAILED: 400,
-  UNAUTHENTICATED: 401,
-  FORBIDDEN: 403,
-  CSRF_REQUIRED: 403,
-  NOT_FOUND: 404,
-  CONFLICT: 409,
-  UPSTREAM_REJECTED: 422,
-  IDEMPOTENCY_KEY_REUSED: 422,
-  RATE_LIMITED: 429,
-  UPSTREAM_UNAVAILABLE: 502,
-  UPSTREAM_TIMEOUT: 504,
-};
-
-const json = (status: number, body: unknown, headers: Record<string, string> = {}) =>
-  new Response(JSON.stringify(body), { status, headers: { 'Content-Type': 'application/json', ...headers } });
+export type { FakeBff, FakeEndpoint, FakeError, FakeScenario } from './fakeScenario.js';
 
 /** Builds a fake BFF for stories and tests; no request leaves the page. */
 export function createFakeBffClient(scenario: FakeScenario = {}): FakeBff {
@@ -197,7 +60,6 @@ export function createFakeBffClient(scenario: FakeScenario = {}): FakeBff {
   };
 
   let history = [...(scenario.history ?? fakeHistory)];
-  let subMerchants = (scenario.subMerchants ?? fakeSubMerchants).map((m) => ({ ...m }));
   const finishSbpPayout: FakeBff['finishSbpPayout'] = (status) => {
     const reason = operation.kind === 'top_up' ? scenario.topUp?.failure : scenario.payout?.failure;
     const failure = status === 'failed' ? { code: null, message: reason ?? 'Declined by the bank' } : null;
@@ -230,7 +92,8 @@ export function createFakeBffClient(scenario: FakeScenario = {}): FakeBff {
     });
   };
 
-  const routes: Array<[string, RegExp, FakeEndpoint | null, (body: unknown, url: URL) => Response]> = [
+  const operator = fakeOperatorRoutes(scenario, (...args) => errorBody(...args), now);
+  const routes: FakeRoute[] = [
     ['GET', /^\/api\/me$/, null, () => json(200, { id: 'user-1', roles: ['customer'] })],
     [
       'POST',
@@ -443,7 +306,18 @@ export function createFakeBffClient(scenario: FakeScenario = {}): FakeBff {
         });
       },
     ],
-    ['DELETE', /^\/api\/cards\/[^/]+$/, 'removeCard', () => new Response(null, { status: 204 })],
+    [
+      'DELETE',
+      /^\/api\/cards\/[^/]+$/,
+      'removeCard',
+      (_, url) => {
+        const cardId = decodeURIComponent(url.pathname.split('/').at(-1) ?? '');
+        if (!cards.some((card) => card.id === cardId))
+          return json(404, errorBody('NOT_FOUND', 'No such card'));
+        cards = cards.filter((card) => card.id !== cardId);
+        return new Response(null, { status: 204 });
+      },
+    ],
     [
       'GET',
       /^\/api\/wallets\/[^/]+\/operations$/,
@@ -453,63 +327,15 @@ export function createFakeBffClient(scenario: FakeScenario = {}): FakeBff {
         return json(200, { operations: page.rows, nextCursor: page.nextCursor });
       },
     ],
-    [
-      'GET',
-      /^\/api\/payments$/,
-      'listPayments',
-      (_, url) => {
-        const page = pageOf(scenario.payments ?? [], url.searchParams);
-        return json(200, { payments: page.rows, nextCursor: page.nextCursor });
-      },
-    ],
-    ['GET', /^\/api\/sub-merchants$/, 'listSubMerchants', () => json(200, { subMerchants })],
-    [
-      'POST',
-      /^\/api\/sub-merchants$/,
-      'linkSubMerchant',
-      (body) => {
-        const n = String(subMerchants.length + 1).padStart(4, '0');
-        const id = `${fakeIds.accountC.slice(0, -4)}${n}`;
-        const label = (body as { label?: string }).label?.trim() || null;
-        const linked = { id, type: 'Business', linkedAt: now(), label, shortId: id.slice(0, 8) };
-        subMerchants = [...subMerchants, linked];
-        return json(201, linked);
-      },
-    ],
-    [
-      'PATCH',
-      /^\/api\/sub-merchants\/[^/]+$/,
-      'renameSubMerchant',
-      (body, url) => {
-        const id = decodeURIComponent(url.pathname.split('/').at(-1) ?? '');
-        const label = (body as { label: string | null }).label?.trim() || null;
-        if (!subMerchants.some((m) => m.id === id))
-          return json(404, errorBody('NOT_FOUND', 'Sub-merchant not found'));
-        subMerchants = subMerchants.map((m) => (m.id === id ? { ...m, label } : m));
-        return json(
-          200,
-          subMerchants.find((m) => m.id === id),
-        );
-      },
-    ],
+    ...operator.routes,
   ];
 
-  function errorBody(
+  const errorBody = (
     code: ApiErrorCode,
     message: string,
     fields?: Record<string, string[]>,
     details?: Record<string, string>,
-  ) {
-    return {
-      error: {
-        code,
-        message,
-        ...(fields ? { fields } : {}),
-        ...(details ? { details } : {}),
-        requestId: `req-${requests.length}`,
-      },
-    };
-  }
+  ) => fakeErrorBody(`req-${requests.length}`, code, message, fields, details);
 
   const fakeFetch = async (input: RequestInfo | URL, init?: RequestInit): Promise<Response> => {
     const url = new URL(String(input), 'http://fake.local');
@@ -545,11 +371,6 @@ export function createFakeBffClient(scenario: FakeScenario = {}): FakeBff {
         );
       }
     }
-    if (method === 'DELETE' && endpoint === 'removeCard') {
-      const cardId = decodeURIComponent(url.pathname.split('/').at(-1) ?? '');
-      if (!cards.some((card) => card.id === cardId)) return json(404, errorBody('NOT_FOUND', 'No such card'));
-      cards = cards.filter((card) => card.id !== cardId);
-    }
     return route[3](body, url);
   };
 
@@ -562,6 +383,6 @@ export function createFakeBffClient(scenario: FakeScenario = {}): FakeBff {
     completeCardBinding,
     finishSbpPayout,
     pushOperation,
-    subMerchants: () => subMerchants,
+    subMerchants: operator.subMerchants,
   };
 }

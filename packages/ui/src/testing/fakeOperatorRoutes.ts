@@ -1,0 +1,62 @@
+import type { SubMerchantView } from '@mandarin-kit/core';
+import type { ApiErrorCode } from '../client/ApiError.js';
+import { fakeIds, fakeSubMerchants, pageOf } from './fakeData.js';
+import { json } from './fakeResponses.js';
+import type { FakeEndpoint, FakeScenario } from './fakeScenario.js';
+
+/** One route of the fake BFF: method, path, the endpoint a scenario names it by, and its answer. */
+export type FakeRoute = [string, RegExp, FakeEndpoint | null, (body: unknown, url: URL) => Response];
+
+/**
+ * The operator's side of the fake BFF: the payments list and the linked sub-merchants (link, label, rename), with
+ * the sub-merchants as they stand after the calls so far.
+ */
+export function fakeOperatorRoutes(
+  scenario: FakeScenario,
+  errorBody: (code: ApiErrorCode, message: string) => unknown,
+  now: () => string,
+): { routes: FakeRoute[]; subMerchants: () => SubMerchantView[] } {
+  let subMerchants = (scenario.subMerchants ?? fakeSubMerchants).map((m) => ({ ...m }));
+  const routes: FakeRoute[] = [
+    [
+      'GET',
+      /^\/api\/payments$/,
+      'listPayments',
+      (_, url) => {
+        const page = pageOf(scenario.payments ?? [], url.searchParams);
+        return json(200, { payments: page.rows, nextCursor: page.nextCursor });
+      },
+    ],
+    ['GET', /^\/api\/sub-merchants$/, 'listSubMerchants', () => json(200, { subMerchants })],
+    [
+      'POST',
+      /^\/api\/sub-merchants$/,
+      'linkSubMerchant',
+      (body) => {
+        const n = String(subMerchants.length + 1).padStart(4, '0');
+        const id = `${fakeIds.accountC.slice(0, -4)}${n}`;
+        const label = (body as { label?: string }).label?.trim() || null;
+        const linked = { id, type: 'Business', linkedAt: now(), label, shortId: id.slice(0, 8) };
+        subMerchants = [...subMerchants, linked];
+        return json(201, linked);
+      },
+    ],
+    [
+      'PATCH',
+      /^\/api\/sub-merchants\/[^/]+$/,
+      'renameSubMerchant',
+      (body, url) => {
+        const id = decodeURIComponent(url.pathname.split('/').at(-1) ?? '');
+        const label = (body as { label: string | null }).label?.trim() || null;
+        if (!subMerchants.some((m) => m.id === id))
+          return json(404, errorBody('NOT_FOUND', 'Sub-merchant not found'));
+        subMerchants = subMerchants.map((m) => (m.id === id ? { ...m, label } : m));
+        return json(
+          200,
+          subMerchants.find((m) => m.id === id),
+        );
+      },
+    ],
+  ];
+  return { routes, subMerchants: () => subMerchants };
+}
