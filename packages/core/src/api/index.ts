@@ -44,7 +44,22 @@ export {
   moneyViewSchema,
   uuidSchema,
 } from './common.js';
+export type {
+  AnswerSpec,
+  Contract,
+  MediaAnswer,
+  ParamSpec,
+  ParsedRouteBody,
+  ParsedRouteQuery,
+  RouteAccess,
+  RouteBody,
+  RouteReply,
+  RouteSpec,
+  RouteView,
+} from './contract.js';
+export { bodyErrors, commonErrors, contract, errorStatuses } from './contract.js';
 export { isLuhnValid } from './luhn.js';
+export { createOpenApiDocument, errorsOf, type OpenApiDocument, openApiPath } from './openapi.js';
 export type {
   CounterpartyView,
   OperationHistoryFilter,
@@ -96,6 +111,8 @@ export {
   routingEntryBodySchema,
   subMerchantViewSchema,
 } from './payments.js';
+export type { PathParamNames, RouteMethod, RouteName, RouteParams, RouteRef } from './routes.js';
+export { findRoute, matchPath, pathOf, routes } from './routes.js';
 export type { BalanceView, OtpSentView, OtpVerifiedView, WalletListView, WalletView } from './wallets.js';
 export {
   balanceViewSchema,
