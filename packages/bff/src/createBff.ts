@@ -1,5 +1,6 @@
 import type { Server } from 'node:http';
 import Router from '@koa/router';
+import { createOpenApiDocument, type OpenApiDocument } from '@mandarin-kit/core';
 import Koa from 'koa';
 import type { Logger } from 'pino';
 import type { Registry } from 'prom-client';
@@ -7,6 +8,7 @@ import { cardRoutes } from './api/cards.js';
 import { operationRoutes } from './api/operations.js';
 import { operatorWalletRoutes } from './api/operatorWallets.js';
 import { paymentRoutes } from './api/payments.js';
+import { ok, route, routeTableDrift, servedRoutes } from './api/route.js';
 import { sessionRoutes } from './api/session.js';
 import { walletRoutes } from './api/wallets.js';
 import { type BffDeps, defaultRateLimits, type RateLimits, type SbpMode } from './BffDeps.js';
@@ -260,6 +262,15 @@ export function createBff(options: BffOptions): BffApp {
     // No allowedMethods(): an unknown method on a known path falls through to the NOT_FOUND error below.
     api.use(routes.routes());
   }
+  // The browser API's own description: no session needed, the same for everyone, so it may be cached.
+  const openApi = new Router({ prefix: '/api' });
+  let document: OpenApiDocument | undefined;
+  route(openApi, 'openApiDocument', (ctx) => {
+    ctx.set('Cache-Control', 'public, max-age=300');
+    document ??= createOpenApiDocument();
+    return ok(document);
+  });
+  checkRouteTable([...servedRoutes(openApi), ...servedRoutes(api)]);
   const callbacks = callbackRoutes(
     relay,
     {
@@ -304,6 +315,7 @@ export function createBff(options: BffOptions): BffApp {
       securityHeaders(),
       cors(allowedOrigins),
       callbacks.routes(),
+      openApi.routes(),
       api.routes(),
       async (ctx) => {
         throw new BffError(404, 'NOT_FOUND', `No route for ${ctx.method} ${redactPath(ctx.path)}`);
@@ -338,6 +350,19 @@ export function createBff(options: BffOptions): BffApp {
     await options.store.close();
   };
   return app;
+}
+
+/** The BFF serves exactly the browser API's route table (core's `routes`): a route outside it is a bug. */
+function checkRouteTable(served: ReturnType<typeof servedRoutes>): void {
+  const { undeclared, unserved } = routeTableDrift(served);
+  if (undeclared.length + unserved.length === 0) return;
+  throw new Error(
+    `createBff: the /api routes differ from the route table (packages/core/src/api/routes.ts)\n` +
+      [
+        ...undeclared.map((r) => `  served, not in the table: ${r}`),
+        ...unserved.map((r) => `  in the table, not served: ${r}`),
+      ].join('\n'),
+  );
 }
 
 /** Refuses, before anything starts, options that can't work; every problem in one message. */

@@ -1,15 +1,11 @@
 import Router from '@koa/router';
-import {
-  type CardView,
-  cardBindingResponseSchema,
-  startCardBindingBodySchema,
-  uuidSchema,
-} from '@mandarin-kit/core';
+import { type CardView, cardBindingResponseSchema } from '@mandarin-kit/core';
 import type { BffDeps } from '../BffDeps.js';
 import { BffError, notFound } from '../http/BffError.js';
 import type { CardRecord } from '../store/cards.js';
-import { body, param, userOf } from './context.js';
+import { userOf } from './context.js';
 import { idempotent } from './idempotent.js';
+import { ok, route } from './route.js';
 
 /** A card as its owner sees it: masked number only. */
 export function cardView(c: CardRecord): CardView {
@@ -32,8 +28,8 @@ export function cardView(c: CardRecord): CardView {
 export function cardRoutes(deps: BffDeps): Router {
   const router = new Router();
 
-  router.post('/cards', async (ctx) => {
-    const input = await body(ctx, startCardBindingBodySchema);
+  route(router, 'startCardBinding', async (ctx, req) => {
+    const input = await req.body();
     const user = userOf(ctx);
     const wallet = (await deps.store.wallets.listByOwner(user.id))[0];
     const email = input.email ?? wallet?.contactEmail;
@@ -43,7 +39,7 @@ export function cardRoutes(deps: BffDeps): Router {
         fields: { email: ['Required when you have no wallet'] },
       });
     }
-    await idempotent(ctx, deps, input, async () => {
+    return idempotent(ctx, deps, input, async () => {
       const created = await deps.mandarin.call('cardBindingCreate', {
         body: {
           customerInfo: { ...(email ? { email } : {}), ...(phone ? { phone } : {}) },
@@ -67,10 +63,10 @@ export function cardRoutes(deps: BffDeps): Router {
         await tx.reconcile.enqueue('card', id, Date.now() + deps.reconcile.afterMs);
       });
       return {
-        status: 201,
+        status: 201 as const,
         body: {
           id: created.id.toLowerCase(),
-          status: 'pending',
+          status: 'pending' as const,
           jsOperationId: created.jsOperationId,
           payUrl: created.userWebLink,
         },
@@ -78,15 +74,15 @@ export function cardRoutes(deps: BffDeps): Router {
     });
   });
 
-  router.get('/cards', async (ctx) => {
+  route(router, 'listCards', async (ctx) => {
     const cards = await deps.store.cards.listByOwner(userOf(ctx).id);
-    ctx.body = { cards: cards.map(cardView) };
+    return ok({ cards: cards.map(cardView) });
   });
 
-  router.delete('/cards/:cardId', async (ctx) => {
-    const id = param(ctx, 'cardId', uuidSchema, 'Card');
-    if (!(await deps.store.cards.remove(userOf(ctx).id, id.toLowerCase()))) throw notFound('Card');
-    ctx.status = 204;
+  route(router, 'removeCard', async (ctx, req) => {
+    const id = req.params.cardId.toLowerCase();
+    if (!(await deps.store.cards.remove(userOf(ctx).id, id))) throw notFound('Card');
+    return { status: 204 as const, body: undefined };
   });
 
   return router;

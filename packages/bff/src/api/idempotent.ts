@@ -12,16 +12,17 @@ export function newOrderId(): string {
 }
 
 /**
- * Runs a state-changing call at most once per `Idempotency-Key`. The key is bound to the request (a different
- * body under the same key is refused) and to the orderId sent to Mandarin, so a retry after a timeout re-sends
- * the same orderId and a finished request is answered again without going upstream.
+ * Runs a state-changing call at most once per `Idempotency-Key`, and returns its answer. The key is bound to the
+ * request (a different body under the same key is refused) and to the orderId sent to Mandarin, so a retry after
+ * a timeout re-sends the same orderId and a finished request is answered again without going upstream: with
+ * what it answered then, a remembered refusal included (its status and error body).
  */
-export async function idempotent(
+export async function idempotent<R extends { status: number; body: unknown }>(
   ctx: Context,
   deps: BffDeps,
   request: unknown,
-  run: (orderId: string) => Promise<{ status: number; body: unknown }>,
-): Promise<void> {
+  run: (orderId: string) => Promise<R>,
+): Promise<R> {
   const key = ctx.get('idempotency-key');
   if (!KEY.test(key)) {
     throw new BffError(
@@ -41,9 +42,8 @@ export async function idempotent(
   switch (begun.state) {
     case 'replay':
       ctx.set('Idempotent-Replayed', 'true');
-      ctx.status = begun.status;
-      ctx.body = begun.body;
-      return;
+      // What this route answered to the same request before (a view it declares, or a refusal's error body).
+      return { status: begun.status, body: begun.body } as R;
     case 'in_progress':
       throw new BffError(409, 'CONFLICT', 'A request with this Idempotency-Key is still being processed');
     case 'mismatch':
@@ -56,8 +56,7 @@ export async function idempotent(
   try {
     const result = await run(begun.orderId);
     await deps.store.idempotency.finish(user.id, key, result.status, result.body);
-    ctx.status = result.status;
-    ctx.body = result.body;
+    return result;
   } catch (error) {
     if (error instanceof BffError && error.status < 500 && error.status !== 429) {
       // A refusal is final: the same request would be refused again, so it is remembered like a success. A rate

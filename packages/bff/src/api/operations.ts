@@ -1,12 +1,5 @@
 import Router from '@koa/router';
-import {
-  createPayoutBodySchema,
-  createTopUpBodySchema,
-  maskPhone,
-  parseAmount,
-  sbpRecipientResponseSchema,
-  uuidSchema,
-} from '@mandarin-kit/core';
+import { maskPhone, parseAmount, sbpRecipientResponseSchema } from '@mandarin-kit/core';
 import type { Context } from 'koa';
 import { z } from 'zod';
 import type { BffDeps } from '../BffDeps.js';
@@ -19,7 +12,8 @@ import { maskCardNumber, operationView } from '../operations/views.js';
 import { pollOperation } from '../status/poll.js';
 import { type FinalOperationStatus, finishOperation } from '../status/settle.js';
 import type { FailureReason, OperationRecord } from '../store/records.js';
-import { body, param, userOf } from './context.js';
+import { userOf } from './context.js';
+import { ok, route } from './route.js';
 import { ownedWallet } from './wallets.js';
 
 /**
@@ -36,8 +30,7 @@ function endOperation(
   return deps.events.polled(op, (tx, source) => finishOperation(tx, op, status, source, how));
 }
 
-async function ownedOperation(ctx: Context, deps: BffDeps): Promise<OperationRecord> {
-  const id = param(ctx, 'operationId', uuidSchema, 'Operation');
+async function ownedOperation(ctx: Context, deps: BffDeps, id: string): Promise<OperationRecord> {
   const op = await deps.store.operations.get(id.toLowerCase());
   if (op === undefined || op.ownerId !== userOf(ctx).id) throw notFound('Operation');
   return op;
@@ -57,12 +50,12 @@ async function usableCard(ctx: Context, deps: BffDeps, cardId: string) {
 export function operationRoutes(deps: BffDeps, banks: BankDirectory): Router {
   const router = new Router();
 
-  router.post('/wallets/:walletId/top-ups', async (ctx) => {
-    const wallet = await ownedWallet(ctx, deps);
-    const input = await body(ctx, createTopUpBodySchema);
+  route(router, 'createTopUp', async (ctx, req) => {
+    const wallet = await ownedWallet(ctx, deps, req.params.walletId);
+    const input = await req.body();
     requireActive(wallet.status);
     const card = await usableCard(ctx, deps, input.cardId);
-    await startOperation(ctx, deps, input, {
+    return startOperation(ctx, deps, input, {
       wallet,
       ownerId: wallet.ownerId,
       amount: parseAmount(input.amount),
@@ -71,9 +64,9 @@ export function operationRoutes(deps: BffDeps, banks: BankDirectory): Router {
     });
   });
 
-  router.post('/wallets/:walletId/payouts', async (ctx) => {
-    const wallet = await ownedWallet(ctx, deps);
-    const input = await body(ctx, createPayoutBodySchema);
+  route(router, 'createPayout', async (ctx, req) => {
+    const wallet = await ownedWallet(ctx, deps, req.params.walletId);
+    const input = await req.body();
     requireActive(wallet.status);
     const amount = parseAmount(input.amount);
     const d = input.destination;
@@ -84,14 +77,14 @@ export function operationRoutes(deps: BffDeps, banks: BankDirectory): Router {
       precheck: () => requireFunds(deps, wallet, amount),
     };
     if (d.type === 'card_number') {
-      await startOperation(ctx, deps, input, {
+      return startOperation(ctx, deps, input, {
         ...base,
         input: { kind: 'payout_card_number', cardNumber: d.cardNumber },
         details: { destinationMasked: maskCardNumber(d.cardNumber), sbp: null },
       });
     } else if (d.type === 'bound_card') {
       const card = await usableCard(ctx, deps, d.cardId);
-      await startOperation(ctx, deps, input, {
+      return startOperation(ctx, deps, input, {
         ...base,
         input: { kind: 'payout_bound_card', card },
         details: { destinationMasked: card.cardMasked, sbp: null },
@@ -107,7 +100,7 @@ export function operationRoutes(deps: BffDeps, banks: BankDirectory): Router {
       // The account's mode decides: two-step waits for the payer's confirmation, one-step pays at once (and the
       // BFF never calls /confirm on it).
       const twoStep = deps.sbpMode === 'two-step';
-      await startOperation(ctx, deps, input, {
+      return startOperation(ctx, deps, input, {
         ...base,
         input: { kind: 'payout_sbp', ...d, bankBic: bank.bankBic },
         details: {
@@ -120,13 +113,13 @@ export function operationRoutes(deps: BffDeps, banks: BankDirectory): Router {
 
   router.use(historyRoutes(deps).routes());
 
-  router.get('/operations/:operationId', async (ctx) => {
-    // A callback lost or late must not leave the owner looking at "pending": Mandarin is asked.
-    ctx.body = operationView(await pollOperation(deps, await ownedOperation(ctx, deps)));
-  });
+  // A callback lost or late must not leave the owner looking at "pending": Mandarin is asked.
+  route(router, 'getOperation', async (ctx, req) =>
+    ok(operationView(await pollOperation(deps, await ownedOperation(ctx, deps, req.params.operationId)))),
+  );
 
-  router.post('/operations/:operationId/sbp/recipient', async (ctx) => {
-    const op = await awaitingConfirmation(ctx, deps);
+  route(router, 'getSbpRecipient', async (ctx, req) => {
+    const op = await awaitingConfirmation(ctx, deps, req.params.operationId);
     const recipient = await deps.mandarin.call('sbpRecipient', {
       params: { id: op.transactionId! },
       schema: sbpRecipientResponseSchema,
@@ -136,38 +129,37 @@ export function operationRoutes(deps: BffDeps, banks: BankDirectory): Router {
       await endOperation(deps, op, 'failed', { failure, inferred: true });
       throw new BffError(422, 'UPSTREAM_REJECTED', 'The bank has no account for this phone number');
     }
-    ctx.body = {
+    return ok({
       operationId: op.id,
       fullName: recipient.fullName,
       bankName: op.sbp?.bankName ?? null,
       phoneMasked: op.sbp?.phoneMasked ?? '',
       amount: operationView(op).amount,
-    };
+    });
   });
 
   for (const action of ['confirm', 'reject'] as const) {
-    router.post(`/operations/:operationId/sbp/${action}`, async (ctx) => {
-      const op = await awaitingConfirmation(ctx, deps);
+    route(router, action === 'confirm' ? 'confirmSbpPayout' : 'rejectSbpPayout', async (ctx, req) => {
+      const op = await awaitingConfirmation(ctx, deps, req.params.operationId);
       await deps.mandarin.call(action === 'confirm' ? 'sbpConfirm' : 'sbpReject', {
         params: { id: op.transactionId! },
         schema: z.unknown(),
       });
       if (action === 'confirm') await deps.store.operations.confirmed(op.id);
       else await endOperation(deps, op, 'rejected', { failure: null, inferred: false });
-      ctx.body = operationView({ ...op, status: action === 'confirm' ? 'pending' : 'rejected' });
+      return ok(operationView({ ...op, status: action === 'confirm' ? 'pending' : 'rejected' }));
     });
   }
 
-  router.get('/sbp/banks', async (ctx) => {
-    const query = z.string().max(100).catch('').parse(ctx.query.query);
-    ctx.body = { banks: await banks.search(query) };
-  });
+  route(router, 'listSbpBanks', async (_ctx, req) =>
+    ok({ banks: await banks.search(req.query().query ?? '') }),
+  );
 
   return router;
 }
 
-async function awaitingConfirmation(ctx: Context, deps: BffDeps): Promise<OperationRecord> {
-  const op = await ownedOperation(ctx, deps);
+async function awaitingConfirmation(ctx: Context, deps: BffDeps, id: string): Promise<OperationRecord> {
+  const op = await ownedOperation(ctx, deps, id);
   if (op.kind !== 'payout_sbp' || op.status !== 'awaiting_confirmation' || op.transactionId === null) {
     throw new BffError(409, 'CONFLICT', 'This payout is not waiting for confirmation');
   }

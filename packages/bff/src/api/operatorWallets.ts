@@ -1,16 +1,11 @@
 import Router from '@koa/router';
-import {
-  createTransitPayoutBodySchema,
-  parseAmount,
-  uuidSchema,
-  walletTransferBodySchema,
-} from '@mandarin-kit/core';
+import { parseAmount } from '@mandarin-kit/core';
 import type { BffDeps } from '../BffDeps.js';
 import { BffError, notFound } from '../http/BffError.js';
 import { requireFunds } from '../operations/requireFunds.js';
 import { startOperation } from '../operations/startOperation.js';
 import type { WalletRecord } from '../store/records.js';
-import { body, param, requireRole } from './context.js';
+import { route } from './route.js';
 
 async function anyWallet(deps: BffDeps, id: string): Promise<WalletRecord> {
   const wallet = await deps.store.wallets.get(id.toLowerCase());
@@ -28,13 +23,12 @@ export function operatorWalletRoutes(deps: BffDeps): Router {
   const router = new Router();
 
   for (const kind of ['deposit', 'withdrawal'] as const) {
-    router.post(`/wallets/:walletId/${kind}s`, async (ctx) => {
-      requireRole(ctx, 'operator');
-      const wallet = await anyWallet(deps, param(ctx, 'walletId', uuidSchema, 'Wallet'));
-      const input = await body(ctx, walletTransferBodySchema);
+    route(router, kind === 'deposit' ? 'deposit' : 'withdraw', async (ctx, req) => {
+      const wallet = await anyWallet(deps, req.params.walletId);
+      const input = await req.body();
       const { amount: wire, ...extras } = input;
       const amount = parseAmount(wire);
-      await startOperation(ctx, deps, input, {
+      return startOperation(ctx, deps, input, {
         wallet,
         ownerId: wallet.ownerId,
         amount,
@@ -46,14 +40,13 @@ export function operatorWalletRoutes(deps: BffDeps): Router {
     });
   }
 
-  router.post('/transit-payouts', async (ctx) => {
-    requireRole(ctx, 'operator');
-    const input = await body(ctx, createTransitPayoutBodySchema);
+  route(router, 'createTransitPayout', async (ctx, req) => {
+    const input = await req.body();
     const wallet = await anyWallet(deps, input.walletId);
     // The card must be one the wallet's owner bound: the operator can't route money to a stranger's card.
     const card = await deps.store.cards.getUsable(wallet.ownerId, input.cardId.toLowerCase());
     if (card === undefined) throw notFound('Card');
-    await startOperation(ctx, deps, input, {
+    return startOperation(ctx, deps, input, {
       wallet,
       ownerId: wallet.ownerId,
       amount: parseAmount(input.amount),

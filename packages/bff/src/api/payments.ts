@@ -1,12 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import Router from '@koa/router';
-import {
-  createPaymentBodySchema,
-  createRecurringPaymentBodySchema,
-  parseAmount,
-  paymentListQuerySchema,
-  toRoutingDestination,
-} from '@mandarin-kit/core';
+import { parseAmount, type RouteReply, toRoutingDestination } from '@mandarin-kit/core';
 import type { BffDeps } from '../BffDeps.js';
 import { notFound } from '../http/BffError.js';
 import { withExtras } from '../operations/mandarinRequests.js';
@@ -20,9 +14,13 @@ import { pollPayment } from '../status/poll.js';
 import { settlePayment } from '../status/settle.js';
 import type { PaymentRecord } from '../store/records.js';
 import { sendMoneyRequest } from '../upstream/sendMoneyRequest.js';
-import { body, query, requireRole } from './context.js';
+import { userOf } from './context.js';
 import { idempotent } from './idempotent.js';
 import { nextCursor, readCursor } from './pageCursor.js';
+import { ok, route } from './route.js';
+
+/** The answer to a request that creates a payment: created (201), or its outcome not known yet (202). */
+type PaymentReply = RouteReply<'createPayment'>;
 
 /** The payment stored for `orderId` by an earlier try of the same request, or a new pending one. */
 async function pendingPayment(
@@ -66,7 +64,7 @@ async function sendPayment(
   record: PaymentRecord,
   request: Record<string, unknown>,
   payer: 'present' | 'absent',
-) {
+): Promise<PaymentReply> {
   if (record.transactionId !== null || record.status !== 'pending') {
     return { status: 201, body: paymentView(record, []) }; // sent before: Mandarin has it
   }
@@ -100,12 +98,12 @@ async function sendPayment(
 export function paymentRoutes(deps: BffDeps): Router {
   const router = new Router();
 
-  router.post('/payments', async (ctx) => {
-    const user = requireRole(ctx, 'operator');
-    const input = await body(ctx, createPaymentBodySchema);
+  route(router, 'createPayment', async (ctx, req) => {
+    const user = userOf(ctx);
+    const input = await req.body();
     const amount = parseAmount(input.amount);
     const routing = input.routing === undefined ? [] : sharesFromBody(amount, input.routing);
-    await idempotent(ctx, deps, input, async (orderId) => {
+    return idempotent(ctx, deps, input, async (orderId) => {
       const record = await pendingPayment(deps, {
         ownerId: user.id,
         orderId,
@@ -128,14 +126,14 @@ export function paymentRoutes(deps: BffDeps): Router {
   });
 
   // Recurring (auto-debit): charged to a card a customer bound for it, with no payer present.
-  router.post('/payments/recurring', async (ctx) => {
-    const user = requireRole(ctx, 'operator');
-    const input = await body(ctx, createRecurringPaymentBodySchema);
+  route(router, 'createRecurringPayment', async (ctx, req) => {
+    const user = userOf(ctx);
+    const input = await req.body();
     const amount = parseAmount(input.amount);
     const routing = sharesFromBody(amount, input.routing);
     const card = await deps.store.cards.get(input.cardId.toLowerCase());
     if (card === undefined || card.status !== 'active') throw notFound('Card');
-    await idempotent(ctx, deps, input, async (orderId) => {
+    return idempotent(ctx, deps, input, async (orderId) => {
       const record = await pendingPayment(deps, {
         ownerId: user.id,
         orderId,
@@ -160,9 +158,8 @@ export function paymentRoutes(deps: BffDeps): Router {
   });
 
   // Every operator sees every payment (as `GET /payments/:id` does), a page at a time, refunds in one query.
-  router.get('/payments', async (ctx) => {
-    requireRole(ctx, 'operator');
-    const q = query(ctx, paymentListQuerySchema);
+  route(router, 'listPayments', async (_ctx, req) => {
+    const q = req.query();
     const page = await deps.store.payments.page({
       statuses: q.status,
       orderId: q.orderId,
@@ -172,15 +169,15 @@ export function paymentRoutes(deps: BffDeps): Router {
       limit: q.limit,
     });
     const refunds = await deps.store.payments.refundsOf(page.rows.map((p) => p.id));
-    ctx.body = {
+    return ok({
       payments: page.rows.map((p) => paymentView(p, refunds.get(p.id) ?? [])),
       nextCursor: nextCursor(page),
-    };
+    });
   });
 
-  router.get('/payments/:paymentId', async (ctx) => {
-    ctx.body = await freshView(deps, await payment(ctx, deps));
-  });
+  route(router, 'getPayment', async (_ctx, req) =>
+    ok(await freshView(deps, await payment(deps, req.params.paymentId))),
+  );
 
   router.use(holdRoutes(deps).routes(), refundRoutes(deps).routes(), subMerchantRoutes(deps).routes());
 

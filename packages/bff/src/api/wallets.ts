@@ -1,15 +1,12 @@
 import Router from '@koa/router';
 import {
   espGenerateResponseSchema,
-  espKycInputSchema,
   formatAmount,
   fromMinorUnits,
   maskPhone,
   otpSendResponseSchema,
-  otpVerifyBodySchema,
   otpVerifyResponseSchema,
   toEspGenerateRequest,
-  uuidSchema,
   type WalletView,
   walletBalanceResponseSchema,
 } from '@mandarin-kit/core';
@@ -19,12 +16,12 @@ import { notFound } from '../http/BffError.js';
 import { addressKey, enforceLimits, phoneKey } from '../http/rateLimit.js';
 import { pollWallet, walletFromUpstream } from '../status/poll.js';
 import type { WalletRecord } from '../store/records.js';
-import { body, param, userOf } from './context.js';
+import { userOf } from './context.js';
 import { idempotent } from './idempotent.js';
+import { ok, route } from './route.js';
 
-/** The wallet in the URL, if it belongs to the caller; anyone else's wallet is simply not found. */
-export async function ownedWallet(ctx: Context, deps: BffDeps): Promise<WalletRecord> {
-  const id = param(ctx, 'walletId', uuidSchema, 'Wallet');
+/** The wallet `id` (from the URL), if it belongs to the caller; anyone else's wallet is simply not found. */
+export async function ownedWallet(ctx: Context, deps: BffDeps, id: string): Promise<WalletRecord> {
   const wallet = await deps.store.wallets.get(id.toLowerCase());
   if (wallet === undefined || wallet.ownerId !== userOf(ctx).id) throw notFound('Wallet');
   return wallet;
@@ -46,11 +43,11 @@ function view(
 export function walletRoutes(deps: BffDeps): Router {
   const router = new Router();
 
-  router.post('/wallets', async (ctx) => {
-    const input = await body(ctx, espKycInputSchema);
+  route(router, 'createWallet', async (ctx, req) => {
+    const input = await req.body();
     const user = userOf(ctx);
     const phones = [...new Set(input.phones.map((p) => p.phone))];
-    await idempotent(ctx, deps, input, async () => {
+    return idempotent(ctx, deps, input, async () => {
       // Counted once per request, not per retry of it: a replayed answer costs nothing.
       await enforceLimits(deps.store, [
         { key: `esp-create:${user.id}`, limit: deps.limits.walletCreatePerUser },
@@ -78,21 +75,21 @@ export function walletRoutes(deps: BffDeps): Router {
         // A lost ESP webhook must not leave the wallet "opening" for ever: the reconciler reads its status.
         await tx.reconcile.enqueue('wallet', record.id, Date.now() + deps.reconcile.afterMs);
       });
-      return { status: 201, body: view(record) };
+      return { status: 201 as const, body: view(record) };
     });
   });
 
-  router.get('/wallets', async (ctx) => {
+  route(router, 'listWallets', async (ctx) => {
     const wallets = await deps.store.wallets.listByOwner(userOf(ctx).id);
-    ctx.body = { wallets: wallets.map(view) };
+    return ok({ wallets: wallets.map(view) });
   });
 
-  router.get('/wallets/:walletId', async (ctx) => {
-    ctx.body = view(await pollWallet(deps, await ownedWallet(ctx, deps)));
-  });
+  route(router, 'getWallet', async (ctx, req) =>
+    ok(view(await pollWallet(deps, await ownedWallet(ctx, deps, req.params.walletId)))),
+  );
 
-  router.post('/wallets/:walletId/otp/send', async (ctx) => {
-    const wallet = await ownedWallet(ctx, deps);
+  route(router, 'sendOtp', async (ctx, req) => {
+    const wallet = await ownedWallet(ctx, deps, req.params.walletId);
     const user = userOf(ctx);
     await enforceLimits(deps.store, [
       { key: `otp-send:w:${wallet.id}`, limit: deps.limits.otpSendPerWallet },
@@ -106,16 +103,16 @@ export function walletRoutes(deps: BffDeps): Router {
       params: { id: wallet.id },
       schema: otpSendResponseSchema,
     });
-    ctx.body = {
+    return ok({
       phoneMasked: maskPhone(sent.to),
       expiresAt: new Date(sent.ttl * 1000).toISOString(),
       retriesLeft: sent.retries,
-    };
+    });
   });
 
-  router.post('/wallets/:walletId/otp/verify', async (ctx) => {
-    const wallet = await ownedWallet(ctx, deps);
-    const { code } = await body(ctx, otpVerifyBodySchema);
+  route(router, 'verifyOtp', async (ctx, req) => {
+    const wallet = await ownedWallet(ctx, deps, req.params.walletId);
+    const { code } = await req.body();
     const user = userOf(ctx);
     await enforceLimits(deps.store, [
       { key: `otp-verify:w:${wallet.id}`, limit: deps.limits.otpVerifyPerWallet },
@@ -126,20 +123,20 @@ export function walletRoutes(deps: BffDeps): Router {
       body: { code },
       schema: otpVerifyResponseSchema,
     });
-    ctx.body = { verified: result.verified, retriesLeft: result.retries };
+    return ok({ verified: result.verified, retriesLeft: result.retries });
   });
 
-  router.get('/wallets/:walletId/balance', async (ctx) => {
-    const wallet = await ownedWallet(ctx, deps);
+  route(router, 'getBalance', async (ctx, req) => {
+    const wallet = await ownedWallet(ctx, deps, req.params.walletId);
     const balance = await deps.mandarin.call('espBalance', {
       params: { id: wallet.id },
       schema: walletBalanceResponseSchema,
     });
-    ctx.body = {
+    return ok({
       walletId: wallet.id,
-      balance: { amount: formatAmount(fromMinorUnits(balance.balance)), currency: 'RUB' },
-      status: wallet.status,
-    };
+      balance: { amount: formatAmount(fromMinorUnits(balance.balance)), currency: 'RUB' as const },
+      status: wallet.status as WalletView['status'],
+    });
   });
 
   return router;

@@ -1,18 +1,23 @@
 import { Readable } from 'node:stream';
 import Router from '@koa/router';
-import { MAX_PAGE_LIMIT, type OperationHistoryQuery, operationHistoryQuerySchema } from '@mandarin-kit/core';
+import { MAX_PAGE_LIMIT, type OperationHistoryQuery } from '@mandarin-kit/core';
 import type { Context } from 'koa';
-import { query, userOf } from '../api/context.js';
+import { userOf } from '../api/context.js';
 import { nextCursor, readCursor } from '../api/pageCursor.js';
+import { ok, type RouteInput, route } from '../api/route.js';
 import { ownedWallet } from '../api/wallets.js';
 import type { BffDeps } from '../BffDeps.js';
 import type { OperationFilter } from '../store/operations.js';
 import { historyRow } from './historyRow.js';
 import { operationsCsvHeader, operationsCsvRecords } from './operationsCsv.js';
 
-async function filterOf(ctx: Context, deps: BffDeps): Promise<[OperationFilter, OperationHistoryQuery]> {
-  const wallet = await ownedWallet(ctx, deps);
-  const q = query(ctx, operationHistoryQuerySchema);
+async function filterOf(
+  ctx: Context,
+  deps: BffDeps,
+  req: RouteInput<'listOperations' | 'operationsCsv'>,
+): Promise<[OperationFilter, OperationHistoryQuery]> {
+  const wallet = await ownedWallet(ctx, deps, req.params.walletId);
+  const q = req.query();
   const filter = {
     ownerId: userOf(ctx).id,
     walletId: wallet.id,
@@ -30,16 +35,16 @@ async function filterOf(ctx: Context, deps: BffDeps): Promise<[OperationFilter, 
 export function historyRoutes(deps: BffDeps): Router {
   const router = new Router();
 
-  router.get('/wallets/:walletId/operations', async (ctx) => {
-    const [filter] = await filterOf(ctx, deps);
+  route(router, 'listOperations', async (ctx, req) => {
+    const [filter] = await filterOf(ctx, deps, req);
     const page = await deps.store.operations.page(filter);
-    ctx.body = { operations: page.rows.map(historyRow), nextCursor: nextCursor(page) };
+    return ok({ operations: page.rows.map(historyRow), nextCursor: nextCursor(page) });
   });
 
   // Every row the filters match (from `cursor` on, when one is given), streamed a bounded page at a time: the
   // first page is read before the answer starts, so that a failure then is still an error body.
-  router.get('/wallets/:walletId/operations.csv', async (ctx) => {
-    const [filter, q] = await filterOf(ctx, deps);
+  route(router, 'operationsCsv', async (ctx, req) => {
+    const [filter, q] = await filterOf(ctx, deps, req);
     const read = (after: OperationFilter['after']) =>
       deps.store.operations.page({ ...filter, after, limit: MAX_PAGE_LIMIT });
     const first = await read(filter.after);
@@ -57,7 +62,7 @@ export function historyRoutes(deps: BffDeps): Router {
     );
     ctx.set('Cache-Control', 'no-store');
     ctx.type = 'text/csv; charset=utf-8';
-    ctx.body = Readable.from(csv());
+    return ok(Readable.from(csv()));
   });
 
   return router;

@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import type { OperationView } from '@mandarin-kit/core';
 import type { Context } from 'koa';
 import { idempotent } from '../api/idempotent.js';
 import type { BffDeps } from '../BffDeps.js';
@@ -14,6 +15,9 @@ export interface OperationDetails {
   destinationMasked: string | null;
   sbp: OperationRecord['sbp'];
 }
+
+/** The answer to a request that starts an operation: created (201), or its outcome not known yet (202). */
+export type OperationReply = { status: 201 | 202; body: OperationView };
 
 /**
  * Records a wallet operation with its owner and orderId, then sends it to Mandarin, once per Idempotency-Key.
@@ -34,8 +38,8 @@ export async function startOperation(
     details: OperationDetails;
     precheck?: () => Promise<void>;
   },
-): Promise<void> {
-  await idempotent(ctx, deps, request, async (orderId) => {
+): Promise<OperationReply> {
+  return idempotent(ctx, deps, request, async (orderId): Promise<OperationReply> => {
     let record = await deps.store.operations.findByTransactionOrOrder(null, orderId);
     if (record !== undefined && (record.transactionId !== null || record.status !== 'pending')) {
       return { status: 201, body: operationView(record) }; // sent before: Mandarin has it

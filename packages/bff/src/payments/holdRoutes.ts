@@ -1,7 +1,7 @@
 import Router from '@koa/router';
-import { completePaymentBodySchema, formatAmount, toRoutingDestination } from '@mandarin-kit/core';
-import { body } from '../api/context.js';
+import { formatAmount, toRoutingDestination } from '@mandarin-kit/core';
 import { idempotent } from '../api/idempotent.js';
+import { route } from '../api/route.js';
 import type { BffDeps } from '../BffDeps.js';
 import { BffError } from '../http/BffError.js';
 import { pollPayment } from '../status/poll.js';
@@ -18,11 +18,11 @@ export function holdRoutes(deps: BffDeps): Router {
   const router = new Router();
 
   // Capture: `pay` with `target.preauth`, carrying the routing (seed), for the held amount.
-  router.post('/payments/:paymentId/complete', async (ctx) => {
-    const held = await payment(ctx, deps);
-    const input = await body(ctx, completePaymentBodySchema);
+  route(router, 'completePayment', async (ctx, req) => {
+    const held = await payment(deps, req.params.paymentId);
+    const input = await req.body();
     const routing = sharesFromBody(held.amount, input.routing);
-    await idempotent(ctx, deps, input, async (orderId) => {
+    return idempotent(ctx, deps, input, async (orderId) => {
       const p = await pollPayment(deps, held);
       requireHeld(p);
       await deps.store.transaction(async (tx) => {
@@ -45,14 +45,17 @@ export function holdRoutes(deps: BffDeps): Router {
       if (sent.kind === 'created') {
         await deps.store.payments.update(p.id, { captureTransactionId: sent.response.id });
       }
-      return { status: sent.kind === 'created' ? 200 : 202, body: await freshView(deps, p) };
+      return {
+        status: sent.kind === 'created' ? (200 as const) : (202 as const),
+        body: await freshView(deps, p),
+      };
     });
   });
 
   // Release: `reversal` with `target.preauth` lets an uncaptured hold go; the payment ends `released`.
-  router.post('/payments/:paymentId/release', async (ctx) => {
-    const held = await payment(ctx, deps);
-    await idempotent(ctx, deps, {}, async (orderId) => {
+  route(router, 'releasePayment', async (ctx, req) => {
+    const held = await payment(deps, req.params.paymentId);
+    return idempotent(ctx, deps, {}, async (orderId) => {
       const p = await pollPayment(deps, held);
       requireHeld(p);
       await deps.store.transaction(async (tx) => {
@@ -72,7 +75,7 @@ export function holdRoutes(deps: BffDeps): Router {
       if (sent.kind === 'created') {
         await deps.store.payments.update(p.id, { releaseTransactionId: sent.response.id });
       }
-      return { status: 202, body: await freshView(deps, p) };
+      return { status: 202 as const, body: await freshView(deps, p) };
     });
   });
 

@@ -1,16 +1,12 @@
-import { formatAmount, uuidSchema } from '@mandarin-kit/core';
-import type { Context } from 'koa';
-import { param, requireRole } from '../api/context.js';
+import { formatAmount } from '@mandarin-kit/core';
 import type { BffDeps } from '../BffDeps.js';
 import { notFound } from '../http/BffError.js';
 import { pollPayment, pollRefund } from '../status/poll.js';
 import type { PaymentRecord } from '../store/records.js';
 import { paymentView } from './views.js';
 
-/** The payment in the URL, for an operator. */
-export async function payment(ctx: Context, deps: BffDeps): Promise<PaymentRecord> {
-  requireRole(ctx, 'operator');
-  const id = param(ctx, 'paymentId', uuidSchema, 'Payment');
+/** The payment `id` (from the URL; its route lets operators only). */
+export async function payment(deps: BffDeps, id: string): Promise<PaymentRecord> {
   const found = await deps.store.payments.get(id.toLowerCase());
   if (found === undefined) throw notFound('Payment');
   return found;

@@ -1,15 +1,15 @@
 import { randomUUID } from 'node:crypto';
 import Router from '@koa/router';
 import {
-  createRefundBodySchema,
   formatAmount,
   MoneyError,
   parseAmount,
+  type RouteReply,
   splitRefund,
   toRoutingSource,
 } from '@mandarin-kit/core';
-import { body } from '../api/context.js';
 import { idempotent } from '../api/idempotent.js';
+import { route } from '../api/route.js';
 import type { BffDeps } from '../BffDeps.js';
 import { BffError } from '../http/BffError.js';
 import { withExtras } from '../operations/mandarinRequests.js';
@@ -27,11 +27,11 @@ import { refundedShares, refundView } from './views.js';
 export function refundRoutes(deps: BffDeps): Router {
   const router = new Router();
 
-  router.post('/payments/:paymentId/refunds', async (ctx) => {
-    const paid = await payment(ctx, deps);
-    const input = await body(ctx, createRefundBodySchema);
+  route(router, 'createRefund', async (ctx, req) => {
+    const paid = await payment(deps, req.params.paymentId);
+    const input = await req.body();
     const amount = parseAmount(input.amount);
-    await idempotent(ctx, deps, input, async (orderId) => {
+    return idempotent(ctx, deps, input, async (orderId): Promise<RouteReply<'createRefund'>> => {
       const p = await pollPayment(deps, paid);
       const target = p.captureTransactionId ?? p.transactionId;
       if (p.status !== 'success' || target === null)

@@ -1,13 +1,8 @@
 import Router from '@koa/router';
-import {
-  businessAccountCreateResponseSchema,
-  linkSubMerchantBodySchema,
-  renameSubMerchantBodySchema,
-  type SubMerchantView,
-  uuidSchema,
-} from '@mandarin-kit/core';
-import { body, param, requireRole } from '../api/context.js';
+import { businessAccountCreateResponseSchema, type SubMerchantView } from '@mandarin-kit/core';
+import { userOf } from '../api/context.js';
 import { idempotent } from '../api/idempotent.js';
+import { ok, route } from '../api/route.js';
 import type { BffDeps } from '../BffDeps.js';
 import { notFound } from '../http/BffError.js';
 import type { SubMerchantRecord } from '../store/records.js';
@@ -21,10 +16,10 @@ export function subMerchantView(s: SubMerchantRecord): SubMerchantView {
 export function subMerchantRoutes(deps: BffDeps): Router {
   const router = new Router();
 
-  router.post('/sub-merchants', async (ctx) => {
-    const user = requireRole(ctx, 'operator');
-    const input = await body(ctx, linkSubMerchantBodySchema);
-    await idempotent(ctx, deps, input, async () => {
+  route(router, 'linkSubMerchant', async (ctx, req) => {
+    const user = userOf(ctx);
+    const input = await req.body();
+    return idempotent(ctx, deps, input, async () => {
       const account = await deps.mandarin.call('businessAccountCreate', {
         body: { accountType: 'business', token: input.token },
         schema: businessAccountCreateResponseSchema,
@@ -37,24 +32,23 @@ export function subMerchantRoutes(deps: BffDeps): Router {
         label: input.label ?? null,
       };
       await deps.store.payments.insertSubMerchant(record);
-      return { status: 201, body: subMerchantView(record) };
+      return { status: 201 as const, body: subMerchantView(record) };
     });
   });
 
-  router.get('/sub-merchants', async (ctx) => {
-    requireRole(ctx, 'operator');
-    ctx.body = { subMerchants: (await deps.store.payments.subMerchants()).map(subMerchantView) };
-  });
+  route(router, 'listSubMerchants', async () =>
+    ok({ subMerchants: (await deps.store.payments.subMerchants()).map(subMerchantView) }),
+  );
 
   // Only the operator who linked an account names it; to anyone else it is not found.
-  router.patch('/sub-merchants/:subMerchantId', async (ctx) => {
-    const user = requireRole(ctx, 'operator');
-    const id = param(ctx, 'subMerchantId', uuidSchema, 'Sub-merchant').toLowerCase();
-    const { label } = await body(ctx, renameSubMerchantBodySchema);
+  route(router, 'renameSubMerchant', async (ctx, req) => {
+    const user = userOf(ctx);
+    const id = req.params.subMerchantId.toLowerCase();
+    const { label } = await req.body();
     if (!(await deps.store.payments.relabelSubMerchant(id, user.id, label))) throw notFound('Sub-merchant');
     const renamed = await deps.store.payments.getSubMerchant(id);
     if (renamed === undefined) throw notFound('Sub-merchant');
-    ctx.body = subMerchantView(renamed);
+    return ok(subMerchantView(renamed));
   });
 
   return router;

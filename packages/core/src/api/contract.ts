@@ -307,7 +307,7 @@ export const contract = {
     access: 'user',
     params: { operationId: id('Operation') },
     responses: { 200: sbpRecipientViewSchema },
-    errors: ['CSRF_REQUIRED', 'NOT_FOUND', ...upstream],
+    errors: ['CSRF_REQUIRED', 'CONFLICT', 'NOT_FOUND', ...upstream],
   },
   confirmSbpPayout: {
     summary: 'The payer confirms a two-step SBP payout (it goes on, pending)',
@@ -315,7 +315,7 @@ export const contract = {
     access: 'user',
     params: { operationId: id('Operation') },
     responses: { 200: operationViewSchema },
-    errors: ['CSRF_REQUIRED', ...once, 'NOT_FOUND', ...upstream],
+    errors: ['CSRF_REQUIRED', 'CONFLICT', 'NOT_FOUND', ...upstream],
   },
   rejectSbpPayout: {
     summary: 'The payer rejects a two-step SBP payout (it ends rejected)',
@@ -323,7 +323,7 @@ export const contract = {
     access: 'user',
     params: { operationId: id('Operation') },
     responses: { 200: operationViewSchema },
-    errors: ['CSRF_REQUIRED', ...once, 'NOT_FOUND', ...upstream],
+    errors: ['CSRF_REQUIRED', 'CONFLICT', 'NOT_FOUND', ...upstream],
   },
   listSbpBanks: {
     summary: 'Banks of the SBP directory whose name contains `query` (all of them without one)',

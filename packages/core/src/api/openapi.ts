@@ -164,13 +164,16 @@ export function createOpenApiDocument(): OpenApiDocument {
         schema: { type: 'string', const: '1' },
       });
     }
-    if ('idempotent' in route) {
+    const key: true | 'optional' | undefined = 'idempotent' in route ? route.idempotent : undefined;
+    if (key !== undefined) {
       parameters.push({
         name: 'Idempotency-Key',
         in: 'header',
-        required: true,
+        required: key === true,
         description:
-          'The user action this call belongs to: the same key on a retry performs it at most once (and answers again what it answered)',
+          key === true
+            ? 'The user action this call belongs to: the same key on a retry performs it at most once (and answers again what it answered)'
+            : 'Accepted and not needed: a repeated decision is refused with 409 CONFLICT',
         schema: { type: 'string', pattern: '^[\\w-]{8,128}$' },
       });
     }
@@ -199,7 +202,7 @@ export function createOpenApiDocument(): OpenApiDocument {
       description: [spec.description, access].filter(Boolean).join('\n\n'),
       tags: [spec.tag],
       'x-access': spec.access,
-      ...('idempotent' in route ? { 'x-idempotent': true } : {}),
+      ...(key === true ? { 'x-idempotent': true } : {}),
       ...(parameters.length > 0 ? { parameters } : {}),
       ...(spec.body === undefined
         ? {}

@@ -11,8 +11,11 @@ export type RouteMethod = 'GET' | 'POST' | 'PATCH' | 'DELETE';
 export interface RouteRef {
   readonly method: RouteMethod;
   readonly path: `/api/${string}`;
-  /** The call moves money or creates something: it must carry an `Idempotency-Key` (the client sends one). */
-  readonly idempotent?: true;
+  /**
+   * `true`: the call moves money or creates something, and must carry an `Idempotency-Key` (the BFF performs it
+   * once per key). `'optional'`: the UI client sends one (the call is a user's decision), the BFF does not need it.
+   */
+  readonly idempotent?: true | 'optional';
 }
 
 /** Every route of the browser API, by the name the UI client's method has. */
@@ -39,8 +42,16 @@ export const routes = {
 
   getOperation: { method: 'GET', path: '/api/operations/:operationId' },
   getSbpRecipient: { method: 'POST', path: '/api/operations/:operationId/sbp/recipient' },
-  confirmSbpPayout: { method: 'POST', path: '/api/operations/:operationId/sbp/confirm', idempotent: true },
-  rejectSbpPayout: { method: 'POST', path: '/api/operations/:operationId/sbp/reject', idempotent: true },
+  confirmSbpPayout: {
+    method: 'POST',
+    path: '/api/operations/:operationId/sbp/confirm',
+    idempotent: 'optional',
+  },
+  rejectSbpPayout: {
+    method: 'POST',
+    path: '/api/operations/:operationId/sbp/reject',
+    idempotent: 'optional',
+  },
   listSbpBanks: { method: 'GET', path: '/api/sbp/banks' },
 
   createPayment: { method: 'POST', path: '/api/payments', idempotent: true },
