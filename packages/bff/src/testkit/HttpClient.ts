@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { checkContract } from './checkContract.js';
 
 /** What a call returned. */
 export interface Reply {
@@ -8,7 +9,11 @@ export interface Reply {
   text: string;
 }
 
-/** A minimal browser stand-in: a cookie jar, `X-CSRF: 1` and JSON, with a fresh Idempotency-Key per call. */
+/**
+ * A minimal browser stand-in: a cookie jar, `X-CSRF: 1` and JSON, with a fresh Idempotency-Key per call. Every
+ * answer under `/api` is checked against the browser API's route table (`checkContract`): an answer the table
+ * does not declare for its route throws, so every test that calls the BFF through it exercises the contract.
+ */
 export class HttpClient {
   private cookie = '';
 
@@ -58,6 +63,8 @@ export class HttpClient {
     } catch {
       parsed = undefined;
     }
-    return { status: response.status, body: parsed, headers: response.headers, text };
+    const reply = { status: response.status, body: parsed, headers: response.headers, text };
+    checkContract(method, new URL(`${this.baseUrl}${path}`), reply);
+    return reply;
   }
 }

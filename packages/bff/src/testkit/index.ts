@@ -12,6 +12,8 @@
  * await stack.close();
  * ```
  */
+
+export { ContractViolation, checkContract } from './checkContract.js';
 export { bindCard, bindOnHostedPage, decideOnHostedPage, onboardWallet, waitFor } from './flows.js';
 export { HttpClient, type Reply } from './HttpClient.js';
 export { openSse, type SseConnection } from './sse.js';

@@ -93,7 +93,8 @@ export function pathOf(template: string, params: Readonly<Record<string, string>
 
 /**
  * The parameters of `pathname` if it matches `template` (`/api/cards/:cardId` matches `/api/cards/abc`), decoded;
- * `undefined` when it does not. A parameter matches one non-empty path segment.
+ * `undefined` when it does not. A parameter matches one non-empty path segment; as the BFF's router does, a
+ * trailing slash and the letters' case don't matter.
  */
 export function matchPath(template: string, pathname: string): Record<string, string> | undefined {
   const names: string[] = [];
@@ -105,7 +106,7 @@ export function matchPath(template: string, pathname: string): Record<string, st
       return '([^/]+)';
     })
     .join('');
-  const match = new RegExp(`^${pattern}$`).exec(pathname);
+  const match = new RegExp(`^${pattern}/?$`, 'i').exec(pathname);
   if (match === null) return undefined;
   try {
     return Object.fromEntries(names.map((name, i) => [name, decodeURIComponent(match[i + 1]!)]));
