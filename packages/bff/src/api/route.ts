@@ -1,13 +1,12 @@
 import type Router from '@koa/router';
 import {
+  type AnyRouteSpec,
   contract,
-  type ParamSpec,
   type ParsedRouteBody,
   type ParsedRouteQuery,
   type RouteName,
   type RouteParams,
   type RouteReply,
-  type RouteSpec,
   routes,
 } from '@mandarin-kit/core';
 import type { Context } from 'koa';
@@ -43,8 +42,8 @@ type Method = 'get' | 'post' | 'patch' | 'delete';
  */
 export function route<N extends RouteName>(router: Router, name: N, handler: RouteHandler<N>): void {
   const { method, path } = routes[name];
-  const spec = contract[name] as RouteSpec<string>;
-  const paramSpecs = Object.entries((spec.params ?? {}) as Record<string, ParamSpec>);
+  const spec = contract[name] as AnyRouteSpec;
+  const paramSpecs = Object.entries(spec.params ?? {});
   router[method.toLowerCase() as Method](path.slice('/api'.length), async (ctx) => {
     if (spec.access === 'operator') requireRole(ctx, 'operator');
     const raw = (ctx as Context & { params: Record<string, string | undefined> }).params;

@@ -1,11 +1,11 @@
 import {
   type AnswerSpec,
+  type AnyRouteSpec,
   contract,
   errorBodySchema,
   errorStatuses,
   errorsOf,
   findRoute,
-  type RouteSpec,
 } from '@mandarin-kit/core';
 import { z } from 'zod';
 
@@ -50,7 +50,7 @@ export function checkContract(
   if (found === undefined) {
     throw new ContractViolation(`${where}: the route table has no route for this answer`);
   }
-  const spec = (contract[found.name] as RouteSpec<string>).responses[answer.status] as AnswerSpec | undefined;
+  const spec = (contract[found.name] as AnyRouteSpec).responses[answer.status] as AnswerSpec | undefined;
   if (spec === undefined) {
     throw new ContractViolation(`${where}: route ${found.name} declares no ${answer.status} answer`);
   }

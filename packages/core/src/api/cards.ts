@@ -33,3 +33,5 @@ export type CardBindingStartedView = z.infer<typeof cardBindingStartedViewSchema
 export const subMerchantListViewSchema = z.object({
   subMerchants: z.array(subMerchantViewSchema),
 });
+/** The linked sub-merchants. */
+export type SubMerchantListView = z.infer<typeof subMerchantListViewSchema>;

@@ -32,3 +32,6 @@ export const meViewSchema = z.object({
 });
 /** The signed-in user as the BFF sees them. */
 export type MeView = z.infer<typeof meViewSchema>;
+
+/** A page of a list: its rows, newest first, and the cursor of the next page (null on the last one). */
+export const nextCursorSchema = z.string().nullable();

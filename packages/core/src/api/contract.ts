@@ -18,20 +18,19 @@ import {
 import { cardBindingStartedViewSchema, cardListViewSchema, subMerchantListViewSchema } from './cards.js';
 import { meViewSchema, uuidSchema } from './common.js';
 import {
-  operationHistoryQuerySchema,
   operationPageViewSchema,
   operationViewSchema,
   sbpBankListViewSchema,
   sbpRecipientViewSchema,
 } from './operations.js';
 import {
-  paymentListQuerySchema,
   paymentListViewSchema,
   paymentViewSchema,
   refundViewSchema,
   subMerchantViewSchema,
 } from './payments.js';
-import type { PathParamNames, RouteName, routes } from './routes.js';
+import { operationHistoryQuerySchema, paymentListQuerySchema } from './queries.js';
+import type { PathParamNames, RouteName, RouteRef, routes } from './routes.js';
 import {
   balanceViewSchema,
   otpSentViewSchema,
@@ -81,11 +80,19 @@ interface RouteSpecBase {
   readonly errors: readonly ErrorCode[];
 }
 
-/** The full description of a route whose path is `P`: its path parameters are exactly those of the template. */
-export type RouteSpec<P extends string> = RouteSpecBase &
-  ([PathParamNames<P>] extends [never]
+/** Any route's full description, as code that walks the whole table reads it. */
+export type AnyRouteSpec = RouteSpecBase & { readonly params?: Readonly<Record<string, ParamSpec>> };
+
+/**
+ * The full description of route `R`: its path parameters are exactly those of the template, and it has a body
+ * or query schema exactly when the light table says it takes one.
+ */
+export type RouteSpec<R extends RouteRef> = Omit<RouteSpecBase, 'body' | 'query'> &
+  ([PathParamNames<R['path']>] extends [never]
     ? { readonly params?: undefined }
-    : { readonly params: { readonly [K in PathParamNames<P>]: ParamSpec } });
+    : { readonly params: { readonly [K in PathParamNames<R['path']>]: ParamSpec } }) &
+  (R extends { body: true } ? { readonly body: z.ZodType } : { readonly body?: undefined }) &
+  (R extends { query: true } ? { readonly query: z.ZodType } : { readonly query?: undefined });
 
 const id = (what: string): ParamSpec => ({ schema: uuidSchema, what });
 
@@ -446,7 +453,7 @@ export const contract = {
     responses: { 204: null },
     errors: ['CSRF_REQUIRED', 'NOT_FOUND'],
   },
-} as const satisfies { readonly [N in RouteName]: RouteSpec<(typeof routes)[N]['path']> };
+} as const satisfies { readonly [N in RouteName]: RouteSpec<(typeof routes)[N]> };
 
 /** The contract's table type. */
 export type Contract = typeof contract;

@@ -29,7 +29,7 @@ export {
   subMerchantLabelSchema,
   walletTransferBodySchema,
 } from './bodies.js';
-export type { CardBindingStartedView, CardListView, CardView } from './cards.js';
+export type { CardBindingStartedView, CardListView, CardView, SubMerchantListView } from './cards.js';
 export {
   cardBindingStartedViewSchema,
   cardListViewSchema,
@@ -46,6 +46,7 @@ export {
 } from './common.js';
 export type {
   AnswerSpec,
+  AnyRouteSpec,
   Contract,
   MediaAnswer,
   ParamSpec,
@@ -63,7 +64,6 @@ export { createOpenApiDocument, errorsOf, type OpenApiDocument, openApiPath } fr
 export type {
   CounterpartyView,
   OperationHistoryFilter,
-  OperationHistoryQuery,
   OperationHistoryRow,
   OperationKind,
   OperationPageView,
@@ -75,7 +75,6 @@ export type {
 export {
   counterpartyViewSchema,
   operationDirection,
-  operationHistoryQuerySchema,
   operationHistoryRowSchema,
   operationKindSchema,
   operationPageViewSchema,
@@ -94,7 +93,6 @@ export {
 } from './paging.js';
 export type {
   PaymentListFilter,
-  PaymentListQuery,
   PaymentListView,
   PaymentStatus,
   PaymentView,
@@ -103,7 +101,6 @@ export type {
   SubMerchantView,
 } from './payments.js';
 export {
-  paymentListQuerySchema,
   paymentListViewSchema,
   paymentStatusSchema,
   paymentViewSchema,
@@ -111,6 +108,8 @@ export {
   routingEntryBodySchema,
   subMerchantViewSchema,
 } from './payments.js';
+export type { OperationHistoryQuery, PaymentListQuery } from './queries.js';
+export { operationHistoryQuerySchema, paymentListQuerySchema } from './queries.js';
 export type { PathParamNames, RouteMethod, RouteName, RouteParams, RouteRef } from './routes.js';
 export { findRoute, matchPath, pathOf, routes } from './routes.js';
 export type { BalanceView, OtpSentView, OtpVerifiedView, WalletListView, WalletView } from './wallets.js';

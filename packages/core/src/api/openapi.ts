@@ -7,12 +7,11 @@ import * as cards from './cards.js';
 import { meViewSchema } from './common.js';
 import {
   type AnswerSpec,
+  type AnyRouteSpec,
   bodyErrors,
   commonErrors,
   contract,
   errorStatuses,
-  type ParamSpec,
-  type RouteSpec,
 } from './contract.js';
 import * as operations from './operations.js';
 import * as payments from './payments.js';
@@ -88,7 +87,7 @@ function errorDescription(codes: readonly ErrorCode[]): string {
 
 /** Every error code route `spec` may answer (its own and those of every route), in the order of the table. */
 export function errorsOf(name: RouteName): ErrorCode[] {
-  const spec = contract[name] as RouteSpec<string>;
+  const spec = contract[name] as AnyRouteSpec;
   const all = new Set<ErrorCode>([...spec.errors, ...commonErrors]);
   if (routes[name].method !== 'GET') all.add('CSRF_REQUIRED');
   if (spec.body !== undefined) for (const code of bodyErrors) all.add(code);
@@ -130,9 +129,9 @@ export function createOpenApiDocument(): OpenApiDocument {
   const paths: Record<string, Record<string, unknown>> = {};
   for (const name of Object.keys(routes) as RouteName[]) {
     const route = routes[name];
-    const spec = contract[name] as RouteSpec<string>;
+    const spec = contract[name] as AnyRouteSpec;
     const parameters: unknown[] = [];
-    for (const [param, p] of Object.entries((spec.params ?? {}) as Record<string, ParamSpec>)) {
+    for (const [param, p] of Object.entries(spec.params ?? {})) {
       parameters.push({
         name: param,
         in: 'path',

@@ -1,6 +1,5 @@
 import { z } from 'zod';
-import { moneyViewSchema, uuidSchema } from './common.js';
-import { csvListQuery, nextCursorSchema, periodPageQueryShape } from './paging.js';
+import { moneyViewSchema, nextCursorSchema, uuidSchema } from './common.js';
 
 /** Kinds of wallet operations. */
 export const operationKindSchema = z.enum([
@@ -97,17 +96,6 @@ export const operationPageViewSchema = z.object({
 /** A page of a wallet's history. */
 export type OperationPageView = z.infer<typeof operationPageViewSchema>;
 
-/**
- * The query of `GET /api/wallets/:id/operations` (and of its `.csv`): `kind` and `status` take one value or
- * several (comma-separated), `from` inclusive and `to` exclusive, `cursor` from the page before.
- */
-export const operationHistoryQuerySchema = z.object({
-  kind: csvListQuery(operationKindSchema).optional(),
-  status: csvListQuery(operationStatusSchema).optional(),
-  ...periodPageQueryShape,
-});
-/** A wallet history query as the BFF reads it. */
-export type OperationHistoryQuery = z.output<typeof operationHistoryQuerySchema>;
 /** Filters and paging of a wallet's history, as the browser asks for them. */
 export interface OperationHistoryFilter {
   kind?: OperationKind[];

@@ -1,11 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { renameSubMerchantBodySchema } from './bodies.js';
-import {
-  operationHistoryQuerySchema,
-  operationHistoryRowSchema,
-  signedWireAmountSchema,
-} from './operations.js';
-import { paymentListQuerySchema } from './payments.js';
+import { operationHistoryRowSchema, signedWireAmountSchema } from './operations.js';
+import { operationHistoryQuerySchema, paymentListQuerySchema } from './queries.js';
 
 describe('history and payments queries', () => {
   it('reads filters from the URL: lists, instants in UTC, the default and bounded limit', () => {

@@ -40,9 +40,6 @@ export function csvListQuery<T extends string>(values: z.ZodType<T, string>) {
     .pipe(z.array(values).min(1));
 }
 
-/** A page of a list: its rows, newest first, and the cursor of the next page (null on the last one). */
-export const nextCursorSchema = z.string().nullable();
-
 /** The period and paging every list query takes: `from` inclusive, `to` exclusive, `cursor` from the page before. */
 export const periodPageQueryShape = {
   from: instantQuerySchema.optional(),

@@ -1,6 +1,5 @@
 import { z } from 'zod';
-import { moneyBodySchema, moneyViewSchema, uuidSchema } from './common.js';
-import { csvListQuery, nextCursorSchema, periodPageQueryShape } from './paging.js';
+import { moneyBodySchema, moneyViewSchema, nextCursorSchema, uuidSchema } from './common.js';
 
 /** One routing row as the browser sends it: the wire entry of the seed. */
 export const routingEntryBodySchema = z.strictObject({
@@ -77,14 +76,6 @@ export const paymentListViewSchema = z.object({
 /** A page of payments, newest first. */
 export type PaymentListView = z.infer<typeof paymentListViewSchema>;
 
-/** The query of `GET /api/payments`: `status` one value or several, `orderId` exact, paged like the history. */
-export const paymentListQuerySchema = z.object({
-  status: csvListQuery(paymentStatusSchema).optional(),
-  orderId: z.string().trim().min(1).max(128).optional(),
-  ...periodPageQueryShape,
-});
-/** A payments query as the BFF reads it. */
-export type PaymentListQuery = z.output<typeof paymentListQuerySchema>;
 /** Filters and paging of the payments list, as the browser asks for them. */
 export interface PaymentListFilter {
   status?: PaymentStatus[];

@@ -7,10 +7,17 @@
 /** An HTTP method of the browser API. */
 export type RouteMethod = 'GET' | 'POST' | 'PATCH' | 'DELETE';
 
-/** A route of the browser API: method, path template (`/api/wallets/:walletId/balance`), Idempotency-Key. */
+/**
+ * A route of the browser API as a caller needs it: method, path template (`/api/wallets/:walletId/balance`),
+ * whether it takes a JSON body or a query string, and whether it needs an `Idempotency-Key`.
+ */
 export interface RouteRef {
   readonly method: RouteMethod;
   readonly path: `/api/${string}`;
+  /** It takes a JSON body (its schema is the contract's `body`). */
+  readonly body?: true;
+  /** It takes a query string (its schema is the contract's `query`). */
+  readonly query?: true;
   /**
    * `true`: the call moves money or creates something, and must carry an `Idempotency-Key` (the BFF performs it
    * once per key). `'optional'`: the UI client sends one (the call is a user's decision), the BFF does not need it.
@@ -26,19 +33,19 @@ export const routes = {
   events: { method: 'GET', path: '/api/events' },
   openApiDocument: { method: 'GET', path: '/api/openapi.json' },
 
-  createWallet: { method: 'POST', path: '/api/wallets', idempotent: true },
+  createWallet: { method: 'POST', path: '/api/wallets', body: true, idempotent: true },
   listWallets: { method: 'GET', path: '/api/wallets' },
   getWallet: { method: 'GET', path: '/api/wallets/:walletId' },
   sendOtp: { method: 'POST', path: '/api/wallets/:walletId/otp/send' },
-  verifyOtp: { method: 'POST', path: '/api/wallets/:walletId/otp/verify' },
+  verifyOtp: { method: 'POST', path: '/api/wallets/:walletId/otp/verify', body: true },
   getBalance: { method: 'GET', path: '/api/wallets/:walletId/balance' },
-  createTopUp: { method: 'POST', path: '/api/wallets/:walletId/top-ups', idempotent: true },
-  createPayout: { method: 'POST', path: '/api/wallets/:walletId/payouts', idempotent: true },
-  listOperations: { method: 'GET', path: '/api/wallets/:walletId/operations' },
-  operationsCsv: { method: 'GET', path: '/api/wallets/:walletId/operations.csv' },
-  deposit: { method: 'POST', path: '/api/wallets/:walletId/deposits', idempotent: true },
-  withdraw: { method: 'POST', path: '/api/wallets/:walletId/withdrawals', idempotent: true },
-  createTransitPayout: { method: 'POST', path: '/api/transit-payouts', idempotent: true },
+  createTopUp: { method: 'POST', path: '/api/wallets/:walletId/top-ups', body: true, idempotent: true },
+  createPayout: { method: 'POST', path: '/api/wallets/:walletId/payouts', body: true, idempotent: true },
+  listOperations: { method: 'GET', path: '/api/wallets/:walletId/operations', query: true },
+  operationsCsv: { method: 'GET', path: '/api/wallets/:walletId/operations.csv', query: true },
+  deposit: { method: 'POST', path: '/api/wallets/:walletId/deposits', body: true, idempotent: true },
+  withdraw: { method: 'POST', path: '/api/wallets/:walletId/withdrawals', body: true, idempotent: true },
+  createTransitPayout: { method: 'POST', path: '/api/transit-payouts', body: true, idempotent: true },
 
   getOperation: { method: 'GET', path: '/api/operations/:operationId' },
   getSbpRecipient: { method: 'POST', path: '/api/operations/:operationId/sbp/recipient' },
@@ -52,22 +59,27 @@ export const routes = {
     path: '/api/operations/:operationId/sbp/reject',
     idempotent: 'optional',
   },
-  listSbpBanks: { method: 'GET', path: '/api/sbp/banks' },
+  listSbpBanks: { method: 'GET', path: '/api/sbp/banks', query: true },
 
-  createPayment: { method: 'POST', path: '/api/payments', idempotent: true },
-  createRecurringPayment: { method: 'POST', path: '/api/payments/recurring', idempotent: true },
-  listPayments: { method: 'GET', path: '/api/payments' },
+  createPayment: { method: 'POST', path: '/api/payments', body: true, idempotent: true },
+  createRecurringPayment: { method: 'POST', path: '/api/payments/recurring', body: true, idempotent: true },
+  listPayments: { method: 'GET', path: '/api/payments', query: true },
   getPayment: { method: 'GET', path: '/api/payments/:paymentId' },
-  completePayment: { method: 'POST', path: '/api/payments/:paymentId/complete', idempotent: true },
+  completePayment: {
+    method: 'POST',
+    path: '/api/payments/:paymentId/complete',
+    body: true,
+    idempotent: true,
+  },
   releasePayment: { method: 'POST', path: '/api/payments/:paymentId/release', idempotent: true },
-  createRefund: { method: 'POST', path: '/api/payments/:paymentId/refunds', idempotent: true },
+  createRefund: { method: 'POST', path: '/api/payments/:paymentId/refunds', body: true, idempotent: true },
 
-  linkSubMerchant: { method: 'POST', path: '/api/sub-merchants', idempotent: true },
+  linkSubMerchant: { method: 'POST', path: '/api/sub-merchants', body: true, idempotent: true },
   listSubMerchants: { method: 'GET', path: '/api/sub-merchants' },
-  renameSubMerchant: { method: 'PATCH', path: '/api/sub-merchants/:subMerchantId' },
+  renameSubMerchant: { method: 'PATCH', path: '/api/sub-merchants/:subMerchantId', body: true },
 
   listCards: { method: 'GET', path: '/api/cards' },
-  startCardBinding: { method: 'POST', path: '/api/cards', idempotent: true },
+  startCardBinding: { method: 'POST', path: '/api/cards', body: true, idempotent: true },
   removeCard: { method: 'DELETE', path: '/api/cards/:cardId' },
 } as const satisfies Record<string, RouteRef>;
 
@@ -86,9 +98,13 @@ export type PathParamNames<P extends string> = P extends `${string}:${infer Name
 /** The path parameters of route `N`, by name. */
 export type RouteParams<N extends RouteName> = { [K in PathParamNames<(typeof routes)[N]['path']>]: string };
 
-/** Fills a path template with its parameters, each URL-encoded: `/api/wallets/0f8f…/balance`. */
-export function pathOf(template: string, params: Readonly<Record<string, string>> = {}): string {
-  return template.replace(/:(\w+)/g, (_, name: string) => encodeURIComponent(params[name] ?? ''));
+/**
+ * Fills a path template's parameters in the order they appear, each URL-encoded:
+ * `pathOf('/api/wallets/:walletId/balance', [id])` is `/api/wallets/0f8f…/balance`.
+ */
+export function pathOf(template: string, values: readonly string[]): string {
+  let i = 0;
+  return template.replace(/:\w+/g, () => encodeURIComponent(values[i++] ?? ''));
 }
 
 /**

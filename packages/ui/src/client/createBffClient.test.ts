@@ -1,6 +1,7 @@
+import { pathOf, type RouteName, routes } from '@mandarin-kit/core';
 import { describe, expect, it, vi } from 'vitest';
 import { ApiError } from './ApiError.js';
-import { createBffClient } from './createBffClient.js';
+import { type BffClient, createBffClient } from './createBffClient.js';
 
 const WALLET = '0f8fad5b-d9cb-469f-a165-70867728950e';
 const json = (status: number, body: unknown, headers: Record<string, string> = {}) =>
@@ -204,5 +205,81 @@ describe('createBffClient', () => {
       expect(first).toMatchObject({ status: 'rejected', reason: { code: 'NETWORK' } });
       expect(second).toMatchObject({ status: 'fulfilled', value: { wallets: [] } });
     });
+  });
+
+  it('calls every route of the table with its method and path, a body or query where it takes one, a key where it needs one', async () => {
+    const id = '7c9e6679-7425-40de-944b-e07fc1f90ae7';
+    const body = { marker: 'body' } as never;
+    const calls: {
+      [N in Exclude<RouteName, 'events' | 'openApiDocument' | 'operationsCsv'>]: (c: BffClient) => unknown;
+    } = {
+      me: (c) => c.me(),
+      signInAsOperator: (c) => c.signInAsOperator(),
+      signOut: (c) => c.signOut(),
+      createWallet: (c) => c.createWallet(body),
+      listWallets: (c) => c.listWallets(),
+      getWallet: (c) => c.getWallet(id),
+      sendOtp: (c) => c.sendOtp(id),
+      verifyOtp: (c) => c.verifyOtp(id, body),
+      getBalance: (c) => c.getBalance(id),
+      createTopUp: (c) => c.createTopUp(id, body),
+      createPayout: (c) => c.createPayout(id, body),
+      listOperations: (c) => c.listOperations(id, { kind: ['top_up', 'deposit'], limit: 5 }),
+      deposit: (c) => c.deposit(id, body),
+      withdraw: (c) => c.withdraw(id, body),
+      createTransitPayout: (c) => c.createTransitPayout(body),
+      getOperation: (c) => c.getOperation(id),
+      getSbpRecipient: (c) => c.getSbpRecipient(id),
+      confirmSbpPayout: (c) => c.confirmSbpPayout(id),
+      rejectSbpPayout: (c) => c.rejectSbpPayout(id),
+      listSbpBanks: (c) => c.listSbpBanks('Сбер'),
+      createPayment: (c) => c.createPayment(body),
+      createRecurringPayment: (c) => c.createRecurringPayment(body),
+      listPayments: (c) => c.listPayments({ status: ['success'], orderId: 'o-1' }),
+      getPayment: (c) => c.getPayment(id),
+      completePayment: (c) => c.completePayment(id, body),
+      releasePayment: (c) => c.releasePayment(id),
+      createRefund: (c) => c.createRefund(id, body),
+      linkSubMerchant: (c) => c.linkSubMerchant(body),
+      listSubMerchants: (c) => c.listSubMerchants(),
+      renameSubMerchant: (c) => c.renameSubMerchant(id, body),
+      listCards: (c) => c.listCards(),
+      startCardBinding: (c) => c.startCardBinding(body),
+      removeCard: (c) => c.removeCard(id),
+    };
+    const queries: Partial<Record<RouteName, string>> = {
+      listOperations: '?kind=top_up%2Cdeposit&limit=5',
+      listSbpBanks: `?query=${encodeURIComponent('Сбер')}`,
+      listPayments: '?status=success&orderId=o-1',
+    };
+    for (const [name, call] of Object.entries(calls) as [RouteName, (c: BffClient) => unknown][]) {
+      const { client, fetch } = clientAnswering(json(200, {}));
+      await (call(client) as Promise<unknown>).catch(() => undefined);
+      const route: { method: string; path: string; body?: true; idempotent?: true | 'optional' } =
+        routes[name];
+      const [url, init] = fetch.mock.calls[0]!;
+      const headers = init!.headers as Record<string, string>;
+      expect({ name, method: init!.method, url }).toEqual({
+        name,
+        method: route.method,
+        url: `https://shop.example${pathOf(route.path, [id])}${queries[name] ?? ''}`,
+      });
+      expect({ name, body: init!.body }).toEqual({
+        name,
+        body: route.body ? JSON.stringify(body) : undefined,
+      });
+      expect({ name, key: 'Idempotency-Key' in headers }).toEqual({
+        name,
+        key: route.idempotent !== undefined,
+      });
+    }
+  });
+
+  it('gives the URLs of the event stream and of the CSV download from the table', () => {
+    const { client } = clientAnswering(json(200, {}));
+    expect(client.eventsUrl).toBe('https://shop.example/api/events');
+    expect(client.operationsCsvUrl(WALLET, { status: ['success'] })).toBe(
+      `https://shop.example/api/wallets/${WALLET}/operations.csv?status=success`,
+    );
   });
 });

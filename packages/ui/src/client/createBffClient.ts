@@ -2,39 +2,32 @@ import {
   balanceViewSchema,
   cardBindingStartedViewSchema,
   cardListViewSchema,
-  type completePaymentBodySchema,
-  type createPaymentBodySchema,
-  type createPayoutBodySchema,
-  type createRecurringPaymentBodySchema,
-  type createRefundBodySchema,
-  type createTopUpBodySchema,
-  type createTransitPayoutBodySchema,
-  type EspKycFormValues,
-  type linkSubMerchantBodySchema,
   meViewSchema,
-  type OperationHistoryFilter,
-  type OtpVerifyBody,
   operationPageViewSchema,
   operationViewSchema,
   otpSentViewSchema,
   otpVerifiedViewSchema,
-  type PaymentListFilter,
+  pathOf,
   paymentListViewSchema,
   paymentViewSchema,
-  type RenameSubMerchantBody,
+  type RouteName,
+  type RouteRef,
+  type RouteView,
   refundViewSchema,
+  routes,
   sbpBankListViewSchema,
   sbpRecipientViewSchema,
-  type startCardBindingBodySchema,
   subMerchantListViewSchema,
   subMerchantViewSchema,
-  type WalletTransferBody,
   walletListViewSchema,
   walletViewSchema,
 } from '@mandarin-kit/core';
 import { z } from 'zod';
+import type { BffClient } from './BffClient.js';
 import { createIdempotencyKey } from './idempotencyKey.js';
-import { type CallOptions, createRequester, createSessionGate, type MutationOptions } from './request.js';
+import { createRequester, createSessionGate, type MutationOptions } from './request.js';
+
+export type { BffClient } from './BffClient.js';
 
 /** Options of {@link createBffClient}. */
 export interface BffClientOptions {
@@ -44,15 +37,51 @@ export interface BffClientOptions {
   fetch?: typeof fetch;
 }
 
-// `204 No Content`: whatever body a proxy adds is ignored.
-const noContentSchema = z.unknown().transform((): void => undefined);
+/** The routes the client calls and reads as JSON (the event stream and the CSV download are URLs). */
+type CalledRoute = Exclude<RouteName, 'events' | 'openApiDocument' | 'operationsCsv'>;
 
-const id = (value: string) => encodeURIComponent(value);
+// The view each route answers, validated on arrival; typed by the route table, so that a route whose view
+// changes in core must change here too. `204 No Content`: whatever body a proxy adds is ignored.
+const views: { [N in CalledRoute]: z.ZodType<RouteView<N>> } = {
+  me: meViewSchema,
+  signInAsOperator: meViewSchema,
+  signOut: meViewSchema,
+  createWallet: walletViewSchema,
+  listWallets: walletListViewSchema,
+  getWallet: walletViewSchema,
+  sendOtp: otpSentViewSchema,
+  verifyOtp: otpVerifiedViewSchema,
+  getBalance: balanceViewSchema,
+  createTopUp: operationViewSchema,
+  createPayout: operationViewSchema,
+  listOperations: operationPageViewSchema,
+  deposit: operationViewSchema,
+  withdraw: operationViewSchema,
+  createTransitPayout: operationViewSchema,
+  getOperation: operationViewSchema,
+  getSbpRecipient: sbpRecipientViewSchema,
+  confirmSbpPayout: operationViewSchema,
+  rejectSbpPayout: operationViewSchema,
+  listSbpBanks: sbpBankListViewSchema,
+  createPayment: paymentViewSchema,
+  createRecurringPayment: paymentViewSchema,
+  listPayments: paymentListViewSchema,
+  getPayment: paymentViewSchema,
+  completePayment: paymentViewSchema,
+  releasePayment: paymentViewSchema,
+  createRefund: refundViewSchema,
+  linkSubMerchant: subMerchantViewSchema,
+  listSubMerchants: subMerchantListViewSchema,
+  renameSubMerchant: subMerchantViewSchema,
+  listCards: cardListViewSchema,
+  startCardBinding: cardBindingStartedViewSchema,
+  removeCard: z.unknown().transform((): undefined => undefined),
+};
 
 /** `?kind=a,b&limit=20` from a filter: lists comma-separated, absent values left out ('' when none). */
-function search(filter: Record<string, string | number | readonly string[] | undefined>): string {
+function search(filter: object = {}): string {
   const params = new URLSearchParams();
-  for (const [name, value] of Object.entries(filter)) {
+  for (const [name, value] of Object.entries(filter) as [string, unknown][]) {
     if (value === undefined || (Array.isArray(value) && value.length === 0)) continue;
     params.set(name, Array.isArray(value) ? value.join(',') : String(value));
   }
@@ -60,142 +89,44 @@ function search(filter: Record<string, string | number | readonly string[] | und
   return query === '' ? '' : `?${query}`;
 }
 
-/** Every BFF endpoint as a typed call; see {@link BffClient}. */
-export function createBffClient(options: BffClientOptions) {
+/**
+ * A client of the BFF at `options.baseUrl`; see {@link BffClient}. Each method is route `name` of the table, its
+ * arguments in the order {@link BffClient} declares them: the path parameters as the template names them, then
+ * the body (or the query's filter) when the route takes one, then the call's options.
+ */
+export function createBffClient(options: BffClientOptions): BffClient {
   // Looked up on each call, not captured: a host may install or wrap fetch after the client is made.
   const fetchImpl: typeof fetch = options.fetch ?? ((input, init) => fetch(input, init));
   const baseUrl = options.baseUrl.replace(/\/+$/, '');
   const gate = createSessionGate();
   const request = createRequester(baseUrl, fetchImpl, gate);
-  const key = (o: MutationOptions | undefined) => o?.idempotencyKey ?? createIdempotencyKey();
-  const get = <S extends z.ZodType>(path: string, schema: S, o?: CallOptions) =>
-    request({ method: 'GET', path, schema, signal: o?.signal });
-  const post = <S extends z.ZodType>(path: string, schema: S, body?: unknown, o?: CallOptions) =>
-    request({ method: 'POST', path, schema, body, signal: o?.signal });
-  const postOnce = <S extends z.ZodType>(path: string, schema: S, body: unknown, o?: MutationOptions) =>
-    request({
-      method: 'POST',
-      path,
-      schema,
-      body,
-      idempotencyKey: key(o),
-      signal: o?.signal,
-    });
-  const me = (o?: CallOptions) => get('/api/me', meViewSchema, o);
-  const wallet = (walletId: string) => `/api/wallets/${id(walletId)}`;
-  const operation = (operationId: string) => `/api/operations/${id(operationId)}`;
-  const payment = (paymentId: string) => `/api/payments/${id(paymentId)}`;
-  const card = (cardId: string) => `/api/cards/${id(cardId)}`;
-
-  return {
-    /** Where the BFF answers, without a trailing slash. */
+  const client: Record<string, unknown> = {
     baseUrl,
-    /** The URL of the live event stream (`GET /api/events`). */
-    eventsUrl: `${baseUrl}/api/events`,
-    /**
-     * Resolves once the BFF has answered this client, so that the session cookie is set (asking `/api/me` if
-     * nothing was sent yet). The provider opens the event stream after it, so that the stream listens for
-     * the same user that the calls act as.
-     */
-    ready: (): Promise<void> => gate.opened(me),
-
-    me,
-    /** Demo only: makes the session an operator. */
-    signInAsOperator: (o?: CallOptions) => post('/api/session/operator', meViewSchema, undefined, o),
-    /** Ends the session; the BFF answers with a new anonymous user. */
-    signOut: (o?: CallOptions) =>
-      request({ method: 'DELETE', path: '/api/session', schema: meViewSchema, ...o }),
-
-    /** Opens a wallet (ESP) from the KYC form. */
-    createWallet: (body: EspKycFormValues, o?: MutationOptions) =>
-      postOnce('/api/wallets', walletViewSchema, body, o),
-    listWallets: (o?: CallOptions) => get('/api/wallets', walletListViewSchema, o),
-    getWallet: (walletId: string, o?: CallOptions) => get(wallet(walletId), walletViewSchema, o),
-    /** Sends (or re-sends) the SMS code for a wallet. */
-    sendOtp: (walletId: string, o?: CallOptions) =>
-      post(`${wallet(walletId)}/otp/send`, otpSentViewSchema, undefined, o),
-    verifyOtp: (walletId: string, body: OtpVerifyBody, o?: CallOptions) =>
-      post(`${wallet(walletId)}/otp/verify`, otpVerifiedViewSchema, body, o),
-    getBalance: (walletId: string, o?: CallOptions) =>
-      get(`${wallet(walletId)}/balance`, balanceViewSchema, o),
-    createTopUp: (walletId: string, body: z.input<typeof createTopUpBodySchema>, o?: MutationOptions) =>
-      postOnce(`${wallet(walletId)}/top-ups`, operationViewSchema, body, o),
-    createPayout: (walletId: string, body: z.input<typeof createPayoutBodySchema>, o?: MutationOptions) =>
-      postOnce(`${wallet(walletId)}/payouts`, operationViewSchema, body, o),
-    /**
-     * A page of the wallet's history, newest first: filter by kinds, statuses and period (`from` inclusive, `to`
-     * exclusive, instants with their offset); pass the answer's `nextCursor` as `cursor` for the next page.
-     */
-    listOperations: (walletId: string, filter: OperationHistoryFilter = {}, o?: CallOptions) =>
-      get(`${wallet(walletId)}/operations${search({ ...filter })}`, operationPageViewSchema, o),
-    /**
-     * Where the browser downloads the filtered history as CSV (an `<a href download>`: the session cookie goes
-     * with it, and the BFF answers `Content-Disposition: attachment`). Every matching row, not a page.
-     */
-    operationsCsvUrl: (walletId: string, filter: Omit<OperationHistoryFilter, 'cursor' | 'limit'> = {}) =>
-      `${baseUrl}${wallet(walletId)}/operations.csv${search({ ...filter })}`,
-
-    getOperation: (operationId: string, o?: CallOptions) =>
-      get(operation(operationId), operationViewSchema, o),
-    /** Asks the recipient's bank for the full name of a two-step SBP payout's recipient. */
-    getSbpRecipient: (operationId: string, o?: CallOptions) =>
-      post(`${operation(operationId)}/sbp/recipient`, sbpRecipientViewSchema, undefined, o),
-    confirmSbpPayout: (operationId: string, o?: MutationOptions) =>
-      postOnce(`${operation(operationId)}/sbp/confirm`, operationViewSchema, undefined, o),
-    rejectSbpPayout: (operationId: string, o?: MutationOptions) =>
-      postOnce(`${operation(operationId)}/sbp/reject`, operationViewSchema, undefined, o),
-    /** Banks of the SBP directory whose name contains `query` (all of them without one). */
-    listSbpBanks: (query?: string, o?: CallOptions) =>
-      get(`/api/sbp/banks${query ? `?query=${encodeURIComponent(query)}` : ''}`, sbpBankListViewSchema, o),
-
-    /** Operator: creates a routed payment. */
-    createPayment: (body: z.input<typeof createPaymentBodySchema>, o?: MutationOptions) =>
-      postOnce('/api/payments', paymentViewSchema, body, o),
-    /** Operator: a page of payments, newest first, by status, period and orderId; `nextCursor` for the next. */
-    listPayments: (filter: PaymentListFilter = {}, o?: CallOptions) =>
-      get(`/api/payments${search({ ...filter })}`, paymentListViewSchema, o),
-    getPayment: (paymentId: string, o?: CallOptions) => get(payment(paymentId), paymentViewSchema, o),
-    completePayment: (
-      paymentId: string,
-      body: z.input<typeof completePaymentBodySchema>,
-      o?: MutationOptions,
-    ) => postOnce(`${payment(paymentId)}/complete`, paymentViewSchema, body, o),
-    createRefund: (paymentId: string, body: z.input<typeof createRefundBodySchema>, o?: MutationOptions) =>
-      postOnce(`${payment(paymentId)}/refunds`, refundViewSchema, body, o),
-    linkSubMerchant: (body: z.input<typeof linkSubMerchantBodySchema>, o?: MutationOptions) =>
-      postOnce('/api/sub-merchants', subMerchantViewSchema, body, o),
-    listSubMerchants: (o?: CallOptions) => get('/api/sub-merchants', subMerchantListViewSchema, o),
-    /** Operator: names a linked sub-merchant (`label: null` clears it); `404` unless this operator linked it. */
-    renameSubMerchant: (subMerchantId: string, body: RenameSubMerchantBody, o?: CallOptions) =>
-      request({
-        method: 'PATCH',
-        path: `/api/sub-merchants/${id(subMerchantId)}`,
-        schema: subMerchantViewSchema,
-        body,
-        signal: o?.signal,
-      }),
-    /** The signed-in user's bound cards, newest first (pending and failed bindings included). */
-    listCards: (o?: CallOptions) => get('/api/cards', cardListViewSchema, o),
-    /**
-     * Starts binding a card: pay the answer's `jsOperationId` in the hosted card fields, or open its `payUrl`.
-     * The result arrives as a `card_binding.status` event. Contacts default to those of the user's wallet.
-     */
-    startCardBinding: (body?: z.input<typeof startCardBindingBodySchema>, o?: MutationOptions) =>
-      postOnce('/api/cards', cardBindingStartedViewSchema, body ?? {}, o),
-    /** Removes a card from the user's list (`404` when it is not theirs). */
-    removeCard: (cardId: string, o?: CallOptions): Promise<void> =>
-      request({ method: 'DELETE', path: card(cardId), schema: noContentSchema, ...o }),
-    /** Operator: a recurring (auto-debit) routed payment charged to a card a customer bound. */
-    createRecurringPayment: (body: z.input<typeof createRecurringPaymentBodySchema>, o?: MutationOptions) =>
-      postOnce('/api/payments/recurring', paymentViewSchema, body, o),
-    deposit: (walletId: string, body: WalletTransferBody, o?: MutationOptions) =>
-      postOnce(`${wallet(walletId)}/deposits`, operationViewSchema, body, o),
-    withdraw: (walletId: string, body: WalletTransferBody, o?: MutationOptions) =>
-      postOnce(`${wallet(walletId)}/withdrawals`, operationViewSchema, body, o),
-    createTransitPayout: (body: z.input<typeof createTransitPayoutBodySchema>, o?: MutationOptions) =>
-      postOnce('/api/transit-payouts', operationViewSchema, body, o),
+    eventsUrl: baseUrl + routes.events.path,
+    ready: (): Promise<void> => gate.opened(client.me as BffClient['me']),
+    operationsCsvUrl: (walletId: string, filter?: object) =>
+      baseUrl + pathOf(routes.operationsCsv.path, [walletId]) + search(filter),
   };
+  for (const name of Object.keys(views) as CalledRoute[]) {
+    const route: RouteRef = routes[name];
+    const params = route.path.split(':').length - 1;
+    client[name] = (...args: unknown[]) => {
+      const input = route.body || route.query ? args[params] : undefined;
+      const call = args[params + (route.body || route.query ? 1 : 0)] as MutationOptions | undefined;
+      return request({
+        method: route.method,
+        path:
+          pathOf(route.path, args.slice(0, params) as string[]) +
+          // `listSbpBanks(query)` takes the search text itself.
+          (route.query
+            ? search(typeof input === 'string' ? { query: input || undefined } : (input ?? {}))
+            : ''),
+        schema: views[name],
+        body: route.body ? (input ?? {}) : undefined,
+        idempotencyKey: route.idempotent ? (call?.idempotencyKey ?? createIdempotencyKey()) : undefined,
+        signal: call?.signal,
+      });
+    };
+  }
+  return client as unknown as BffClient;
 }
-
-/** A typed client of the BFF's browser API; every answer is validated against its core view schema. */
-export type BffClient = ReturnType<typeof createBffClient>;
