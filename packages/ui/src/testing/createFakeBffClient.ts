@@ -1,4 +1,4 @@
-import { type CardView, formatAmount, type OperationView, parseAmount } from '@mandarin-kit/core';
+import { type CardView, findRoute, formatAmount, type OperationView, parseAmount } from '@mandarin-kit/core';
 import type { ApiErrorCode } from '../client/ApiError.js';
 import { createBffClient } from '../client/createBffClient.js';
 import { createFakeEventHub } from './FakeEventSource.js';
@@ -94,10 +94,8 @@ export function createFakeBffClient(scenario: FakeScenario = {}): FakeBff {
 
   const operator = fakeOperatorRoutes(scenario, (...args) => errorBody(...args), now);
   const routes: FakeRoute[] = [
-    ['GET', /^\/api\/me$/, null, () => json(200, { id: 'user-1', roles: ['customer'] })],
+    ['me', () => json(200, { id: 'user-1', roles: ['customer'] })],
     [
-      'POST',
-      /^\/api\/wallets$/,
       'createWallet',
       () =>
         json(201, {
@@ -109,8 +107,6 @@ export function createFakeBffClient(scenario: FakeScenario = {}): FakeBff {
         }),
     ],
     [
-      'POST',
-      /^\/api\/wallets\/[^/]+\/otp\/send$/,
       'sendOtp',
       () =>
         json(200, {
@@ -120,8 +116,6 @@ export function createFakeBffClient(scenario: FakeScenario = {}): FakeBff {
         }),
     ],
     [
-      'POST',
-      /^\/api\/wallets\/[^/]+\/otp\/verify$/,
       'verifyOtp',
       (body) => {
         if (otp.retries <= 0) return json(422, errorBody('UPSTREAM_REJECTED', 'No attempts left'));
@@ -131,8 +125,6 @@ export function createFakeBffClient(scenario: FakeScenario = {}): FakeBff {
       },
     ],
     [
-      'GET',
-      /^\/api\/wallets\/([^/]+)\/balance$/,
       'getBalance',
       () =>
         json(200, {
@@ -142,8 +134,6 @@ export function createFakeBffClient(scenario: FakeScenario = {}): FakeBff {
         }),
     ],
     [
-      'POST',
-      /^\/api\/wallets\/[^/]+\/payouts$/,
       'createPayout',
       (raw) => {
         const body = raw as {
@@ -197,8 +187,6 @@ export function createFakeBffClient(scenario: FakeScenario = {}): FakeBff {
       },
     ],
     [
-      'POST',
-      /^\/api\/wallets\/[^/]+\/top-ups$/,
       'createTopUp',
       (raw) => {
         const body = raw as { amount: string; cardId: string };
@@ -220,10 +208,8 @@ export function createFakeBffClient(scenario: FakeScenario = {}): FakeBff {
         return json(201, operation);
       },
     ],
-    ['GET', /^\/api\/operations\/[^/]+$/, 'getOperation', () => json(200, operation)],
+    ['getOperation', () => json(200, operation)],
     [
-      'POST',
-      /^\/api\/operations\/[^/]+\/sbp\/recipient$/,
       'getSbpRecipient',
       () =>
         json(200, {
@@ -235,8 +221,6 @@ export function createFakeBffClient(scenario: FakeScenario = {}): FakeBff {
         }),
     ],
     [
-      'POST',
-      /^\/api\/operations\/[^/]+\/sbp\/confirm$/,
       'confirmSbpPayout',
       () => {
         operation = { ...operation, status: 'pending', updatedAt: now() };
@@ -248,8 +232,6 @@ export function createFakeBffClient(scenario: FakeScenario = {}): FakeBff {
       },
     ],
     [
-      'POST',
-      /^\/api\/operations\/[^/]+\/sbp\/reject$/,
       'rejectSbpPayout',
       () => {
         operation = { ...operation, status: 'rejected', updatedAt: now() };
@@ -257,8 +239,6 @@ export function createFakeBffClient(scenario: FakeScenario = {}): FakeBff {
       },
     ],
     [
-      'GET',
-      /^\/api\/sbp\/banks/,
       'listSbpBanks',
       (_, url) => {
         const query = (url.searchParams.get('query') ?? '').toLowerCase();
@@ -271,10 +251,8 @@ export function createFakeBffClient(scenario: FakeScenario = {}): FakeBff {
         });
       },
     ],
-    ['GET', /^\/api\/cards$/, 'listCards', () => json(200, { cards })],
+    ['listCards', () => json(200, { cards })],
     [
-      'POST',
-      /^\/api\/cards$/,
       'startCardBinding',
       () => {
         bindings++;
@@ -307,11 +285,8 @@ export function createFakeBffClient(scenario: FakeScenario = {}): FakeBff {
       },
     ],
     [
-      'DELETE',
-      /^\/api\/cards\/[^/]+$/,
       'removeCard',
-      (_, url) => {
-        const cardId = decodeURIComponent(url.pathname.split('/').at(-1) ?? '');
+      (_, _url, { cardId }) => {
         if (!cards.some((card) => card.id === cardId))
           return json(404, errorBody('NOT_FOUND', 'No such card'));
         cards = cards.filter((card) => card.id !== cardId);
@@ -319,8 +294,6 @@ export function createFakeBffClient(scenario: FakeScenario = {}): FakeBff {
       },
     ],
     [
-      'GET',
-      /^\/api\/wallets\/[^/]+\/operations$/,
       'listOperations',
       (_, url) => {
         const page = pageOf(history, url.searchParams);
@@ -347,10 +320,12 @@ export function createFakeBffClient(scenario: FakeScenario = {}): FakeBff {
       headers: { ...(init?.headers as object) },
       body,
     });
-    const route = routes.find(([m, re]) => m === method && re.test(url.pathname));
-    if (!route) return json(404, errorBody('NOT_FOUND', 'No such route'));
-    const endpoint = route[2];
-    if (endpoint && scenario.pending?.includes(endpoint)) {
+    // Dispatched by core's route table: a route renamed or moved there is renamed or moved here too.
+    const found = findRoute(method, url.pathname);
+    const route = found && routes.find(([name]) => name === found.name);
+    if (!found || !route) return json(404, errorBody('NOT_FOUND', 'No such route'));
+    const endpoint = route[0];
+    if (scenario.pending?.includes(endpoint)) {
       return new Promise((_, reject) => {
         init?.signal?.addEventListener('abort', () => reject(init.signal?.reason));
       });
@@ -358,20 +333,18 @@ export function createFakeBffClient(scenario: FakeScenario = {}): FakeBff {
     if (scenario.delayMs) await new Promise((resolve) => setTimeout(resolve, scenario.delayMs));
     // A call cancelled in flight (StrictMode's remount, React Query's cleanup) never reached the server.
     if (init?.signal?.aborted) throw init.signal.reason;
-    if (endpoint) {
-      const n = (calls.get(endpoint) ?? 0) + 1;
-      calls.set(endpoint, n);
-      const error = scenario.errors?.[endpoint];
-      if (error && n <= (error.times ?? Number.POSITIVE_INFINITY)) {
-        if (error.code === 'NETWORK') throw new TypeError('Failed to fetch');
-        return json(
-          error.status ?? HTTP_STATUS[error.code] ?? 500,
-          errorBody(error.code, error.message ?? error.code, error.fields, error.details),
-          error.retryAfter === undefined ? {} : { 'Retry-After': String(error.retryAfter) },
-        );
-      }
+    const n = (calls.get(endpoint) ?? 0) + 1;
+    calls.set(endpoint, n);
+    const error = scenario.errors?.[endpoint];
+    if (error && n <= (error.times ?? Number.POSITIVE_INFINITY)) {
+      if (error.code === 'NETWORK') throw new TypeError('Failed to fetch');
+      return json(
+        error.status ?? HTTP_STATUS[error.code] ?? 500,
+        errorBody(error.code, error.message ?? error.code, error.fields, error.details),
+        error.retryAfter === undefined ? {} : { 'Retry-After': String(error.retryAfter) },
+      );
     }
-    return route[3](body, url);
+    return route[1](body, url, found.params);
   };
 
   return {

@@ -1,11 +1,18 @@
-import type { SubMerchantView } from '@mandarin-kit/core';
+import type { RouteName, SubMerchantView } from '@mandarin-kit/core';
 import type { ApiErrorCode } from '../client/ApiError.js';
 import { fakeIds, fakeSubMerchants, pageOf } from './fakeData.js';
 import { json } from './fakeResponses.js';
 import type { FakeEndpoint, FakeScenario } from './fakeScenario.js';
 
-/** One route of the fake BFF: method, path, the endpoint a scenario names it by, and its answer. */
-export type FakeRoute = [string, RegExp, FakeEndpoint | null, (body: unknown, url: URL) => Response];
+/**
+ * One route of the fake BFF: the route of core's table it answers (its method and path come from there, and a
+ * scenario names it the same, `errors: { listPayments: … }`), and its answer, given the JSON body, the URL and
+ * the path parameters by name.
+ */
+export type FakeRoute = [
+  RouteName & FakeEndpoint,
+  (body: unknown, url: URL, params: Record<string, string>) => Response,
+];
 
 /**
  * The operator's side of the fake BFF: the payments list and the linked sub-merchants (link, label, rename), with
@@ -19,18 +26,14 @@ export function fakeOperatorRoutes(
   let subMerchants = (scenario.subMerchants ?? fakeSubMerchants).map((m) => ({ ...m }));
   const routes: FakeRoute[] = [
     [
-      'GET',
-      /^\/api\/payments$/,
       'listPayments',
       (_, url) => {
         const page = pageOf(scenario.payments ?? [], url.searchParams);
         return json(200, { payments: page.rows, nextCursor: page.nextCursor });
       },
     ],
-    ['GET', /^\/api\/sub-merchants$/, 'listSubMerchants', () => json(200, { subMerchants })],
+    ['listSubMerchants', () => json(200, { subMerchants })],
     [
-      'POST',
-      /^\/api\/sub-merchants$/,
       'linkSubMerchant',
       (body) => {
         const n = String(subMerchants.length + 1).padStart(4, '0');
@@ -42,8 +45,6 @@ export function fakeOperatorRoutes(
       },
     ],
     [
-      'PATCH',
-      /^\/api\/sub-merchants\/[^/]+$/,
       'renameSubMerchant',
       (body, url) => {
         const id = decodeURIComponent(url.pathname.split('/').at(-1) ?? '');

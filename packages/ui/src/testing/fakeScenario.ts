@@ -4,6 +4,7 @@ import type {
   OperationHistoryRow,
   OperationStatus,
   PaymentView,
+  RouteName,
   SubMerchantView,
 } from '@mandarin-kit/core';
 import type { ApiErrorCode } from '../client/ApiError.js';
@@ -13,27 +14,11 @@ import type { FakeEventHub } from './FakeEventSource.js';
 
 // The fake BFF's contract: what a story or test can ask of it (a scenario) and what it hands back.
 
-/** Endpoints whose answer a scenario can hold back or turn into an error. */
-export type FakeEndpoint =
-  | 'createWallet'
-  | 'sendOtp'
-  | 'verifyOtp'
-  | 'getBalance'
-  | 'createPayout'
-  | 'createTopUp'
-  | 'getOperation'
-  | 'getSbpRecipient'
-  | 'confirmSbpPayout'
-  | 'rejectSbpPayout'
-  | 'listSbpBanks'
-  | 'listCards'
-  | 'startCardBinding'
-  | 'removeCard'
-  | 'listOperations'
-  | 'listPayments'
-  | 'listSubMerchants'
-  | 'linkSubMerchant'
-  | 'renameSubMerchant';
+/**
+ * Routes whose answer a scenario can hold back or turn into an error: any route of core's route table, by the
+ * name of its client method (a route the fake does not serve answers 404 `NOT_FOUND`).
+ */
+export type FakeEndpoint = RouteName;
 
 /** An error answer; `times` fails only the first calls (a retry then succeeds). */
 export interface FakeError {
