@@ -1,4 +1,4 @@
-import type { OpenApiDocument } from './openapi.js';
+import { createOpenApiDocument, type OpenApiDocument } from './openapi.js';
 
 // `docs/api-reference.md`: the OpenAPI document rendered as a page to read, route by route.
 
@@ -19,10 +19,10 @@ function typeOf(schema: Json | undefined): string {
   if (schema === undefined) return 'any';
   if (typeof schema.$ref === 'string') return `[${schema.$ref.split('/').at(-1)}](#${anchor(schema.$ref)})`;
   if (schema.const !== undefined) return `\`${JSON.stringify(schema.const)}\``;
-  if (Array.isArray(schema.enum)) return schema.enum.map((v) => `\`${JSON.stringify(v)}\``).join(' \\| ');
+  if (Array.isArray(schema.enum)) return schema.enum.map((v) => `\`${JSON.stringify(v)}\``).join(' | ');
   for (const key of ['anyOf', 'oneOf'] as const) {
     const options = schema[key];
-    if (Array.isArray(options)) return (options as Json[]).map(typeOf).join(' \\| ');
+    if (Array.isArray(options)) return (options as Json[]).map(typeOf).join(' | ');
   }
   if (schema.type === 'array') return `array of ${typeOf(schema.items as Json | undefined)}`;
   if (schema.type === 'object' && schema.properties === undefined && schema.additionalProperties) {
@@ -30,9 +30,13 @@ function typeOf(schema: Json | undefined): string {
   }
   if (typeof schema.type === 'string') {
     const format = typeof schema.format === 'string' ? ` (${schema.format})` : '';
-    return `${schema.type}${format}`;
+    const pattern =
+      typeof schema.pattern === 'string' && schema.pattern.length <= 60 && format === ''
+        ? ` matching \`${schema.pattern}\``
+        : '';
+    return `${schema.type}${format}${pattern}`;
   }
-  if (Array.isArray(schema.type)) return schema.type.join(' \\| ');
+  if (Array.isArray(schema.type)) return schema.type.join(' | ');
   return 'any';
 }
 
@@ -43,8 +47,21 @@ function fields(schema: Json, doc: OpenApiDocument): string[] {
     typeof schema.$ref === 'string'
       ? ((doc.components as Json).schemas as Record<string, Json>)[schema.$ref.split('/').at(-1)!]!
       : schema;
+  const variants = (resolved.oneOf ?? resolved.anyOf) as Json[] | undefined;
+  if (variants?.every((v) => v.properties !== undefined)) {
+    // A tagged union: each variant's fields, under the value of its tag.
+    const lines = variants.flatMap((variant) => {
+      const tag = Object.entries(variant.properties as Record<string, Json>).find(
+        ([, p]) => p.const !== undefined,
+      );
+      const title =
+        tag === undefined ? 'One form:' : `When \`${tag[0]}\` is \`${JSON.stringify(tag[1].const)}\`:`;
+      return [title, '', ...fields(variant, doc), ''];
+    });
+    return lines.slice(0, -1);
+  }
   const props = resolved.properties as Record<string, Json> | undefined;
-  if (props === undefined) return [`The body: ${typeOf(schema)}.`];
+  if (props === undefined) return [`A value: ${typeOf(schema)}.`];
   const required = new Set((resolved.required as string[] | undefined) ?? []);
   return [
     '| field | type | required | notes |',
@@ -104,7 +121,7 @@ export function renderApiReference(doc: OpenApiDocument): string {
           media === undefined
             ? String(r.description)
             : media === 'application/json'
-              ? `${typeOf(content![media]!.schema)}${Number(status) >= 400 ? `: ${r.description}` : ''}`
+              ? `${typeOf(content![media]!.schema)}${Number(status) >= 400 ? `: ${String(r.description).replace('The error body, ', '')}` : ''}`
               : `\`${media}\`: ${r.description}`;
         lines.push(`| ${status} | ${cell(what)} |`);
       }
@@ -118,4 +135,16 @@ export function renderApiReference(doc: OpenApiDocument): string {
     out.push(`### ${name}`, '', ...fields(schema, doc), '');
   }
   return `${out.join('\n').trimEnd()}\n`;
+}
+
+/**
+ * The files `pnpm openapi` writes, by path from the repository root: the document (`docs/openapi.json`) and its
+ * reference page (`docs/api-reference.md`). A test regenerates them and fails when the committed ones differ.
+ */
+export function openApiFiles(): Record<'docs/openapi.json' | 'docs/api-reference.md', string> {
+  const document = createOpenApiDocument();
+  return {
+    'docs/openapi.json': `${JSON.stringify(document, null, 2)}\n`,
+    'docs/api-reference.md': renderApiReference(document),
+  };
 }

@@ -35,7 +35,8 @@ function named(modules: object[]): Array<[z.ZodType, string]> {
       found.push([value, key.charAt(0).toUpperCase() + key.slice(1, -'Schema'.length)]);
     }
   }
-  return found;
+  // Sorted: a module namespace lists its exports in an order that differs between loaders.
+  return found.sort(([, a], [, b]) => (a < b ? -1 : a > b ? 1 : 0));
 }
 
 const MEDIA_JSON = 'application/json';
@@ -82,7 +83,7 @@ function inline(schema: z.ZodType, io: 'input' | 'output'): JsonSchema {
 }
 
 function errorDescription(codes: readonly ErrorCode[]): string {
-  return `Error body with \`error.code\` ${codes.map((c) => `\`${c}\``).join(', ')}`;
+  return `The error body, \`error.code\` ${codes.join(' or ')}`;
 }
 
 /** Every error code route `spec` may answer (its own and those of every route), in the order of the table. */
@@ -233,7 +234,11 @@ export function createOpenApiDocument(): OpenApiDocument {
     tags: [...new Set(Object.values(contract).map((s) => s.tag))].map((tag) => ({ name: tag })),
     paths,
     components: {
-      schemas: { ...output.schemas, ...input.schemas },
+      schemas: Object.fromEntries(
+        Object.entries({ ...output.schemas, ...input.schemas }).sort(([a], [b]) =>
+          a < b ? -1 : a > b ? 1 : 0,
+        ),
+      ),
       securitySchemes: {
         session: {
           type: 'apiKey',
