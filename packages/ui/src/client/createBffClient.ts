@@ -91,7 +91,7 @@ function search(filter: object = {}): string {
 
 /**
  * A client of the BFF at `options.baseUrl`; see {@link BffClient}. Each method is route `name` of the table, its
- * arguments in the order {@link BffClient} declares them: the path parameters as the template names them, then
+ * arguments in the order {@link BffClient} declares them: the path parameters in the template's order, then
  * the body (or the query's filter) when the route takes one, then the call's options.
  */
 export function createBffClient(options: BffClientOptions): BffClient {
