@@ -86,10 +86,11 @@ function errorDescription(codes: readonly ErrorCode[]): string {
   return `The error body, \`error.code\` ${codes.join(' or ')}`;
 }
 
-/** Every error code route `spec` may answer (its own and those of every route), in the order of the table. */
+/** Every error code route `name` may answer: its own, those of every route, and those of a call with a body. */
 export function errorsOf(name: RouteName): ErrorCode[] {
   const spec = contract[name] as AnyRouteSpec;
   const all = new Set<ErrorCode>([...spec.errors, ...commonErrors]);
+  if (spec.access === 'public') all.delete('UNAUTHENTICATED');
   if (routes[name].method !== 'GET') all.add('CSRF_REQUIRED');
   if (spec.body !== undefined) for (const code of bodyErrors) all.add(code);
   return [...all];
