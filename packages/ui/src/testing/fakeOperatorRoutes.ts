@@ -1,4 +1,4 @@
-import type { RouteName, SubMerchantView } from '@mandarin-kit/core';
+import type { SubMerchantView } from '@mandarin-kit/core';
 import type { ApiErrorCode } from '../client/ApiError.js';
 import { fakeIds, fakeSubMerchants, pageOf } from './fakeData.js';
 import { json } from './fakeResponses.js';
@@ -9,10 +9,7 @@ import type { FakeEndpoint, FakeScenario } from './fakeScenario.js';
  * scenario names it the same, `errors: { listPayments: … }`), and its answer, given the JSON body, the URL and
  * the path parameters by name.
  */
-export type FakeRoute = [
-  RouteName & FakeEndpoint,
-  (body: unknown, url: URL, params: Record<string, string>) => Response,
-];
+export type FakeRoute = [FakeEndpoint, (body: unknown, url: URL, params: Record<string, string>) => Response];
 
 /**
  * The operator's side of the fake BFF: the payments list and the linked sub-merchants (link, label, rename), with
