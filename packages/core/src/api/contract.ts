@@ -336,7 +336,9 @@ export const contract = {
     summary: 'Banks of the SBP directory whose name contains `query` (all of them without one)',
     tag: 'operations',
     access: 'user',
-    query: z.object({ query: z.string().max(100).optional().catch(undefined) }),
+    query: z.object({
+      query: z.string().max(100).describe("Part of the bank's name").optional().catch(undefined),
+    }),
     responses: { 200: sbpBankListViewSchema },
     errors: [...upstream],
   },

@@ -105,12 +105,18 @@ export function createOpenApiDocument(): OpenApiDocument {
   ];
   const requestNames: Array<[z.ZodType, string]> = [
     [espKycInputSchema, 'EspKycInputBody'],
+    // In requests and in the views that echo them alike.
+    [payments.routingEntryBodySchema, 'RoutingEntryBody'],
     ...named([bodies]),
   ];
   const output = componentSchemas(responseNames, 'output');
   const input = componentSchemas(requestNames, 'input');
-  const clash = Object.keys(input.schemas).filter((name) => name in output.schemas);
-  if (clash.length > 0) throw new Error(`Schemas named twice: ${clash.join(', ')}`);
+  const clash = Object.keys(input.schemas).filter(
+    (name) =>
+      name in output.schemas && JSON.stringify(input.schemas[name]) !== JSON.stringify(output.schemas[name]),
+  );
+  if (clash.length > 0)
+    throw new Error(`Schemas named twice, read and written differently: ${clash.join(', ')}`);
   const schemaRef = (schema: z.ZodType, io: 'input' | 'output'): JsonSchema => {
     const found = (io === 'input' ? input : output).ref.get(schema);
     return found === undefined ? inline(schema, io) : { $ref: found };
@@ -147,11 +153,12 @@ export function createOpenApiDocument(): OpenApiDocument {
         properties?: Record<string, JsonSchema>;
         required?: string[];
       };
-      for (const [param, schema] of Object.entries(query.properties ?? {})) {
+      for (const [param, { description, ...schema }] of Object.entries(query.properties ?? {})) {
         parameters.push({
           name: param,
           in: 'query',
           required: query.required?.includes(param) ?? false,
+          ...(typeof description === 'string' ? { description } : {}),
           schema,
         });
       }

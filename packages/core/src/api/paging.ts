@@ -42,8 +42,10 @@ export function csvListQuery<T extends string>(values: z.ZodType<T, string>) {
 
 /** The period and paging every list query takes: `from` inclusive, `to` exclusive, `cursor` from the page before. */
 export const periodPageQueryShape = {
-  from: instantQuerySchema.optional(),
-  to: instantQuerySchema.optional(),
-  cursor: pageCursorSchema.optional(),
-  limit: pageLimitSchema,
+  from: instantQuerySchema
+    .describe('Inclusive: a date-time with its offset, such as 2026-12-04T00:00:00+03:00')
+    .optional(),
+  to: instantQuerySchema.describe('Exclusive: a date-time with its offset').optional(),
+  cursor: pageCursorSchema.describe('The `nextCursor` of the page before').optional(),
+  limit: pageLimitSchema.describe(`Rows per page, 1 to ${MAX_PAGE_LIMIT} (default ${DEFAULT_PAGE_LIMIT})`),
 };

@@ -11,16 +11,18 @@ import { paymentStatusSchema } from './payments.js';
  * several (comma-separated), `from` inclusive and `to` exclusive, `cursor` from the page before.
  */
 export const operationHistoryQuerySchema = z.object({
-  kind: csvListQuery(operationKindSchema).optional(),
-  status: csvListQuery(operationStatusSchema).optional(),
+  kind: csvListQuery(operationKindSchema)
+    .describe('One kind or several, comma-separated: `top_up,deposit`')
+    .optional(),
+  status: csvListQuery(operationStatusSchema).describe('One status or several, comma-separated').optional(),
   ...periodPageQueryShape,
 });
 /** A wallet history query as the BFF reads it. */
 export type OperationHistoryQuery = z.output<typeof operationHistoryQuerySchema>;
 /** The query of `GET /api/payments`: `status` one value or several, `orderId` exact, paged like the history. */
 export const paymentListQuerySchema = z.object({
-  status: csvListQuery(paymentStatusSchema).optional(),
-  orderId: z.string().trim().min(1).max(128).optional(),
+  status: csvListQuery(paymentStatusSchema).describe('One status or several, comma-separated').optional(),
+  orderId: z.string().trim().min(1).max(128).describe('The orderId sent to Mandarin, exactly').optional(),
   ...periodPageQueryShape,
 });
 /** A payments query as the BFF reads it. */
