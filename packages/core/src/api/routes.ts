@@ -1,8 +1,9 @@
-// The browser API's routes: name, method and path template, and whether a call needs an `Idempotency-Key`.
-// This is the light half of the contract, the half the browser bundle carries (no zod here); the other half,
-// `contract.ts`, gives each route its params, query, body, answers, error codes and callers, for the BFF's
-// router and the OpenAPI document. Both are keyed by the same names, so that renaming a route or its path
-// breaks the BFF, the UI client and the UI test fake at compile time.
+// The browser API's routes: name, method, path template, whether a call takes a body or a query, and whether it
+// needs an `Idempotency-Key`. This is the light half of the contract, the half the browser bundle carries (no zod
+// here); the other half, `contract.ts`, gives each route its params, query, body, answers, error codes and
+// callers, for the BFF's router and the OpenAPI document. The BFF, the UI client and the UI test fake take
+// method and path from here, so a changed path reaches all three at once, and a renamed route or path parameter
+// breaks each of them at compile time.
 
 /** An HTTP method of the browser API. */
 export type RouteMethod = 'GET' | 'POST' | 'PATCH' | 'DELETE';
@@ -25,7 +26,10 @@ export interface RouteRef {
   readonly idempotent?: true | 'optional';
 }
 
-/** Every route of the browser API, by the name the UI client's method has. */
+/**
+ * Every route of the browser API, by name: the UI client's method of the same name calls it (`eventsUrl` and
+ * `operationsCsvUrl` are the URLs of `events` and `operationsCsv`).
+ */
 export const routes = {
   me: { method: 'GET', path: '/api/me' },
   signInAsOperator: { method: 'POST', path: '/api/session/operator' },
