@@ -77,6 +77,16 @@ export type { OtpInputProps } from './otp/OtpInput.js';
 export { OtpInput } from './otp/OtpInput.js';
 export type { OtpState, UseOtpOptions, UseOtpResult } from './otp/useOtp.js';
 export { useOtp } from './otp/useOtp.js';
+export type { PaymentsTableProps } from './payments/PaymentsTable.js';
+export { PaymentsTable } from './payments/PaymentsTable.js';
+export type {
+  PaymentPeriod,
+  PaymentsFilter,
+  PaymentsTableState,
+  UsePaymentsTableOptions,
+  UsePaymentsTableResult,
+} from './payments/usePaymentsTable.js';
+export { canCapture, canRefund, usePaymentsTable } from './payments/usePaymentsTable.js';
 export type { PayoutFormProps } from './payout/PayoutForm.js';
 export { PayoutForm } from './payout/PayoutForm.js';
 export type {
@@ -115,6 +125,9 @@ export type {
   UseSbpConfirmationResult,
 } from './sbp/useSbpConfirmation.js';
 export { useSbpConfirmation } from './sbp/useSbpConfirmation.js';
+export { accountLabel, shortAccountId } from './sub-merchants/accountLabel.js';
+export type { UseSubMerchantAccountsResult } from './sub-merchants/useSubMerchantAccounts.js';
+export { useSubMerchantAccounts } from './sub-merchants/useSubMerchantAccounts.js';
 export type { TopUpFormProps } from './topup/TopUpForm.js';
 export { TopUpForm } from './topup/TopUpForm.js';
 export type {
