@@ -50,6 +50,7 @@ const components = [
   'PayoutForm',
   'TopUpForm',
   'PaymentsTable',
+  'RefundDialog',
 ];
 const inputOtp = await gzipSize(`export { OTPInput } from 'input-otp';`);
 const stripeElements = await gzipSize(`export { Elements, PaymentElement } from '@stripe/react-stripe-js';`);

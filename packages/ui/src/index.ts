@@ -105,6 +105,16 @@ export type { MandarinKitProviderProps } from './provider/MandarinKitProvider.js
 export { MandarinKitProvider } from './provider/MandarinKitProvider.js';
 export { queryKeys } from './provider/queryKeys.js';
 export { useMandarinEvents } from './provider/useMandarinEvents.js';
+export type { RefundDialogProps } from './refund/RefundDialog.js';
+export { RefundDialog } from './refund/RefundDialog.js';
+export type {
+  RefundAmountIssue,
+  RefundDialogState,
+  RefundSplitIssue,
+  UseRefundDialogOptions,
+  UseRefundDialogResult,
+} from './refund/useRefundDialog.js';
+export { useRefundDialog } from './refund/useRefundDialog.js';
 export type { RoutingSplitEditorProps } from './routing/RoutingSplitEditor.js';
 export { RoutingSplitEditor } from './routing/RoutingSplitEditor.js';
 export type { RoutingAccountOption } from './routing/RoutingSplitRow.js';
