@@ -51,6 +51,7 @@ const components = [
   'TopUpForm',
   'PaymentsTable',
   'RefundDialog',
+  'CapturePayment',
 ];
 const inputOtp = await gzipSize(`export { OTPInput } from 'input-otp';`);
 const stripeElements = await gzipSize(`export { Elements, PaymentElement } from '@stripe/react-stripe-js';`);

@@ -2,6 +2,14 @@ export type { BalanceWidgetProps } from './balance/BalanceWidget.js';
 export { BalanceWidget } from './balance/BalanceWidget.js';
 export type { BalanceState, UseBalanceResult } from './balance/useBalance.js';
 export { useBalance } from './balance/useBalance.js';
+export type { CapturePaymentProps } from './capture/CapturePayment.js';
+export { CapturePayment } from './capture/CapturePayment.js';
+export type {
+  CapturePaymentState,
+  UseCapturePaymentOptions,
+  UseCapturePaymentResult,
+} from './capture/useCapturePayment.js';
+export { useCapturePayment } from './capture/useCapturePayment.js';
 export type { BoundCardsProps } from './cards/BoundCards.js';
 export { BoundCards } from './cards/BoundCards.js';
 export { cardShortName, formatCardNumber, formatExpiry } from './cards/cardFormat.js';

@@ -164,6 +164,18 @@ describe('RefundDialog', () => {
     expect(refundRequests(fake)).toEqual([]);
   });
 
+  it('sends nothing while a row of the split does not parse', async () => {
+    const { fake, user, dialog } = await open();
+    const first = within(dialog).getByRole('textbox', { name: 'Сумма, ₽, строка 1' });
+    await user.clear(first);
+    await user.type(first, '3600,0x');
+    await user.click(within(dialog).getByRole('button', { name: SEND }));
+    expect(
+      within(dialog).getByText('Распределите всю сумму возврата').closest('[role="alert"]'),
+    ).not.toBeNull();
+    expect(refundRequests(fake)).toEqual([]);
+  });
+
   it('says a fully refunded payment is refunded, with no form', async () => {
     const { dialog } = await open(refunded);
     expect(within(dialog).getByRole('heading', { name: 'Платёж возвращён полностью' })).toBeTruthy();

@@ -153,6 +153,7 @@ export function RefundDialog({ onClose, className, ref, ...options }: RefundDial
                 total={refund.amount ?? refund.refundable}
                 value={refund.routing}
                 onValueChange={refund.setRouting}
+                onValidityChange={refund.setSplitValidity}
                 original={refund.original}
                 refunded={refund.refunded}
                 accounts={accounts}

@@ -66,6 +66,8 @@ export interface UseRefundDialogResult {
   proportional: boolean;
   /** For `RoutingSplitEditor`'s `onValueChange`. */
   setRouting: (routing: RoutingWire, detail: RoutingChangeDetail) => void;
+  /** For `RoutingSplitEditor`'s `onValidityChange`. */
+  setSplitValidity: (valid: boolean) => void;
   /** Accounts of a hand-made split that give back more than they hold (or never received any). */
   splitIssues: RefundSplitIssue[];
   /** True when the split sums to the amount (and every row parses). */
@@ -105,7 +107,9 @@ export function useRefundDialog({
   const [amountText, setAmountText] = useState(() =>
     amountToText(parseAmount(given.refundable.amount), locale),
   );
-  const [manual, setManual] = useState<{ routing: RoutingWire; valid: boolean } | null>(null);
+  const [manual, setManual] = useState<RoutingWire | null>(null);
+  // The editor's word: every row parses and the split adds up to the amount exactly.
+  const [editorValid, setEditorValid] = useState(false);
   const [tried, setTried] = useState(false);
   const [refundId, setRefundId] = useState<string | null>(null);
 
@@ -128,12 +132,12 @@ export function useRefundDialog({
       return undefined;
     }
   }, [amount, original, refunded]);
-  const routing = manual?.routing ?? proportionalRouting;
+  const routing = manual ?? proportionalRouting;
 
   const splitIssues = useMemo(() => {
     if (manual === null) return [];
     const left = remainingByAccount(fromRoutingWire(original), fromRoutingWire(refunded));
-    const shares = 'source' in manual.routing ? fromRoutingWire(manual.routing.source) : [];
+    const shares = 'source' in manual ? fromRoutingWire(manual.source) : [];
     const issues: RefundSplitIssue[] = [];
     for (const share of shares) {
       if (share.accountId === '') continue;
@@ -144,7 +148,7 @@ export function useRefundDialog({
     }
     return issues;
   }, [manual, original, refunded]);
-  const splitValid = original.length === 0 || (manual === null ? routing !== undefined : manual.valid);
+  const splitValid = original.length === 0 || (routing !== undefined && editorValid);
 
   const action = useIdempotentAction(
     async (body: { amount: string; routing?: RoutingWireEntry[] }, idempotencyKey: string) => {
@@ -189,7 +193,8 @@ export function useRefundDialog({
     refunded,
     routing,
     proportional: manual === null,
-    setRouting: (next, detail) => setManual({ routing: next, valid: detail.valid }),
+    setRouting: (next) => setManual(next),
+    setSplitValidity: setEditorValid,
     splitIssues,
     splitValid,
     submit: () => {
