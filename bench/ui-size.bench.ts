@@ -52,6 +52,7 @@ const components = [
   'PaymentsTable',
   'RefundDialog',
   'CapturePayment',
+  'SubMerchantLink',
 ];
 const inputOtp = await gzipSize(`export { OTPInput } from 'input-otp';`);
 const stripeElements = await gzipSize(`export { Elements, PaymentElement } from '@stripe/react-stripe-js';`);

@@ -144,8 +144,16 @@ export type {
 } from './sbp/useSbpConfirmation.js';
 export { useSbpConfirmation } from './sbp/useSbpConfirmation.js';
 export { accountLabel, shortAccountId } from './sub-merchants/accountLabel.js';
+export type { SubMerchantLinkProps } from './sub-merchants/SubMerchantLink.js';
+export { SubMerchantLink } from './sub-merchants/SubMerchantLink.js';
 export type { UseSubMerchantAccountsResult } from './sub-merchants/useSubMerchantAccounts.js';
 export { useSubMerchantAccounts } from './sub-merchants/useSubMerchantAccounts.js';
+export type {
+  SubMerchantLinkIssue,
+  UseSubMerchantLinkOptions,
+  UseSubMerchantLinkResult,
+} from './sub-merchants/useSubMerchantLink.js';
+export { useSubMerchantLink } from './sub-merchants/useSubMerchantLink.js';
 export type { TopUpFormProps } from './topup/TopUpForm.js';
 export { TopUpForm } from './topup/TopUpForm.js';
 export type {

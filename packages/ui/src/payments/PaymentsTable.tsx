@@ -72,6 +72,8 @@ interface RowProps {
   t: T;
   locale: Locale;
   timeZone: string | undefined;
+  /** Unique to the table, so that two tables on a page never share an id. */
+  idPrefix: string;
 }
 
 function SplitList({
@@ -122,8 +124,9 @@ const PaymentRows = memo(function PaymentRows({
   t,
   locale,
   timeZone,
+  idPrefix,
 }: RowProps) {
-  const detailsId = `mk-payment-${payment.id}`;
+  const detailsId = `${idPrefix}-${payment.id}`;
   const amount = money(payment.amount.amount, locale);
   const long = amount.length > LONG_AMOUNT;
   const refunded = refundState(payment);
@@ -490,6 +493,7 @@ export function PaymentsTable({
               t={t}
               locale={locale}
               timeZone={timeZone}
+              idPrefix={id}
             />
           ))}
         </table>
