@@ -153,6 +153,20 @@ export function useRefundDialog({
   const action = useIdempotentAction(
     async (body: { amount: string; routing?: RoutingWireEntry[] }, idempotencyKey: string) => {
       const refund = await client.createRefund(payment.id, body, { idempotencyKey });
+      // The payment as the BFF now has it (refundable: the amount less every refund that has not failed), at
+      // once: the result never shows the old refundable amount while the payment is read again.
+      queryClient.setQueryData<PaymentView>(queryKeys.payment(payment.id), (old) =>
+        old === undefined || old.refunds.some((r) => r.id === refund.id)
+          ? old
+          : {
+              ...old,
+              refunds: [...old.refunds, refund],
+              refundable: {
+                ...old.refundable,
+                amount: formatAmount(parseAmount(old.refundable.amount) - parseAmount(refund.amount.amount)),
+              },
+            },
+      );
       setRefundId(refund.id);
       void queryClient.invalidateQueries({ queryKey: queryKeys.payment(payment.id) });
       void queryClient.invalidateQueries({ queryKey: queryKeys.payments() });
