@@ -108,8 +108,9 @@ export function useRefundDialog({
     amountToText(parseAmount(given.refundable.amount), locale),
   );
   const [manual, setManual] = useState<RoutingWire | null>(null);
-  // The editor's word: every row parses and the split adds up to the amount exactly.
-  const [editorValid, setEditorValid] = useState(false);
+  // The editor's word: every row parses and the split adds up to the amount exactly. Unknown (null) until the
+  // editor first says so, when only the proportional split (valid by construction) can be on screen.
+  const [editorValid, setEditorValid] = useState<boolean | null>(null);
   const [tried, setTried] = useState(false);
   const [refundId, setRefundId] = useState<string | null>(null);
 
@@ -148,7 +149,7 @@ export function useRefundDialog({
     }
     return issues;
   }, [manual, original, refunded]);
-  const splitValid = original.length === 0 || (routing !== undefined && editorValid);
+  const splitValid = original.length === 0 || (routing !== undefined && (editorValid ?? manual === null));
 
   const action = useIdempotentAction(
     async (body: { amount: string; routing?: RoutingWireEntry[] }, idempotencyKey: string) => {
