@@ -194,13 +194,16 @@ export function useRefundDialog({
     payment,
     refundable,
     amountText,
+    // A new amount brings the proportional split back (the editor reports on it again).
     setAmountText: (text) => {
       setAmountText(text);
       setManual(null);
+      setEditorValid(null);
     },
     setFullAmount: () => {
       setAmountText(amountToText(refundable, locale));
       setManual(null);
+      setEditorValid(null);
     },
     amount,
     amountIssue,
@@ -208,7 +211,10 @@ export function useRefundDialog({
     refunded,
     routing,
     proportional: manual === null,
-    setRouting: (next) => setManual(next),
+    setRouting: (next, detail) => {
+      setManual(next);
+      setEditorValid(detail.valid);
+    },
     setSplitValidity: setEditorValid,
     splitIssues,
     splitValid,
@@ -226,6 +232,7 @@ export function useRefundDialog({
       action.reset();
       setRefundId(null);
       setManual(null);
+      setEditorValid(null);
       setTried(false);
       setAmountText(amountToText(refundable, locale));
     },
