@@ -1,34 +1,20 @@
 import type { SubMerchantView } from '@mandarin-kit/core';
 import type { ApiErrorCode } from '../client/ApiError.js';
-import { fakeIds, fakeSubMerchants, pageOf } from './fakeData.js';
+import { fakeIds, fakeSubMerchants } from './fakeData.js';
 import { json } from './fakeResponses.js';
-import type { FakeEndpoint, FakeScenario } from './fakeScenario.js';
+import type { FakeRoute, FakeScenario } from './fakeScenario.js';
 
 /**
- * One route of the fake BFF: the route of core's table it answers (its method and path come from there, and a
- * scenario names it the same, `errors: { listPayments: … }`), and its answer, given the JSON body, the URL and
- * the path parameters by name.
+ * The operator's sub-merchants in the fake BFF (link, label, rename), as they stand after the calls so far; the
+ * payments are in `fakePaymentRoutes.ts`.
  */
-export type FakeRoute = [FakeEndpoint, (body: unknown, url: URL, params: Record<string, string>) => Response];
-
-/**
- * The operator's side of the fake BFF: the payments list and the linked sub-merchants (link, label, rename), with
- * the sub-merchants as they stand after the calls so far.
- */
-export function fakeOperatorRoutes(
+export function fakeSubMerchantRoutes(
   scenario: FakeScenario,
   errorBody: (code: ApiErrorCode, message: string) => unknown,
   now: () => string,
 ): { routes: FakeRoute[]; subMerchants: () => SubMerchantView[] } {
   let subMerchants = (scenario.subMerchants ?? fakeSubMerchants).map((m) => ({ ...m }));
   const routes: FakeRoute[] = [
-    [
-      'listPayments',
-      (_, url) => {
-        const page = pageOf(scenario.payments ?? [], url.searchParams);
-        return json(200, { payments: page.rows, nextCursor: page.nextCursor });
-      },
-    ],
     ['listSubMerchants', () => json(200, { subMerchants })],
     [
       'linkSubMerchant',
@@ -43,8 +29,7 @@ export function fakeOperatorRoutes(
     ],
     [
       'renameSubMerchant',
-      (body, url) => {
-        const id = decodeURIComponent(url.pathname.split('/').at(-1) ?? '');
+      (body, _, { subMerchantId: id = '' }) => {
         const label = (body as { label: string | null }).label?.trim() || null;
         if (!subMerchants.some((m) => m.id === id))
           return json(404, errorBody('NOT_FOUND', 'Sub-merchant not found'));
