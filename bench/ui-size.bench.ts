@@ -82,6 +82,43 @@ rows.push({
   baseline: { name: '@stripe/react-stripe-js Elements+PaymentElement', value: stripeElements },
   higherIsBetter: false,
 });
+// What one page of a merchant's ships: a customer's wallet pages never carry the operator's back-office components,
+// and the back office never carries the KYC form.
+const pages = {
+  'customer pages (provider + every customer component)': [
+    'MandarinKitProvider',
+    'createBffClient',
+    'WalletStatus',
+    'BalanceWidget',
+    'PayoutForm',
+    'TopUpForm',
+    'WalletOperations',
+    'BoundCards',
+    'HostedCardForm',
+    'SbpRecipientConfirmation',
+  ],
+  'operator pages (provider + every operator component)': [
+    'MandarinKitProvider',
+    'createBffClient',
+    'PaymentsTable',
+    'RefundDialog',
+    'CapturePayment',
+    'SubMerchantLink',
+    'RoutingSplitEditor',
+  ],
+};
+for (const [name, names] of Object.entries(pages)) {
+  const size = await gzipSize(`export { ${names.join(', ')} } from '@mandarin-kit/ui';`);
+  rows.push({
+    name,
+    unit: 'kB gzip',
+    value: size,
+    baseline: { name: '@stripe/react-stripe-js (export *)', value: stripeAll },
+    higherIsBetter: false,
+    target: '≤ 40 kB',
+    pass: size <= KIT_BUDGET,
+  });
+}
 const kit = await gzipSize(`export * from '@mandarin-kit/ui';`);
 rows.push({
   name: 'whole kit (export *)',
