@@ -111,7 +111,7 @@ async function idleFanOut(): Promise<{ idle: FanOutRound[]; none: FanOutRound[];
     await round(noneServer, 'warm-up');
     const idle: FanOutRound[] = [];
     const none: FanOutRound[] = [];
-    for (let i = 0; i < (quick ? 1 : 3); i++) {
+    for (let i = 0; i < (quick ? 1 : 5); i++) {
       if (i % 2 === 0) {
         idle.push(await round(idleServer, `${N} idle streams`));
         none.push(await round(noneServer, 'no streams'));
