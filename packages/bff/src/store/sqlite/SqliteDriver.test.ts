@@ -61,6 +61,16 @@ describe('SQLite group commit', () => {
     await driver.close();
   });
 
+  it('runs a transaction asked for just before close, then closes', async () => {
+    const { driver, file } = await open();
+    const stored = driver.transaction((tx) => tx.run('INSERT INTO t (v) VALUES (7)'));
+    await driver.close();
+    await expect(stored).resolves.toEqual({ changes: 1 });
+    const reader = new Database(file, { readonly: true });
+    expect(reader.prepare('SELECT v FROM t').all()).toEqual([{ v: 7 }]);
+    reader.close();
+  });
+
   it('keeps a transaction that runs alone as one plain transaction: a throw stores nothing', async () => {
     const { driver } = await open();
     await expect(

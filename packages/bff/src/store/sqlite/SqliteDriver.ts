@@ -112,7 +112,9 @@ export class SqliteDriver implements SqlDriver {
     }
   }
 
+  /** Closes once every transaction asked for before it has run (a group still waiting for its turn too). */
   async close(): Promise<void> {
+    while (this.groupQueued) await new Promise((resolve) => runAfterIo(() => resolve(undefined)));
     await this.queue.catch(() => {});
     this.db.close();
   }
