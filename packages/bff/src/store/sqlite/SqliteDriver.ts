@@ -87,20 +87,23 @@ export class SqliteDriver implements SqlDriver {
     const failures = new Map<Waiting, unknown>();
     const values = new Map<Waiting, unknown>();
     try {
-      this.db.exec('BEGIN IMMEDIATE');
+      this.control('BEGIN IMMEDIATE');
       for (const item of group) {
-        if (!alone) this.db.exec('SAVEPOINT grouped');
+        if (!alone) this.control('SAVEPOINT grouped');
         try {
           values.set(item, await item.fn(this.tx));
-          if (!alone) this.db.exec('RELEASE grouped');
+          if (!alone) this.control('RELEASE grouped');
         } catch (error) {
           failures.set(item, error);
           // Some errors (disk full, I/O) end the whole transaction: nothing of the group is stored then.
           if (!this.db.inTransaction) throw error;
-          if (!alone) this.db.exec('ROLLBACK TO grouped; RELEASE grouped');
+          if (!alone) {
+            this.control('ROLLBACK TO grouped');
+            this.control('RELEASE grouped');
+          }
         }
       }
-      this.db.exec(alone && failures.size > 0 ? 'ROLLBACK' : 'COMMIT');
+      this.control(alone && failures.size > 0 ? 'ROLLBACK' : 'COMMIT');
     } catch (error) {
       if (this.db.inTransaction) this.db.exec('ROLLBACK');
       for (const item of group) item.reject(failures.get(item) ?? error);
@@ -138,6 +141,11 @@ export class SqliteDriver implements SqlDriver {
     const next = this.queue.then(work, work).finally(() => this.pending--);
     this.queue = next.catch(() => {});
     return next;
+  }
+
+  /** A transaction-control statement, prepared once (an `exec` parses it again each time: 2 per callback). */
+  private control(sql: string): void {
+    this.prepare(sql).run();
   }
 
   private prepare(sql: string): Database.Statement {
