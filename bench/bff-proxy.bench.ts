@@ -2,16 +2,20 @@ import autocannon from 'autocannon';
 import { type BenchRow, quick, report } from './harness.js';
 import { pacedLatencies, percentile } from './httpClient.js';
 import { onboard } from './onboard.js';
-import { startServer } from './processes.js';
+import { cpuMs, startServer } from './processes.js';
 
 // The BFF's cost on the hot read path: a balance read through the BFF (session cookie, owner check, cached
-// token, schema validation, logging) against the same read straight to the emulator and through a bare
-// node:http forwarder. Target: BFF ≥ 70% of the forwarder's peak throughput, and ≤ 2 ms more p99 at half
-// of its own peak load. A one-middleware Koa relay is measured too: the floor that Koa itself sets on this box.
+// token, schema validation, the access line at the default `info` level) against the same read straight to the
+// emulator and through bare forwarders (node:http server; node:http or undici client). Targets (issue 21): CPU
+// per request at a fixed paced rate ≤ 1.4× the undici forwarder's, peak ≥ 0.70 of the forwarder's, ≤ 2 ms
+// more p99 at half of its own peak load. A one-middleware Koa relay is measured too: the floor Koa sets.
 
 const duration = quick ? 1 : 10;
 const connections = quick ? 4 : 50;
 const ROUNDS = quick ? 1 : 3;
+/** The fixed rate at which CPU per request is read from /proc: well below every target's peak on this box. */
+const CPU_RATE = quick ? 50 : 700;
+const CPU_SECONDS = quick ? 1 : 8;
 
 const emulator = await startServer('emulator');
 const bff = await startServer('bff', [emulator.url]);
@@ -20,6 +24,7 @@ try {
   const token = await accessToken(emulator.url);
   const balancePath = `/api/v1/tokens/${walletId}/wallet/balance`;
   const forwarder = await startServer('forwarder', [emulator.url, balancePath, token, '777']);
+  const undiciForwarder = await startServer('undici-forwarder', [emulator.url, balancePath, token, '777']);
   const koaForwarder = await startServer('koa-forwarder', [emulator.url, balancePath, token, '777']);
   try {
     const targets = {
@@ -29,6 +34,7 @@ try {
         headers: { authorization: `Bearer ${token}`, mid: '777' },
       },
       forwarder: { url: `${forwarder.url}/balance`, headers: {} },
+      undiciForwarder: { url: `${undiciForwarder.url}/balance`, headers: {} },
       koaForwarder: { url: `${koaForwarder.url}/balance`, headers: {} },
     };
     await load(targets.bff, 1); // warm-up: JIT, token cache, prepared statements
@@ -36,15 +42,23 @@ try {
     // alternate between them (so drift hits all alike), and each figure is the median of its rounds.
     type Result = Awaited<ReturnType<typeof load>>;
     type Paced = Awaited<ReturnType<typeof paced>>;
+    const pids = {
+      bff: bff.child.pid!,
+      forwarder: forwarder.child.pid!,
+      undiciForwarder: undiciForwarder.child.pid!,
+    };
+    type CpuTarget = keyof typeof pids;
     const rounds: Array<{
       peak: Record<keyof typeof targets, Result>;
       half: { rate: number; bff: Paced; forwarder: Paced };
+      cpu: Record<CpuTarget, number>;
     }> = [];
     for (let round = 0; round < ROUNDS; round++) {
       const peakRound = {
         bff: await load(targets.bff, duration),
         emulator: await load(targets.emulator, duration),
         forwarder: await load(targets.forwarder, duration),
+        undiciForwarder: await load(targets.undiciForwarder, duration),
         koaForwarder: await load(targets.koaForwarder, duration),
       };
       const halfRate = Math.max(1, Math.floor(peakRound.bff.rps / 2));
@@ -54,13 +68,20 @@ try {
       const half = { rate: halfRate } as { rate: number; bff: Paced; forwarder: Paced };
       half[first] = await paced(targets[first], duration, halfRate);
       half[second] = await paced(targets[second], duration, halfRate);
-      rounds.push({ peak: peakRound, half });
+      // CPU per request at one fixed rate, the three targets in an order that rotates each round.
+      const order: CpuTarget[] = (['bff', 'forwarder', 'undiciForwarder'] as const).map(
+        (_, i, all) => all[(i + round) % all.length]!,
+      );
+      const cpu = {} as Record<CpuTarget, number>;
+      for (const name of order) cpu[name] = await cpuPerRequest(targets[name], pids[name]);
+      rounds.push({ peak: peakRound, half, cpu });
     }
     const medianOf = (pick: (r: (typeof rounds)[number]) => number) => median(rounds.map(pick));
     const peak = {
       bff: { rps: medianOf((r) => r.peak.bff.rps), p99: medianOf((r) => r.peak.bff.p99) },
       emulator: { rps: medianOf((r) => r.peak.emulator.rps) },
       forwarder: { rps: medianOf((r) => r.peak.forwarder.rps), p99: medianOf((r) => r.peak.forwarder.p99) },
+      undiciForwarder: { rps: medianOf((r) => r.peak.undiciForwarder.rps) },
       koaForwarder: { rps: medianOf((r) => r.peak.koaForwarder.rps) },
     };
     const rate = Math.round(medianOf((r) => r.half.rate));
@@ -71,8 +92,42 @@ try {
     // Judged on the median of the per-round figures: each round pairs the BFF with the forwarder under the
     // same conditions, whereas a ratio of separate medians can pair a good BFF round with a bad forwarder one.
     const throughputRatio = medianOf((r) => r.peak.bff.rps / r.peak.forwarder.rps);
+    const undiciThroughputRatio = medianOf((r) => r.peak.bff.rps / r.peak.undiciForwarder.rps);
+    const cpu = {
+      bff: medianOf((r) => r.cpu.bff),
+      forwarder: medianOf((r) => r.cpu.forwarder),
+      undiciForwarder: medianOf((r) => r.cpu.undiciForwarder),
+    };
+    const cpuRatio = medianOf((r) => r.cpu.bff / r.cpu.undiciForwarder);
+    const cpuRatioHttp = medianOf((r) => r.cpu.bff / r.cpu.forwarder);
     const addedP99 = medianOf((r) => r.half.bff.p99 - r.half.forwarder.p99);
     const rows: BenchRow[] = [
+      {
+        name: `BFF balance read, CPU per request at ${CPU_RATE} req/s (info logging)`,
+        unit: 'µs',
+        value: cpu.bff,
+        baseline: { name: 'bare undici forwarder', value: cpu.undiciForwarder },
+        higherIsBetter: false,
+        target: `${cpuRatio.toFixed(2)}× per round, ≤ 1.4×`,
+        pass: cpuRatio <= 1.4,
+      },
+      {
+        name: `BFF balance read, CPU per request at ${CPU_RATE} req/s (info logging)`,
+        unit: 'µs',
+        value: cpu.bff,
+        baseline: { name: 'bare node:http forwarder', value: cpu.forwarder },
+        higherIsBetter: false,
+        target: `${cpuRatioHttp.toFixed(2)}× per round`,
+      },
+      {
+        name: 'BFF balance read, peak',
+        unit: 'req/s',
+        value: peak.bff.rps,
+        baseline: { name: 'bare undici forwarder', value: peak.undiciForwarder.rps },
+        higherIsBetter: true,
+        target: `${undiciThroughputRatio.toFixed(2)} per round, ≥ 0.70`,
+        pass: undiciThroughputRatio >= 0.7,
+      },
       {
         name: 'BFF balance read, peak',
         unit: 'req/s',
@@ -115,6 +170,8 @@ try {
     ];
     const notes = [
       `median of ${ROUNDS} alternating rounds of ${duration} s, ${connections} connections`,
+      `CPU per request: user + system time of the server process from /proc over ${CPU_SECONDS} s at ${CPU_RATE} req/s (evenly spaced), after ${quick ? 0.2 : 2} s unrecorded; the three servers take turns going first`,
+      `per round, BFF CPU per request (µs) / undici forwarder / node:http forwarder: ${rounds.map((r) => `${Math.round(r.cpu.bff)}/${Math.round(r.cpu.undiciForwarder)}/${Math.round(r.cpu.forwarder)}`).join(', ')}`,
       `per round, BFF/forwarder peak: ${rounds.map((r) => (r.peak.bff.rps / r.peak.forwarder.rps).toFixed(2)).join(', ')}`,
       `per round, added p99 at half peak (ms): ${rounds.map((r) => (r.half.bff.p99 - r.half.forwarder.p99).toFixed(2)).join(', ')}`,
       'half-peak p99: evenly spaced open-loop requests, timed from when each was due; autocannon with a rate',
@@ -127,6 +184,7 @@ try {
     if (errors > 0) throw new Error(`${errors} BFF requests failed under load`);
   } finally {
     await forwarder.stop();
+    await undiciForwarder.stop();
     await koaForwarder.stop();
   }
 } finally {
@@ -154,6 +212,25 @@ async function paced(
   const { latencies, errors } = await pacedLatencies(target.url, target.headers, rate, seconds, connections);
   latencies.sort((a, b) => a - b);
   return { p99: latencies.length === 0 ? Number.NaN : percentile(latencies, 0.99), errors };
+}
+
+/** CPU the server process spends per request (µs) while serving `CPU_RATE` evenly spaced requests a second. */
+async function cpuPerRequest(
+  target: { url: string; headers: Record<string, string> },
+  pid: number,
+): Promise<number> {
+  await pacedLatencies(target.url, target.headers, CPU_RATE, quick ? 0.2 : 2, connections);
+  const before = cpuMs(pid);
+  const { latencies, errors } = await pacedLatencies(
+    target.url,
+    target.headers,
+    CPU_RATE,
+    CPU_SECONDS,
+    connections,
+  );
+  const used = cpuMs(pid) - before;
+  if (errors > 0) throw new Error(`${errors} requests failed at ${CPU_RATE} req/s`);
+  return (used * 1000) / latencies.length;
 }
 
 async function load(

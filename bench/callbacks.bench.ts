@@ -2,7 +2,7 @@ import { freshDatabase, postgresServer } from './bffDeps.js';
 import { FORM, orderIds, signedCallback } from './callbackBodies.js';
 import { type BenchRow, quick, report } from './harness.js';
 import { operatorSessions } from './httpClient.js';
-import { startServer } from './processes.js';
+import { cpuMs, type ServerProcess, startServer } from './processes.js';
 import {
   checkIngestion,
   ingest,
@@ -23,10 +23,11 @@ import {
 // (c) On PostgreSQL, two BFF instances on one database taking callbacks together (half the connections each)
 // against the same bare insert, with an operator stream held on each instance that must see every acknowledged
 // callback's event exactly once, in the same order on both.
-// Targets: ≥ 1 000 callbacks/s on SQLite; p99 callback→client ≤ 50 ms at 200/s; two PostgreSQL instances
+// Targets: ≥ 1 000 callbacks/s and ≥ 0.6 of the bare insert on SQLite; p99 callback→client ≤ 50 ms at 200/s; two PostgreSQL instances
 // together ≥ 2 500/s and ≥ 0.45 of the bare insert.
 
 const connections = quick ? 4 : 50;
+const INGEST_ROUNDS = quick ? 1 : 3;
 const RATE = 200;
 const latencyRun = quick ? { warmup: 20, count: RATE } : { warmup: RATE, count: RATE * 10 };
 const rows: BenchRow[] = [];
@@ -42,31 +43,70 @@ function checkLost(label: string, latency: Latency, sent: number): void {
   }
 }
 
-async function ingestionRow(store: 'SQLite' | 'PostgreSQL', target: string): Promise<BenchRow> {
+async function ingestionRow(store: 'SQLite' | 'PostgreSQL', target: string): Promise<BenchRow[]> {
   const bff = await startServer('bff-callbacks', [target]);
   const bare = await startServer('bare-callbacks', [target]);
   try {
     const next = orderIds('ingest');
-    const run = async (url: string, label: string, amount: number) => {
-      const result = await ingest(url, { connections, amount, body: () => signedCallback(next()) });
+    const run = async (server: ServerProcess, label: string, amount: number) => {
+      const before = cpuMs(server.child.pid!);
+      const result = await ingest(server.url, { connections, amount, body: () => signedCallback(next()) });
+      const cpuUs = ((cpuMs(server.child.pid!) - before) * 1000) / result.ok;
       checkIngestion(`${label} (${store})`, result, amount);
-      return result;
+      return { perSecond: result.perSecond, cpuUs };
     };
-    // Warm-up, which also sizes the measured run to about ten seconds of the BFF's pace.
-    const probe = await run(bff.url, 'BFF warm-up', quick ? 20 : 1000);
-    await run(bare.url, 'bare warm-up', quick ? 20 : 1000);
-    const amount = quick ? 100 : Math.min(50_000, Math.max(2000, Math.round(probe.perSecond * 10)));
-    const measured = await run(bff.url, 'BFF', amount);
-    const baseline = await run(bare.url, 'bare', amount);
+    // Warm-up, which also sizes each measured run to about five seconds of the BFF's pace.
+    const probe = await run(bff, 'BFF warm-up', quick ? 20 : 1000);
+    await run(bare, 'bare warm-up', quick ? 20 : 1000);
+    const amount = quick ? 100 : Math.min(50_000, Math.max(2000, Math.round(probe.perSecond * 5)));
+    // Rounds alternate which goes first, so drift on this shared box hits both alike; judged per round.
+    const rounds: Array<{
+      bff: { perSecond: number; cpuUs: number };
+      bare: { perSecond: number; cpuUs: number };
+    }> = [];
+    for (let i = 0; i < INGEST_ROUNDS; i++) {
+      if (i % 2 === 0) {
+        const measured = await run(bff, 'BFF', amount);
+        rounds.push({ bff: measured, bare: await run(bare, 'bare', amount) });
+      } else {
+        const baseline = await run(bare, 'bare', amount);
+        rounds.push({ bff: await run(bff, 'BFF', amount), bare: baseline });
+      }
+    }
+    const ratio = median(rounds.map((r) => r.bff.perSecond / r.bare.perSecond));
+    const perSecond = median(rounds.map((r) => r.bff.perSecond));
+    notes.push(
+      `${store} ingestion rounds, callbacks/s BFF/bare: ${rounds.map((r) => `${Math.round(r.bff.perSecond)}/${Math.round(r.bare.perSecond)}`).join(', ')}; CPU µs per callback BFF/bare: ${rounds.map((r) => `${Math.round(r.bff.cpuUs)}/${Math.round(r.bare.cpuUs)}`).join(', ')}`,
+    );
     const sqlite = store === 'SQLite';
-    return {
-      name: `signed callbacks ingested durably, ${store} (${amount}, ${connections} conns)`,
-      unit: 'callbacks/s',
-      value: measured.perSecond,
-      baseline: { name: `bare node:http + ${store} insert`, value: baseline.perSecond },
-      higherIsBetter: true,
-      ...(sqlite ? { target: '≥ 1 000/s', pass: measured.perSecond >= 1000 } : {}),
-    };
+    return [
+      {
+        name: `signed callbacks ingested durably, ${store} (${amount} a round, ${connections} conns)`,
+        unit: 'callbacks/s',
+        value: median(rounds.map((r) => r.bff.perSecond)),
+        baseline: {
+          name: `bare node:http + ${store} insert`,
+          value: median(rounds.map((r) => r.bare.perSecond)),
+        },
+        higherIsBetter: true,
+        ...(sqlite
+          ? {
+              target: `${ratio.toFixed(2)} per round, ≥ 0.6 and ≥ 1 000/s`,
+              pass: ratio >= 0.6 && perSecond >= 1000,
+            }
+          : { target: `${ratio.toFixed(2)} per round` }),
+      },
+      {
+        name: `CPU per signed callback, ${store}`,
+        unit: 'µs',
+        value: median(rounds.map((r) => r.bff.cpuUs)),
+        baseline: {
+          name: `bare node:http + ${store} insert`,
+          value: median(rounds.map((r) => r.bare.cpuUs)),
+        },
+        higherIsBetter: false,
+      },
+    ];
   } finally {
     await bff.stop();
     await bare.stop();
@@ -196,7 +236,7 @@ async function bareRelayLatency(): Promise<Latency> {
   }
 }
 
-rows.push(await ingestionRow('SQLite', 'sqlite'));
+rows.push(...(await ingestionRow('SQLite', 'sqlite')));
 const bareRelay = await bareRelayLatency();
 notes.push(`bare POST→SSE relay: ${bareRelay.samples} samples, max ${bareRelay.max.toFixed(2)} ms`);
 checkLost('bare SSE relay', bareRelay, latencyRun.warmup + latencyRun.count);
@@ -209,7 +249,7 @@ if ('skipped' in pg) {
   const database = await freshDatabase(pg.url);
   notes.push(`PostgreSQL server settings: ${database.durability}`);
   try {
-    rows.push(await ingestionRow('PostgreSQL', database.url));
+    rows.push(...(await ingestionRow('PostgreSQL', database.url)));
     rows.push(await twoInstancesRow(database.url));
     rows.push(...(await latencyRows('PostgreSQL', database.url, bareRelay)));
   } finally {
@@ -218,3 +258,9 @@ if ('skipped' in pg) {
 }
 report('callbacks', rows, [...notes, ...problems.map((p) => `FAILED: ${p}`)]);
 if (problems.length > 0) throw new Error(`callbacks: ${problems.join('; ')}`);
+
+function median(values: number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  const mid = Math.floor(sorted.length / 2);
+  return sorted.length % 2 === 1 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
+}

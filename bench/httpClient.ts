@@ -102,6 +102,25 @@ export async function operatorSessions(baseUrl: string, n: number): Promise<stri
 }
 
 /**
+ * `n` distinct customer sessions (`GET /api/me` without a cookie issues a new anonymous customer): streams that
+ * see only their own user's events, so an operator-stream callback is nothing to them.
+ */
+export async function customerSessions(baseUrl: string, n: number): Promise<string[]> {
+  const agent = new http.Agent({ keepAlive: true, maxSockets: 16 });
+  try {
+    return await inParallel(Array.from({ length: n }), 16, async () => {
+      const reply = await request(`${baseUrl}/api/me`, { agent });
+      const cookie = reply.setCookie.map((c) => c.split(';')[0]!).find((c) => c.startsWith('mk_session='));
+      if (reply.status !== 200 || cookie === undefined)
+        throw new Error(`customer session: ${reply.status} ${reply.body}`);
+      return cookie;
+    });
+  } finally {
+    agent.destroy();
+  }
+}
+
+/**
  * Open-loop load: `rate` GETs a second, evenly spaced, for `seconds`, over at most `sockets` keep-alive
  * connections. Each latency runs from when the request was due, not from when a socket was free, so a server
  * that falls behind is charged for the queue it causes (no coordinated omission). Returns latencies in ms.

@@ -4,6 +4,7 @@
 // transactions go), and one user (and one address) may hold any number of streams.
 import { mkdtempSync, rmSync } from 'node:fs';
 import http from 'node:http';
+import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createBff, createLogger, Store } from '@mandarin-kit/bff';
@@ -11,6 +12,11 @@ import { BENCH_MANDARIN_SECRET } from '../callbackBodies.js';
 import { announce, control } from './control.js';
 
 const target = process.argv[2] ?? 'sqlite';
+// pino is the BFF's dependency: loaded through its resolution. Its own destination (sonic-boom, synchronous
+// writes) is what a BFF started without one writes stdout through; the bench points it at /dev/null.
+const pino = createRequire(new URL('../../packages/bff/package.json', import.meta.url))('pino') as {
+  destination(options: { dest: string; sync: boolean }): NodeJS.WritableStream;
+};
 const dir = target === 'sqlite' ? mkdtempSync(join(tmpdir(), 'mk-bench-cb-')) : undefined;
 const store =
   dir === undefined ? await Store.openPostgres(target) : await Store.openSqlite(join(dir, 'bff.sqlite'));
@@ -28,7 +34,11 @@ const app = createBff({
   },
   sessionSecret: 'bench-session-secret-0123456789abcdef',
   demoOperatorLogin: true,
-  logger: createLogger({ level: 'silent' }),
+  // The default level, as production runs it: the access line and 'callback stored' for every callback.
+  logger: createLogger({
+    level: process.env.BENCH_LOG_LEVEL ?? 'info',
+    destination: pino.destination({ dest: '/dev/null', sync: true }),
+  }),
   // Every bench client is one address (loopback) with a session of its own: the per-address caps would stop
   // the fleet long before what is measured.
   sse: { maxStreamsPerUser: 1_000_000, maxStreamsPerAddress: 1_000_000, maxStreams: 1_000_000 },

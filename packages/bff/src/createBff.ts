@@ -29,7 +29,7 @@ import { invalidProxyAddresses, proxyAwareness, type TrustedProxies } from './ht
 import { cors, invalidOrigins } from './http/cors.js';
 import { requireCsrfHeader } from './http/csrf.js';
 import { errorMiddleware } from './http/errorMiddleware.js';
-import { invalidPrefixes, onlyUnder } from './http/ownPaths.js';
+import { invalidPrefixes, onlyUnder, underPrefix } from './http/ownPaths.js';
 import { addressKey, enforceLimits, limitProblems } from './http/rateLimit.js';
 import { requestContext } from './http/requestContext.js';
 import { securityHeaders } from './http/securityHeaders.js';
@@ -314,9 +314,10 @@ export function createBff(options: BffOptions): BffApp {
       proxyAwareness(trust),
       securityHeaders(),
       cors(allowedOrigins),
-      callbacks.routes(),
-      openApi.routes(),
-      api.routes(),
+      // Each router only sees its own paths: an /api request doesn't try every callback route first.
+      underPrefix('/callbacks', callbacks.routes()),
+      underPrefix('/api', openApi.routes()),
+      underPrefix('/api', api.routes()),
       async (ctx) => {
         throw new BffError(404, 'NOT_FOUND', `No route for ${ctx.method} ${redactPath(ctx.path)}`);
       },

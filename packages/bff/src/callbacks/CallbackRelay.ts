@@ -49,6 +49,12 @@ export const defaultDecideCheck: DecideCheck = (payment, n) => {
  * throws, so the provider is told to retry.
  */
 export class CallbackRelay {
+  /**
+   * 'callback stored' carries only the provider's name and event ids, neither a secret nor personal data, so it
+   * skips the logger's key redaction, as the access line does: ~60 µs of every callback at `info` (issue 21).
+   */
+  private readonly stored: Logger;
+
   constructor(
     private readonly store: Store,
     private readonly feed: EventFeed,
@@ -56,7 +62,9 @@ export class CallbackRelay {
     private readonly decideCheck: DecideCheck,
     private readonly logger: Logger,
     private readonly observer?: RelayObserver,
-  ) {}
+  ) {
+    this.stored = logger.child({}, { redact: { paths: [] } });
+  }
 
   async receive(adapter: CallbackAdapter, request: CallbackRequest): Promise<Ack> {
     if (this.observer === undefined) return (await this.accept(adapter, request)).ack;
@@ -105,8 +113,8 @@ export class CallbackRelay {
         events: await applyCallback(tx, accepted.callback, inserted.id, hook),
       };
     });
-    if (result.events.length > 0) {
-      this.logger.info(
+    if (result.events.length > 0 && this.stored.isLevelEnabled('info')) {
+      this.stored.info(
         { provider: adapter.provider, events: result.events.map((e) => e.envelope.id) },
         'callback stored',
       );

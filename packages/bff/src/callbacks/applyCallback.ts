@@ -74,13 +74,18 @@ export async function applyCallback(
   }
 
   const source: StatusSource = { orderId, transactionId, inboxId, hook };
-  const op = await store.operations.findByTransactionOrOrder(transactionId, orderId);
-  if (op !== undefined) return finishOperation(store, op, status, source, { failure, inferred: false });
+  // One statement says which of operation, refund or payment it is about (the one found first, in that order).
+  const found = await store.operations.findForCallback(transactionId, orderId);
+  if (found.operation !== undefined) {
+    return finishOperation(store, found.operation, status, source, { failure, inferred: false });
+  }
 
-  const refund = await store.payments.findRefund(transactionId, orderId);
+  const refund = found.refund ? await store.payments.findRefund(transactionId, orderId) : undefined;
   if (refund !== undefined) return settleRefund(store, refund, status, source, failure?.message);
 
-  const payment = await store.payments.findByTransactionOrOrder(transactionId, orderId);
+  const payment = found.payment
+    ? await store.payments.findByTransactionOrOrder(transactionId, orderId)
+    : undefined;
   if (payment !== undefined) {
     const step = paymentStep(payment, { orderId, transactionId });
     return settlePayment(store, payment, step, status, source, failure?.message);

@@ -2,6 +2,7 @@ import Router from '@koa/router';
 import type { Context } from 'koa';
 import { clientAddress, type ProxyTrust } from '../http/clientAddress.js';
 import { readRawBody } from '../http/readBody.js';
+import { requestLog } from '../http/requestContext.js';
 import type { CallbackRelay } from './CallbackRelay.js';
 import { type CallbackAdapter, CallbackRefused } from './types.js';
 
@@ -37,7 +38,7 @@ export function callbackRoutes(
       ctx.body = ack.body;
     } catch (error) {
       if (error instanceof CallbackRefused) {
-        ctx.state.log.warn(
+        requestLog(ctx).warn(
           { provider: adapter.provider, status: error.status, reason: error.message },
           'callback refused',
         );
@@ -46,7 +47,7 @@ export function callbackRoutes(
         ctx.body = error.status === 400 ? 'Bad Request' : error.status === 401 ? 'Unauthorized' : 'Forbidden';
         return;
       }
-      ctx.state.log.error(
+      requestLog(ctx).error(
         { err: error, provider: adapter.provider },
         'callback not stored; asking the provider to retry',
       );

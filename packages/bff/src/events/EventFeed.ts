@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { Logger } from 'pino';
-import { type EventCursor, LOG_START, type StoredEvent } from '../store/events.js';
+import { compareCursor, type EventCursor, LOG_START, type StoredEvent } from '../store/events.js';
 import type { Store } from '../store/Store.js';
 import type { EventHub } from './EventHub.js';
 
@@ -96,9 +96,14 @@ export class EventFeed {
   async committed(events: readonly StoredEvent[]): Promise<void> {
     if (events.length === 0) return;
     if (this.notifier === undefined) {
-      // Callbacks commit concurrently and their continuations may run out of order; reading the log from the
-      // last published position hands events to the hub strictly in order (a client skips what it has seen).
-      this.wake();
+      // Callbacks commit concurrently and their continuations may run out of order. Events that follow the last
+      // published one without a gap go to the hub as they are; after a gap, the log is read from the last
+      // published position, so the hub gets events strictly in order (a client skips what it has seen). On
+      // SQLite seqs are given in commit order, so the read is the exception, not a statement per commit.
+      this.enqueue(async () => {
+        if (follows(this.last, events)) this.publish([...events]);
+        else if (compareCursor(events.at(-1)!, this.last) > 0) await this.catchUp();
+      });
       await this.chain;
       return;
     }
@@ -194,4 +199,14 @@ function sessionNotice(payload: string): { from: string | null; userId: string }
     // not JSON: a bare user id
   }
   return { from: null, userId: payload };
+}
+
+/** Whether `events` are the ones right after `last`, in order, with none missing (SQLite positions: tx 0). */
+function follows(last: EventCursor, events: readonly StoredEvent[]): boolean {
+  let previous = last;
+  for (const event of events) {
+    if (event.tx !== 0n || previous.tx !== 0n || event.seq !== previous.seq + 1n) return false;
+    previous = event;
+  }
+  return true;
 }

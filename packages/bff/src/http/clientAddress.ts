@@ -79,10 +79,10 @@ export function isHttps(ctx: Context, trust: ProxyTrust): boolean {
  * browser will keep it and never throws on plain HTTP.
  */
 export function proxyAwareness(trust: ProxyTrust): Middleware {
-  return async (ctx, next) => {
+  return (ctx, next) => {
     ctx.state.clientIp = clientAddress(ctx, trust);
     ctx.state.https = isHttps(ctx, trust);
     ctx.cookies.secure = ctx.state.https;
-    await next();
+    return next();
   };
 }

@@ -27,7 +27,7 @@ export function invalidOrigins(origins: readonly string[]): string[] {
  */
 export function cors(allowedOrigins: readonly string[]): Middleware {
   const allowed = new Set(allowedOrigins);
-  return async (ctx, next) => {
+  return (ctx, next) => {
     const origin = ctx.get('origin');
     const preflight = ctx.method === 'OPTIONS' && ctx.get('access-control-request-method') !== '';
     // Answers differ by Origin only when some origin is allowed; caches must then keep them apart.
@@ -43,9 +43,9 @@ export function cors(allowedOrigins: readonly string[]): Middleware {
       ctx.set('Access-Control-Allow-Headers', ALLOWED_HEADERS);
       ctx.set('Access-Control-Max-Age', '600');
       ctx.status = 204;
-      return;
+      return Promise.resolve();
     }
     ctx.set('Access-Control-Expose-Headers', EXPOSED_HEADERS);
-    await next();
+    return next();
   };
 }

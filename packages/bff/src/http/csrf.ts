@@ -9,10 +9,10 @@ const SAFE = new Set(['GET', 'HEAD', 'OPTIONS']);
  * origins in `allowedOrigins`.
  */
 export function requireCsrfHeader(): Middleware {
-  return async (ctx, next) => {
+  return (ctx, next) => {
     if (!SAFE.has(ctx.method) && ctx.get('x-csrf') !== '1') {
       throw new BffError(403, 'CSRF_REQUIRED', 'State-changing requests need the header X-CSRF: 1');
     }
-    await next();
+    return next();
   };
 }

@@ -2,6 +2,7 @@ import { type ErrorBody, fieldsFromZodError } from '@mandarin-kit/core';
 import type { Middleware } from 'koa';
 import { z } from 'zod';
 import { BffError } from './BffError.js';
+import { requestLog } from './requestContext.js';
 
 /**
  * The first middleware: turns whatever was thrown into the error body of DESIGN.md. A zod error is a 400
@@ -33,7 +34,7 @@ export function errorMiddleware(): Middleware {
         if (error.extra.details) body.error.details = error.extra.details;
         for (const [name, value] of Object.entries(error.extra.headers ?? {})) ctx.set(name, value);
       } else {
-        ctx.state.log?.error({ err: error }, 'unhandled error');
+        if (ctx.state.rootLog !== undefined) requestLog(ctx).error({ err: error }, 'unhandled error');
         body = { error: { code: 'INTERNAL', message: 'Something went wrong on our side', requestId } };
       }
       ctx.status = status;

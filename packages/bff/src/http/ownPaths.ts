@@ -33,3 +33,9 @@ export function onlyUnder(
   };
   return (ctx, next) => (ctx.app === app || isUnder(ctx.path, prefixes) ? run(0, ctx, next) : next());
 }
+
+/** Runs `middleware` (a router) only for paths at or below `prefix`; every other request goes straight on. */
+export function underPrefix(prefix: string, middleware: AnyMiddleware): AnyMiddleware {
+  const below = `${prefix}/`;
+  return (ctx, next) => (ctx.path === prefix || ctx.path.startsWith(below) ? middleware(ctx, next) : next());
+}

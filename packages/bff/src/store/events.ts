@@ -91,8 +91,16 @@ export class EventTable {
   /** `AND <only events every reader can see for good>`: nothing on SQLite, the xmin horizon on PostgreSQL. */
   private readonly visible: string;
 
+  /**
+   * `<position> > (?, ?)` as an index seek. PostgreSQL seeks its (tx, seq) indexes on the row comparison; SQLite
+   * (where every tx is 0) seeks only on `tx = ? AND seq > ?`: its row-value form scans every event before the
+   * cursor, so each read after a commit grew with the log (issue 21: ~250 µs a callback after a few thousand).
+   */
+  private readonly afterPosition: string;
+
   constructor(private readonly db: SqlDriver) {
     this.visible = db.dialect === 'postgres' ? ` AND tx < ${HORIZON}` : '';
+    this.afterPosition = db.dialect === 'postgres' ? '(tx, seq) > (?, ?)' : 'tx = ? AND seq > ?';
   }
 
   async insert(e: {
@@ -140,12 +148,12 @@ export class EventTable {
   async after(cursor: EventCursor, userId: string, operator: boolean, limit = 500): Promise<StoredEvent[]> {
     const rows = operator
       ? await this.db.all(
-          `SELECT * FROM events WHERE (owner_id = ? OR audience = 'operator') AND (tx, seq) > (?, ?)${this.visible}
+          `SELECT * FROM events WHERE (owner_id = ? OR audience = 'operator') AND ${this.afterPosition}${this.visible}
             ORDER BY tx, seq LIMIT ?`,
           [userId, cursor.tx, cursor.seq, limit],
         )
       : await this.db.all(
-          `SELECT * FROM events WHERE owner_id = ? AND (tx, seq) > (?, ?)${this.visible} ORDER BY tx, seq LIMIT ?`,
+          `SELECT * FROM events WHERE owner_id = ? AND ${this.afterPosition}${this.visible} ORDER BY tx, seq LIMIT ?`,
           [userId, cursor.tx, cursor.seq, limit],
         );
     return rows.map(toEvent);
@@ -155,7 +163,7 @@ export class EventTable {
   async since(cursor: EventCursor, limit = 1000): Promise<EventPage> {
     if (this.db.dialect !== 'postgres') {
       const rows = await this.db.all(
-        'SELECT * FROM events WHERE (tx, seq) > (?, ?) ORDER BY tx, seq LIMIT ?',
+        `SELECT * FROM events WHERE ${this.afterPosition} ORDER BY tx, seq LIMIT ?`,
         [cursor.tx, cursor.seq, limit],
       );
       return { events: rows.map(toEvent), complete: rows.length < limit, pending: false };

@@ -154,7 +154,11 @@ export class MandarinClient {
     let mayHaveArrived = false;
     let renewed = false;
     for (let attempt = 1; ; attempt++) {
-      const token = route.auth === 'bearer' ? await this.tokenBefore(deadline, name) : undefined;
+      // A cached token needs no timer nor race against the deadline (the hot path: one per call otherwise).
+      const token =
+        route.auth === 'bearer'
+          ? (this.tokens.peek() ?? (await this.tokenBefore(deadline, name)))
+          : undefined;
       const watch = this.options.observer?.attempt(name);
       const outcome = await this.attempt(name, route, call, token?.accessToken, deadline, watch?.headers);
       watch?.end(outcomeOf(outcome));
@@ -238,10 +242,13 @@ export class MandarinClient {
       return this.networkFailure(name, error);
     }
     const { text } = response;
-    options.logger.debug(
-      { upstream: name, status: response.status, ms: Date.now() - started },
-      'upstream call',
-    );
+    // Built only when it will be written: with debug off (the default) this costs nothing per call.
+    if (options.logger.isLevelEnabled('debug')) {
+      options.logger.debug(
+        { upstream: name, status: response.status, ms: Date.now() - started },
+        'upstream call',
+      );
+    }
     if (response.status >= 200 && response.status < 300) {
       try {
         return { kind: 'ok', body: text === '' ? {} : JSON.parse(text) };

@@ -26,6 +26,11 @@ export class TokenCache {
     private readonly now: () => number = Date.now,
   ) {}
 
+  /** The cached token if it is still valid, without waiting for anything (the hot path of every call). */
+  peek(): CachedToken | undefined {
+    return this.current !== undefined && this.now() < this.current.renewAt ? this.current : undefined;
+  }
+
   /** A valid token: the cached one, or the result of the one renewal already under way, or a new one. */
   get(): Promise<CachedToken> {
     if (this.current !== undefined && this.now() < this.current.renewAt) return Promise.resolve(this.current);
