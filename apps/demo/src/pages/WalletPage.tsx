@@ -1,65 +1,107 @@
-import { BalanceWidget, EspKycForm, OtpInput, queryKeys, useKit } from '@mandarin-kit/ui';
+import {
+  BalanceWidget,
+  type EspKycFields,
+  EspKycForm,
+  OtpInput,
+  queryKeys,
+  useKit,
+  WalletStatus,
+} from '@mandarin-kit/ui';
 import { useQuery } from '@tanstack/react-query';
 import { useEffect, useState } from 'react';
+import { useDemoText } from '../messages.js';
+import { SandboxNote } from '../SandboxNote.js';
 import { sandbox } from '../sandbox.js';
 
-/** Flow 1: KYC form → SMS code → ESP status live from Processing to Success → balance. */
+/** The sandbox's names that open a wallet (the emulator's test names). */
+const sandboxNames = { first_name: 'Successful', last_name: 'Success', middle_name: 'Successful' };
+
+/**
+ * The sandbox applicant "Start again" offers after a failed application: the kit's form does not hand back
+ * what was typed, so the demo refills it with an applicant the sandbox accepts.
+ */
+const sandboxApplicant: Partial<EspKycFields> = {
+  ...sandboxNames,
+  birth_date: '1993-12-22',
+  citizenship: 'RU',
+  inn: '500100732259',
+  snils: '112-233-445 95',
+  registration_address: 'Moscow, Petrovka st., 2, apt. 1',
+  same_address: true,
+  document: {
+    document_type: 'Passport',
+    serial: '1233',
+    number: '123458',
+    issue_date: '2013-04-24',
+    issue_code: '404-004',
+    issuer: 'Fili Davydkovo District Department of Internal Affairs',
+    birth_place: 'Moscow',
+    expiration_date: '',
+  },
+  phones: [{ phone: '+7 (901) 763-63-53', type: 'Personal' }],
+  email: 'ivanoff@mail.ru',
+};
+
+/** Flow 1: KYC form → SMS code → the wallet's status live from opening to open (or failed) → balance. */
 export function WalletPage() {
   const { client } = useKit();
+  const t = useDemoText();
   const wallets = useQuery({ queryKey: queryKeys.wallets(), queryFn: () => client.listWallets() });
   const [created, setCreated] = useState<string | null>(null);
-  const [verified, setVerified] = useState(false);
+  // The newest wallet is the one being opened (a failed application's "Start again" makes a new one).
   const walletId = created ?? wallets.data?.wallets[0]?.id ?? null;
+  if (wallets.isPending) return <p className="demo-note">{t('loading')}</p>;
+  return (
+    <div className="demo-stack">
+      <p className="demo-lead">{t('wallet.intro')}</p>
+      {walletId === null ? (
+        <>
+          <SandboxNote wide>{t('wallet.sandboxNames')}</SandboxNote>
+          <EspKycForm defaultValues={sandboxNames} onCreated={(w) => setCreated(w.id)} />
+        </>
+      ) : (
+        <WalletSteps key={walletId} walletId={walletId} onRestarted={setCreated} />
+      )}
+    </div>
+  );
+}
+
+function WalletSteps({ walletId, onRestarted }: { walletId: string; onRestarted: (id: string) => void }) {
+  const { client } = useKit();
+  const t = useDemoText();
+  const [verified, setVerified] = useState(false);
   const wallet = useQuery({
-    queryKey: queryKeys.wallet(walletId ?? 'none'),
-    queryFn: () => client.getWallet(walletId!),
-    enabled: walletId !== null,
+    queryKey: queryKeys.wallet(walletId),
+    queryFn: () => client.getWallet(walletId),
   });
-  if (wallets.isPending) return <p>Loading…</p>;
-  if (walletId === null) {
-    return (
-      <section aria-labelledby="kyc-title" className="demo-card">
-        <h2 id="kyc-title">Open a wallet</h2>
-        <p className="demo-hint" role="note">
-          Sandbox: the names <strong>Successful / Success / Successful</strong> open the wallet,{' '}
-          <strong>Unsuccessful</strong> ×3 make it fail.
-        </p>
-        <EspKycForm
-          defaultValues={{ first_name: 'Successful', last_name: 'Success', middle_name: 'Successful' }}
-          onCreated={(w) => setCreated(w.id)}
-        />
-      </section>
-    );
-  }
-  const status = wallet.data?.status ?? 'Processing';
+  const status = wallet.data?.status;
   const needsCode = status === 'Processing' && !verified && wallet.data?.processedAt === null;
   return (
-    <>
-      <section aria-labelledby="status-title" className="demo-card">
-        <h2 id="status-title">Wallet status</h2>
-        <p role="status" aria-live="polite" data-testid="wallet-status" data-state={status}>
-          {status}
-        </p>
-      </section>
+    <div className="demo-grid">
+      <WalletStatus walletId={walletId} kycValues={sandboxApplicant} onRestarted={(w) => onRestarted(w.id)} />
       {needsCode && (
-        <section aria-labelledby="otp-title" className="demo-card">
-          <h2 id="otp-title">Confirm your phone</h2>
+        <div className="demo-stack">
           <SandboxOtpHint walletId={walletId} />
           <OtpInput walletId={walletId} onVerified={() => setVerified(true)} />
-        </section>
+        </div>
       )}
       {status === 'Success' && (
-        <section aria-labelledby="balance-title" className="demo-card">
-          <h2 id="balance-title">Balance</h2>
+        <div className="demo-stack">
           <BalanceWidget walletId={walletId} />
-        </section>
+          <p>
+            <a className="demo-button" href="#/payouts">
+              {t('wallet.toMoney')}
+            </a>
+          </p>
+        </div>
       )}
-    </>
+    </div>
   );
 }
 
 /** Shows the code the emulator would have sent by SMS: clearly marked, sandbox only. */
 function SandboxOtpHint({ walletId }: { walletId: string }) {
+  const t = useDemoText();
   const [code, setCode] = useState<string | null>(null);
   useEffect(() => {
     let stop = false;
@@ -83,8 +125,8 @@ function SandboxOtpHint({ walletId }: { walletId: string }) {
     };
   }, [walletId]);
   return (
-    <p className="demo-hint demo-sandbox" role="note">
-      Sandbox SMS: your code is <output data-testid="sandbox-otp">{code ?? '…'}</output>
-    </p>
+    <SandboxNote>
+      {t('wallet.sandboxSms')} <output data-testid="sandbox-otp">{code ?? '…'}</output>
+    </SandboxNote>
   );
 }
