@@ -1,12 +1,12 @@
 import { type BffClient, MandarinKitProvider, useEventStreamStatus } from '@mandarin-kit/ui';
 import { QueryClient, QueryClientProvider, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useId } from 'react';
-import { useDemoText } from './messages.js';
 import { EventsPage } from './pages/EventsPage.js';
 import { OperatorPage } from './pages/OperatorPage.js';
 import { PayoutsPage } from './pages/PayoutsPage.js';
 import { WalletPage } from './pages/WalletPage.js';
 import { type Preferences, usePreferences } from './preferences.js';
+import { useDemoText } from './useDemoText.js';
 import { pages, useHashRoute } from './useHashRoute.js';
 
 const queryClient = new QueryClient({

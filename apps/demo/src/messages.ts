@@ -1,9 +1,9 @@
-import { type Locale, useKit } from '@mandarin-kit/ui';
-import { useCallback } from 'react';
+import type { Locale } from '@mandarin-kit/ui';
 
 /**
  * The demo's own strings (its chrome, headings, sandbox notes), Russian and English side by side; the kit's
- * components bring their own. Both follow the provider's locale.
+ * components bring their own. Both follow the provider's locale (`useDemoText`). Plain data: the end-to-end
+ * tests read it too.
  */
 const strings = {
   brand: ['Mandarin Kit · демо-маркетплейс', 'Mandarin Kit · demo marketplace'],
@@ -61,6 +61,44 @@ const strings = {
     'In the demo anyone may sign in as the marketplace operator (off by default in a real BFF).',
   ],
   'operator.signIn': ['Войти оператором', 'Sign in as operator'],
+  'operator.intro': [
+    'Оператор маркетплейса принимает оплату заказа, разделённую между продавцами, и делает возвраты.',
+    'The marketplace operator takes an order’s payment split between sellers, and refunds it.',
+  ],
+  'operator.subs': ['Продавцы', 'Sellers'],
+  'operator.subsText': [
+    'Оплата делится между привязанными продавцами (субмерчантами Mandarin).',
+    'A payment is split between the linked sellers (Mandarin sub-merchants).',
+  ],
+  'operator.linkSandbox': ['Привязать двух тестовых продавцов', 'Link two sandbox sellers'],
+  'operator.sellerBooks': ['Книжный', 'Bookshop'],
+  'operator.sellerCoffee': ['Кофейня', 'Coffee roasters'],
+  'operator.checkout': ['Новый платёж', 'New payment'],
+  'operator.total': ['Сумма заказа, ₽', 'Order total, ₽'],
+  'operator.totalHint': ['Например, {example}', 'For example, {example}'],
+  'operator.create': ['Создать платёж', 'Create payment'],
+  'operator.payments': ['Платежи', 'Payments'],
+  'operator.noPayments': ['Платежей пока нет.', 'No payments yet.'],
+  'operator.pay': ['Оплатить на странице Mandarin', 'Pay on Mandarin’s hosted page'],
+  'operator.order': ['Заказ', 'Order'],
+  'operator.refundable': ['Можно вернуть: {amount}', 'Refundable: {amount}'],
+  'operator.refunds': ['Возвраты', 'Refunds'],
+  'operator.refund': ['Вернуть', 'Refund'],
+  'operator.refundAmount': ['Сумма возврата, ₽', 'Refund amount, ₽'],
+  'operator.refundAll': ['Вернуть всё', 'Refund everything'],
+  'operator.refundSubmit': ['Вернуть {amount}', 'Refund {amount}'],
+  'operator.cancel': ['Отмена', 'Cancel'],
+  'operator.status.pending': ['Ждёт оплаты', 'Awaiting payment'],
+  'operator.status.authorized': ['Деньги удержаны', 'Money held'],
+  'operator.status.success': ['Оплачен', 'Paid'],
+  'operator.status.failed': ['Не оплачен', 'Failed'],
+  'operator.status.released': ['Удержание снято', 'Hold released'],
+  'operator.refundStatus.pending': ['в обработке', 'processing'],
+  'operator.refundStatus.authorized': ['в обработке', 'processing'],
+  'operator.refundStatus.success': ['выполнен', 'done'],
+  'operator.refundStatus.failed': ['не выполнен', 'failed'],
+  'operator.refundStatus.released': ['отменён', 'cancelled'],
+  'operator.refundedAll': ['Возвращён полностью', 'Refunded in full'],
 
   'events.fire': ['Колбэк провайдера', 'Fire a provider callback'],
   'events.fireHint': [
@@ -91,12 +129,9 @@ const strings = {
 export type DemoKey = keyof typeof strings;
 
 /** The demo's strings in a locale (tests read them to find the page's elements in either language). */
-export function demoText(locale: Locale, key: DemoKey): string {
-  return strings[key][locale === 'en' ? 1 : 0];
-}
-
-/** The demo's strings in the provider's locale. */
-export function useDemoText(): (key: DemoKey) => string {
-  const { locale } = useKit();
-  return useCallback((key: DemoKey) => demoText(locale, key), [locale]);
+export function demoText(locale: Locale, key: DemoKey, params?: Record<string, string>): string {
+  const text: string = strings[key][locale === 'en' ? 1 : 0];
+  return params === undefined
+    ? text
+    : text.replace(/\{(\w+)\}/g, (whole, name: string) => params[name] ?? whole);
 }

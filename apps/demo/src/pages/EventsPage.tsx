@@ -1,8 +1,9 @@
 import type { EventEnvelope } from '@mandarin-kit/core';
 import { useMandarinEvents } from '@mandarin-kit/ui';
 import { useState } from 'react';
-import { type DemoKey, useDemoText } from '../messages.js';
+import type { DemoKey } from '../messages.js';
 import { sandbox } from '../sandbox.js';
+import { useDemoText } from '../useDemoText.js';
 
 type Reply = Awaited<ReturnType<typeof sandbox.send>> & { key: number };
 

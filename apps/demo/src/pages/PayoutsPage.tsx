@@ -8,9 +8,9 @@ import {
   WalletOperations,
 } from '@mandarin-kit/ui';
 import { useQuery } from '@tanstack/react-query';
-import { useDemoText } from '../messages.js';
 import { SandboxNote } from '../SandboxNote.js';
 import { useSandboxConfig } from '../sandbox.js';
+import { useDemoText } from '../useDemoText.js';
 
 /** Flow 2: the balance, a top-up from a card, payouts (card number, linked card, SBP), cards and history. */
 export function PayoutsPage() {

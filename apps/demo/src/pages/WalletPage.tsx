@@ -9,9 +9,9 @@ import {
 } from '@mandarin-kit/ui';
 import { useQuery } from '@tanstack/react-query';
 import { useEffect, useState } from 'react';
-import { useDemoText } from '../messages.js';
 import { SandboxNote } from '../SandboxNote.js';
 import { sandbox } from '../sandbox.js';
+import { useDemoText } from '../useDemoText.js';
 
 /** The sandbox's names that open a wallet (the emulator's test names). */
 const sandboxNames = { first_name: 'Successful', last_name: 'Success', middle_name: 'Successful' };
