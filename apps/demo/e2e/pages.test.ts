@@ -1,0 +1,137 @@
+import type { Page } from 'playwright-core';
+import { expect, it } from 'vitest';
+import { walletViaApi } from './apiSetup.js';
+import {
+  describeDemo,
+  expectNoAxeViolations,
+  newVisitor,
+  screenshot,
+  signInAsOperator,
+  streamOpen,
+} from './demoFixture.js';
+import {
+  chooseLocale,
+  demo,
+  expectNoOverflow,
+  expectOnlyLocale,
+  type Locale,
+  openPage,
+} from './pageChecks.js';
+
+type PageName = 'wallet' | 'payouts' | 'operator' | 'events';
+const LOCALES: readonly Locale[] = ['ru', 'en'];
+
+/**
+ * Every page in every state a visitor meets, in both languages, at the narrowest widths and on a desktop:
+ * none may scroll sideways or show the other language. The screenshots are the ones reviewed by eye.
+ */
+describeDemo('demo pages: every page in ru and en fits 320, 390 and 1280 px, light and dark', (s) => {
+  const sweep = async (page: Page, state: string, pages: readonly PageName[], widths: readonly number[]) => {
+    for (const width of widths) {
+      await page.setViewportSize({ width, height: 900 });
+      for (const locale of LOCALES) {
+        await chooseLocale(page, locale);
+        for (const name of pages) {
+          await openPage(page, s.demo.url, name, locale);
+          // The page has settled when the kit's cards have left their loading state.
+          await expect.poll(() => page.locator('[aria-busy="true"]').count(), { timeout: 10_000 }).toBe(0);
+          await expectNoOverflow(page, `${name} (${state}) ${locale} ${width}`);
+          await expectOnlyLocale(page, locale);
+          if (width !== 320) await screenshot(page, `sweep-${name}-${state}-${locale}-${width}`);
+        }
+      }
+    }
+  };
+
+  it('a new customer: the KYC form, no wallet yet, operators only, events', async () => {
+    const { context, page } = await newVisitor(s, 390);
+    try {
+      await page.goto(`${s.demo.url}/#/wallet`);
+      await streamOpen(page);
+      await sweep(page, 'new', ['wallet', 'payouts', 'operator', 'events'], [320, 390, 1280]);
+    } finally {
+      await context.close();
+    }
+  });
+
+  it('a customer with an open wallet, then the operator, in light and dark', async () => {
+    const { context, page } = await newVisitor(s, 390);
+    try {
+      await page.goto(`${s.demo.url}/#/payouts`);
+      await walletViaApi(page, s.demo.url);
+      await sweep(page, 'open', ['wallet', 'payouts'], [320, 390, 1280]);
+
+      // Dark: every page again at 390, with axe (colour contrast included) in each language.
+      await page.setViewportSize({ width: 390, height: 900 });
+      const dark = page.getByRole('button', { name: /^(Тёмная тема|Dark theme)$/ });
+      await dark.click();
+      await expect.poll(() => dark.getAttribute('aria-pressed')).toBe('true');
+      for (const locale of LOCALES) {
+        await chooseLocale(page, locale);
+        for (const name of ['wallet', 'payouts', 'events'] as const) {
+          await openPage(page, s.demo.url, name, locale);
+          await expect.poll(() => page.locator('[aria-busy="true"]').count(), { timeout: 10_000 }).toBe(0);
+          expect(await page.evaluate(() => document.documentElement.getAttribute('data-mk-theme'))).toBe(
+            'dark',
+          );
+          await expectNoOverflow(page, `${name} dark ${locale} 390`);
+          await expectNoAxeViolations(page);
+          await screenshot(page, `sweep-${name}-dark-${locale}-390`);
+        }
+      }
+      await dark.click();
+
+      await signInAsOperator(page, s.demo.url, 'en');
+      const link = page.getByRole('button', {
+        name: /^(Привязать двух тестовых продавцов|Link two sandbox sellers)$/,
+      });
+      await link.click();
+      await page
+        .getByRole('button', { name: /^(Создать платёж|Create payment)$/ })
+        .waitFor({ timeout: 10_000 });
+      await sweep(page, 'operator', ['operator', 'events'], [320, 390, 1280]);
+    } finally {
+      await context.close();
+    }
+  });
+
+  it('keeps the chosen language and theme after "New customer" and a reload', async () => {
+    const { context, page } = await newVisitor(s, 390);
+    try {
+      await page.goto(`${s.demo.url}/#/wallet`);
+      await streamOpen(page);
+      // Russian first, as the kit.
+      await openPage(page, s.demo.url, 'wallet', 'ru');
+      await chooseLocale(page, 'en');
+      await page.getByRole('button', { name: 'Dark theme' }).click();
+      const me = async () =>
+        ((await (await page.request.get(`${s.demo.url}/api/me`)).json()) as { id: string }).id;
+      const before = await me();
+
+      await Promise.all([
+        page.waitForEvent('load'),
+        page.getByRole('button', { name: demo('en', 'session.new') }).click(),
+      ]);
+      await openPage(page, s.demo.url, 'wallet', 'en');
+      await streamOpen(page);
+      expect(await me()).not.toBe(before);
+      await expectOnlyLocale(page, 'en');
+      expect(await page.getByRole('button', { name: 'Dark theme' }).getAttribute('aria-pressed')).toBe(
+        'true',
+      );
+
+      await page.reload();
+      await openPage(page, s.demo.url, 'wallet', 'en');
+      await expectOnlyLocale(page, 'en');
+      await chooseLocale(page, 'ru');
+      await page.reload();
+      await openPage(page, s.demo.url, 'wallet', 'ru');
+      await expectOnlyLocale(page, 'ru');
+      expect(await page.getByRole('button', { name: 'Тёмная тема' }).getAttribute('aria-pressed')).toBe(
+        'true',
+      );
+    } finally {
+      await context.close();
+    }
+  });
+});
