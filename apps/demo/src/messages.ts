@@ -12,7 +12,7 @@ const strings = {
   'page.payouts': ['Деньги', 'Money'],
   'page.operator': ['Оператор', 'Operator'],
   'page.events': ['События', 'Events'],
-  'title.wallet': ['Открытие кошелька', 'Opening a wallet'],
+  'title.wallet': ['Кошелёк покупателя', 'The customer’s wallet'],
   'title.payouts': ['Пополнение, выплаты и история', 'Top-ups, payouts and history'],
   'title.operator': ['Оператор: платежи и возвраты', 'Operator: payments and refunds'],
   'title.events': ['События и колбэки провайдеров', 'Live events and provider callbacks'],
