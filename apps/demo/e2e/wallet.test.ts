@@ -1,7 +1,5 @@
-import { SANDBOX_NAMES, sandboxKyc } from '@mandarin-kit/emulator';
 import type { Page } from 'playwright-core';
 import { expect, it } from 'vitest';
-import { walletViaApi } from './apiSetup.js';
 import { describeDemo, expectNoAxeViolations, newVisitor, screenshot, streamOpen } from './demoFixture.js';
 import {
   type Both,
@@ -53,6 +51,24 @@ async function pasteSandboxCode(page: Page, locale: Locale, origin: string): Pro
   await page.keyboard.press('Control+V');
 }
 
+/** Fills the KYC form as an applicant would, in `locale` (the sandbox's names are already there). */
+async function fillKyc(page: Page, locale: Locale): Promise<void> {
+  const say = (key: keyof typeof label) => label[key][locale];
+  await page.getByLabel(say('birthDate')).fill(date(locale, '22', '12', '1993'));
+  await page.getByLabel(say('inn')).fill('500100732259');
+  await page.getByLabel(say('snils')).pressSequentially('11223344595');
+  await page.getByLabel(say('serial')).fill('1233');
+  await page.getByLabel(say('number')).fill('123458');
+  await page.getByLabel(say('issueDate')).fill(date(locale, '24', '04', '2013'));
+  await page.getByLabel(say('issueCode')).pressSequentially('404004');
+  await page.getByLabel(say('issuer')).fill('Fili Davydkovo District Department of Internal Affairs');
+  await page.getByLabel(say('birthPlace')).fill('Moscow');
+  await page.getByRole('textbox', { name: say('address') }).fill('Moscow, Petrovka st., 2, apt. 1');
+  await page.getByLabel(say('phone')).pressSequentially('9017636353');
+  await page.getByLabel(say('email'), { exact: true }).fill('ivanoff@mail.ru');
+  await page.getByLabel(say('terms')).check();
+}
+
 describeDemo('demo flow 1: opening a wallet in Chromium, in Russian and English', (s) => {
   for (const { locale, width } of WALKS) {
     it(`${locale} at ${width} px: KYC form, SMS code, the status turns open live, then the balance`, async () => {
@@ -69,19 +85,7 @@ describeDemo('demo flow 1: opening a wallet in Chromium, in Russian and English'
         await expectNoAxeViolations(page);
         await screenshot(page, `1-wallet-kyc-${locale}-${width}`);
 
-        await page.getByLabel(say('birthDate')).fill(date(locale, '22', '12', '1993'));
-        await page.getByLabel(say('inn')).fill('500100732259');
-        await page.getByLabel(say('snils')).pressSequentially('11223344595');
-        await page.getByLabel(say('serial')).fill('1233');
-        await page.getByLabel(say('number')).fill('123458');
-        await page.getByLabel(say('issueDate')).fill(date(locale, '24', '04', '2013'));
-        await page.getByLabel(say('issueCode')).pressSequentially('404004');
-        await page.getByLabel(say('issuer')).fill('Fili Davydkovo District Department of Internal Affairs');
-        await page.getByLabel(say('birthPlace')).fill('Moscow');
-        await page.getByRole('textbox', { name: say('address') }).fill('Moscow, Petrovka st., 2, apt. 1');
-        await page.getByLabel(say('phone')).pressSequentially('9017636353');
-        await page.getByLabel(say('email'), { exact: true }).fill('ivanoff@mail.ru');
-        await page.getByLabel(say('terms')).check();
+        await fillKyc(page, locale);
         await step('KYC form filled');
         await page.getByRole('button', { name: say('submit') }).click();
 
@@ -115,18 +119,20 @@ describeDemo('demo flow 1: opening a wallet in Chromium, in Russian and English'
 });
 
 describeDemo('demo flow 1: a failed application is no dead end', (s) => {
-  it('ru at 390 px: the bank refuses, "Start again" opens the form filled in, the new wallet opens', async () => {
+  it('ru at 390 px: the bank refuses, "Start again" brings back what was typed, the corrected one opens', async () => {
     const { context, page } = await newVisitor(s, 390);
     const step = (name: string) => expectNoOverflow(page, `failed KYC: ${name}`);
+    const name = (label: string) => page.getByLabel(label, { exact: true });
     try {
       await page.goto(`${s.demo.url}/#/wallet`);
       await chooseLocale(page, 'ru');
-      await walletViaApi(page, s.demo.url, {
-        kyc: sandboxKyc({ ...SANDBOX_NAMES.failed, phones: [{ phone: '79001112233', type: 'Personal' }] }),
-        until: 'Failed',
-      });
-      await page.reload();
-      await page.getByRole('heading', { name: label.failed.ru }).waitFor({ timeout: 15_000 });
+      await streamOpen(page);
+      // The sandbox refuses an applicant named Unsuccessful.
+      for (const field of ['Фамилия', 'Имя', 'Отчество']) await name(field).fill('Unsuccessful');
+      await fillKyc(page, 'ru');
+      await page.getByRole('button', { name: label.submit.ru }).click();
+      await pasteSandboxCode(page, 'ru', s.demo.url);
+      await page.getByRole('heading', { name: label.failed.ru }).waitFor({ timeout: 20_000 });
       expect(await walletStatus(page)).toBe('Failed');
       await expectOnlyLocale(page, 'ru');
       await step('failed');
@@ -134,10 +140,15 @@ describeDemo('demo flow 1: a failed application is no dead end', (s) => {
       await expectNoAxeViolations(page);
 
       await page.getByRole('button', { name: label.startAgain.ru }).click();
-      // The form comes back filled in with an applicant the sandbox accepts: only the terms to accept again.
-      await expect.poll(() => page.getByLabel('Имя', { exact: true }).inputValue()).toBe('Successful');
+      // The form comes back with everything typed before: only the names need correcting.
+      await expect.poll(() => name('Фамилия').inputValue()).toBe('Unsuccessful');
+      expect(await page.getByLabel(label.inn.ru).inputValue()).toBe('500100732259');
+      expect(await page.getByLabel(label.issueDate.ru).inputValue()).toBe('24.04.2013');
+      expect(await page.getByLabel(label.terms.ru).isChecked()).toBe(true);
       await step('start again');
-      await page.getByLabel(label.terms.ru).check();
+      await name('Фамилия').fill('Success');
+      await name('Имя').fill('Successful');
+      await name('Отчество').fill('Successful');
       await page.getByRole('button', { name: label.submit.ru }).click();
       await pasteSandboxCode(page, 'ru', s.demo.url);
       await expect.poll(() => walletStatus(page), { timeout: 20_000 }).toBe('Success');

@@ -16,38 +16,18 @@ import { useDemoText } from '../useDemoText.js';
 /** The sandbox's names that open a wallet (the emulator's test names). */
 const sandboxNames = { first_name: 'Successful', last_name: 'Success', middle_name: 'Successful' };
 
-/**
- * The sandbox applicant "Start again" offers after a failed application: the kit's form does not hand back
- * what was typed, so the demo refills it with an applicant the sandbox accepts.
- */
-const sandboxApplicant: Partial<EspKycFields> = {
-  ...sandboxNames,
-  birth_date: '1993-12-22',
-  citizenship: 'RU',
-  inn: '500100732259',
-  snils: '112-233-445 95',
-  registration_address: 'Moscow, Petrovka st., 2, apt. 1',
-  same_address: true,
-  document: {
-    document_type: 'Passport',
-    serial: '1233',
-    number: '123458',
-    issue_date: '2013-04-24',
-    issue_code: '404-004',
-    issuer: 'Fili Davydkovo District Department of Internal Affairs',
-    birth_place: 'Moscow',
-    expiration_date: '',
-  },
-  phones: [{ phone: '+7 (901) 763-63-53', type: 'Personal' }],
-  email: 'ivanoff@mail.ru',
-};
-
 /** Flow 1: KYC form → SMS code → the wallet's status live from opening to open (or failed) → balance. */
 export function WalletPage() {
   const { client } = useKit();
   const t = useDemoText();
   const wallets = useQuery({ queryKey: queryKeys.wallets(), queryFn: () => client.listWallets() });
   const [created, setCreated] = useState<string | null>(null);
+  // What the applicant typed, kept in memory only (never stored): "Start again" after a refusal refills the form.
+  const [typed, setTyped] = useState<Partial<EspKycFields>>(sandboxNames);
+  const onCreated = (wallet: { id: string }, values: EspKycFields) => {
+    setTyped(values);
+    setCreated(wallet.id);
+  };
   // The newest wallet is the one being opened (a failed application's "Start again" makes a new one).
   const walletId = created ?? wallets.data?.wallets[0]?.id ?? null;
   if (wallets.isPending) return <p className="demo-note">{t('loading')}</p>;
@@ -57,16 +37,24 @@ export function WalletPage() {
       {walletId === null ? (
         <>
           <SandboxNote wide>{t('wallet.sandboxNames')}</SandboxNote>
-          <EspKycForm defaultValues={sandboxNames} onCreated={(w) => setCreated(w.id)} />
+          <EspKycForm defaultValues={sandboxNames} onCreated={onCreated} />
         </>
       ) : (
-        <WalletSteps key={walletId} walletId={walletId} onRestarted={setCreated} />
+        <WalletSteps key={walletId} walletId={walletId} kycValues={typed} onRestarted={onCreated} />
       )}
     </div>
   );
 }
 
-function WalletSteps({ walletId, onRestarted }: { walletId: string; onRestarted: (id: string) => void }) {
+function WalletSteps({
+  walletId,
+  kycValues,
+  onRestarted,
+}: {
+  walletId: string;
+  kycValues: Partial<EspKycFields>;
+  onRestarted: (wallet: { id: string }, values: EspKycFields) => void;
+}) {
   const { client } = useKit();
   const t = useDemoText();
   const [verified, setVerified] = useState(false);
@@ -78,7 +66,7 @@ function WalletSteps({ walletId, onRestarted }: { walletId: string; onRestarted:
   const needsCode = status === 'Processing' && !verified && wallet.data?.processedAt === null;
   return (
     <div className="demo-grid">
-      <WalletStatus walletId={walletId} kycValues={sandboxApplicant} onRestarted={(w) => onRestarted(w.id)} />
+      <WalletStatus walletId={walletId} kycValues={kycValues} onRestarted={onRestarted} />
       {needsCode && (
         <div className="demo-stack">
           <SandboxOtpHint walletId={walletId} />
