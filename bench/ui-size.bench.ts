@@ -49,6 +49,10 @@ const components = [
   'WalletStatus',
   'PayoutForm',
   'TopUpForm',
+  'PaymentsTable',
+  'RefundDialog',
+  'CapturePayment',
+  'SubMerchantLink',
 ];
 const inputOtp = await gzipSize(`export { OTPInput } from 'input-otp';`);
 const stripeElements = await gzipSize(`export { Elements, PaymentElement } from '@stripe/react-stripe-js';`);

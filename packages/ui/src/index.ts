@@ -2,6 +2,14 @@ export type { BalanceWidgetProps } from './balance/BalanceWidget.js';
 export { BalanceWidget } from './balance/BalanceWidget.js';
 export type { BalanceState, UseBalanceResult } from './balance/useBalance.js';
 export { useBalance } from './balance/useBalance.js';
+export type { CapturePaymentProps } from './capture/CapturePayment.js';
+export { CapturePayment } from './capture/CapturePayment.js';
+export type {
+  CapturePaymentState,
+  UseCapturePaymentOptions,
+  UseCapturePaymentResult,
+} from './capture/useCapturePayment.js';
+export { useCapturePayment } from './capture/useCapturePayment.js';
 export type { BoundCardsProps } from './cards/BoundCards.js';
 export { BoundCards } from './cards/BoundCards.js';
 export { cardShortName, formatCardNumber, formatExpiry } from './cards/cardFormat.js';
@@ -77,6 +85,16 @@ export type { OtpInputProps } from './otp/OtpInput.js';
 export { OtpInput } from './otp/OtpInput.js';
 export type { OtpState, UseOtpOptions, UseOtpResult } from './otp/useOtp.js';
 export { useOtp } from './otp/useOtp.js';
+export type { PaymentsTableProps } from './payments/PaymentsTable.js';
+export { PaymentsTable } from './payments/PaymentsTable.js';
+export type {
+  PaymentPeriod,
+  PaymentsFilter,
+  PaymentsTableState,
+  UsePaymentsTableOptions,
+  UsePaymentsTableResult,
+} from './payments/usePaymentsTable.js';
+export { canCapture, canRefund, usePaymentsTable } from './payments/usePaymentsTable.js';
 export type { PayoutFormProps } from './payout/PayoutForm.js';
 export { PayoutForm } from './payout/PayoutForm.js';
 export type {
@@ -95,6 +113,16 @@ export type { MandarinKitProviderProps } from './provider/MandarinKitProvider.js
 export { MandarinKitProvider } from './provider/MandarinKitProvider.js';
 export { queryKeys } from './provider/queryKeys.js';
 export { useMandarinEvents } from './provider/useMandarinEvents.js';
+export type { RefundDialogProps } from './refund/RefundDialog.js';
+export { RefundDialog } from './refund/RefundDialog.js';
+export type {
+  RefundAmountIssue,
+  RefundDialogState,
+  RefundSplitIssue,
+  UseRefundDialogOptions,
+  UseRefundDialogResult,
+} from './refund/useRefundDialog.js';
+export { useRefundDialog } from './refund/useRefundDialog.js';
 export type { RoutingSplitEditorProps } from './routing/RoutingSplitEditor.js';
 export { RoutingSplitEditor } from './routing/RoutingSplitEditor.js';
 export type { RoutingAccountOption } from './routing/RoutingSplitRow.js';
@@ -115,6 +143,17 @@ export type {
   UseSbpConfirmationResult,
 } from './sbp/useSbpConfirmation.js';
 export { useSbpConfirmation } from './sbp/useSbpConfirmation.js';
+export { accountLabel, shortAccountId } from './sub-merchants/accountLabel.js';
+export type { SubMerchantLinkProps } from './sub-merchants/SubMerchantLink.js';
+export { SubMerchantLink } from './sub-merchants/SubMerchantLink.js';
+export type { UseSubMerchantAccountsResult } from './sub-merchants/useSubMerchantAccounts.js';
+export { useSubMerchantAccounts } from './sub-merchants/useSubMerchantAccounts.js';
+export type {
+  SubMerchantLinkIssue,
+  UseSubMerchantLinkOptions,
+  UseSubMerchantLinkResult,
+} from './sub-merchants/useSubMerchantLink.js';
+export { useSubMerchantLink } from './sub-merchants/useSubMerchantLink.js';
 export type { TopUpFormProps } from './topup/TopUpForm.js';
 export { TopUpForm } from './topup/TopUpForm.js';
 export type {

@@ -11,4 +11,5 @@ export const queryKeys = {
   payments: () => ['mandarin-kit', 'payments'] as const,
   payment: (paymentId: string) => ['mandarin-kit', 'payment', paymentId] as const,
   cards: () => ['mandarin-kit', 'cards'] as const,
+  subMerchants: () => ['mandarin-kit', 'sub-merchants'] as const,
 };

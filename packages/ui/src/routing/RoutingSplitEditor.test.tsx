@@ -68,6 +68,26 @@ describe('RoutingSplitEditor', () => {
     expect(detail.valid).toBe(true);
   });
 
+  it('reports validity as it changes, also when a row stops parsing (which onValueChange does not report)', async () => {
+    const onValidityChange = vi.fn();
+    const onValueChange = vi.fn();
+    renderWithKit(
+      <RoutingSplitEditor
+        total={10000n}
+        defaultValue={{ destination: [entry(A, '100.00')] }}
+        onValueChange={onValueChange}
+        onValidityChange={onValidityChange}
+      />,
+    );
+    expect(onValidityChange).toHaveBeenLastCalledWith(true);
+    const user = userEvent.setup();
+    await user.type(cell('Сумма, ₽', 1), 'x');
+    expect(onValidityChange).toHaveBeenLastCalledWith(false);
+    expect(onValueChange).not.toHaveBeenCalled();
+    await user.type(cell('Сумма, ₽', 1), '{Backspace}');
+    expect(onValidityChange).toHaveBeenLastCalledWith(true);
+  });
+
   it('marks every validateRouting issue on its own field as the user types', async () => {
     renderWithKit(<RoutingSplitEditor total={10000n} defaultValue={{ destination: [entry(A, '100.00')] }} />);
     const user = userEvent.setup();

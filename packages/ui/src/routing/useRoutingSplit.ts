@@ -51,6 +51,11 @@ export interface UseRoutingSplitOptions {
   defaultValue?: RoutingWire;
   /** Called after each edit that leaves every row parseable, with the wire object. */
   onValueChange?: (routing: RoutingWire, detail: RoutingChangeDetail) => void;
+  /**
+   * Called with `valid` at first and whenever it changes — also when a row stops parsing, which
+   * `onValueChange` does not report: a form should send only while this says true.
+   */
+  onValidityChange?: (valid: boolean) => void;
   /** Source mode: the payment's own routing, for a proportional refund of what remains. */
   original?: readonly RoutingWireEntry[];
   /** Source mode: the routing of earlier refunds of the same payment. */
@@ -302,6 +307,12 @@ export function useRoutingSplit(options: UseRoutingSplitOptions): UseRoutingSpli
     const valid = issues.length === 0 && perRow.every((codes) => codes.length === 0);
     return { rowIssues, splitIssues, allocated, fees, valid };
   }, [rows, total, locale]);
+
+  const onValidity = useRef(options.onValidityChange);
+  onValidity.current = options.onValidityChange;
+  useEffect(() => {
+    onValidity.current?.(derived.valid);
+  }, [derived.valid]);
 
   return {
     rows,

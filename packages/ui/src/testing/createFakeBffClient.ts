@@ -3,12 +3,21 @@ import type { ApiErrorCode } from '../client/ApiError.js';
 import { createBffClient } from '../client/createBffClient.js';
 import { createFakeEventHub } from './FakeEventSource.js';
 import { fakeCards, fakeHistory, fakeIds, pageOf } from './fakeData.js';
-import { type FakeRoute, fakeOperatorRoutes } from './fakeOperatorRoutes.js';
+import { type FakeRoute, fakePaymentRoutes } from './fakePaymentRoutes.js';
 import { fakeErrorBody, HTTP_STATUS, json } from './fakeResponses.js';
 import type { FakeBff, FakeEndpoint, FakeScenario } from './fakeScenario.js';
+import { fakeSubMerchantRoutes } from './fakeSubMerchantRoutes.js';
 
-export { fakeCards, fakeHistory, fakeIds, fakeSubMerchants } from './fakeData.js';
-export type { FakeBff, FakeEndpoint, FakeError, FakeScenario } from './fakeScenario.js';
+export {
+  fakeCards,
+  fakeHistory,
+  fakeIds,
+  fakePayment,
+  fakePayments,
+  fakeRoutingEntry,
+  fakeSubMerchants,
+} from './fakeData.js';
+export type { FakeBff, FakeEndpoint, FakeError, FakeScenario, FakeSettlement } from './fakeScenario.js';
 
 /** Builds a fake BFF for stories and tests; no request leaves the page. */
 export function createFakeBffClient(scenario: FakeScenario = {}): FakeBff {
@@ -92,7 +101,8 @@ export function createFakeBffClient(scenario: FakeScenario = {}): FakeBff {
     });
   };
 
-  const operator = fakeOperatorRoutes(scenario, (...args) => errorBody(...args), now);
+  const subMerchantRoutes = fakeSubMerchantRoutes(scenario, (...args) => errorBody(...args), now);
+  const paymentRoutes = fakePaymentRoutes(scenario, (...args) => errorBody(...args), hub, now);
   const routes: FakeRoute[] = [
     ['GET', /^\/api\/me$/, null, () => json(200, { id: 'user-1', roles: ['customer'] })],
     [
@@ -327,7 +337,8 @@ export function createFakeBffClient(scenario: FakeScenario = {}): FakeBff {
         return json(200, { operations: page.rows, nextCursor: page.nextCursor });
       },
     ],
-    ...operator.routes,
+    ...paymentRoutes.routes,
+    ...subMerchantRoutes.routes,
   ];
 
   const errorBody = (
@@ -383,6 +394,9 @@ export function createFakeBffClient(scenario: FakeScenario = {}): FakeBff {
     completeCardBinding,
     finishSbpPayout,
     pushOperation,
-    subMerchants: operator.subMerchants,
+    subMerchants: subMerchantRoutes.subMerchants,
+    payments: paymentRoutes.payments,
+    settlePayment: paymentRoutes.settlePayment,
+    settleRefund: paymentRoutes.settleRefund,
   };
 }

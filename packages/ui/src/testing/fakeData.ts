@@ -1,4 +1,11 @@
-import type { CardView, OperationHistoryRow, SubMerchantView } from '@mandarin-kit/core';
+import type {
+  CardView,
+  OperationHistoryRow,
+  PaymentView,
+  RefundView,
+  RoutingEntryBody,
+  SubMerchantView,
+} from '@mandarin-kit/core';
 
 // What the fake BFF answers with unless a scenario says otherwise, and how it pages a list: kept apart from the
 // fake itself so each stays readable.
@@ -13,6 +20,12 @@ export const fakeIds = {
   cardVisa: '5b1e8a2c-3f4d-4e6a-9b7c-1d2e3f4a5b6c',
   cardMir: '9a8b7c6d-5e4f-4a3b-8c2d-1e0f9a8b7c6d',
   binding: 'c0ffee00-1234-4abc-8def-0123456789ab',
+  paymentPaid: 'a1b2c3d4-0001-4000-8000-000000000001',
+  paymentHeld: 'a1b2c3d4-0002-4000-8000-000000000002',
+  paymentRefunded: 'a1b2c3d4-0003-4000-8000-000000000003',
+  paymentFailed: 'a1b2c3d4-0004-4000-8000-000000000004',
+  paymentPending: 'a1b2c3d4-0005-4000-8000-000000000005',
+  refund: 'b1b2c3d4-0001-4000-8000-000000000001',
 } as const;
 
 /** The cards a fake user has bound, unless the scenario says otherwise. */
@@ -108,6 +121,110 @@ export const fakeSubMerchants: SubMerchantView[] = [
     label: null,
     shortId: '8ba85f01',
   },
+];
+
+/** One routing entry of the wire: `{ accountId, amount: { value }, platformFeeAmount: { value } }`. */
+export const fakeRoutingEntry = (accountId: string, value: string, fee = '0.00'): RoutingEntryBody => ({
+  accountId,
+  amount: { value, currency: 'RUB' },
+  platformFeeAmount: { value: fee, currency: 'RUB' },
+});
+
+const rub = (amount: string) => ({ amount, currency: 'RUB' as const });
+
+/** A payment as the BFF shows it; what is left out is a paid one-step payment with no refunds. */
+export function fakePayment(o: Partial<PaymentView> & Pick<PaymentView, 'id' | 'orderId'>): PaymentView {
+  return {
+    status: 'success',
+    twoStep: false,
+    amount: rub('5000.00'),
+    routing: [],
+    payUrl: null,
+    jsOperationId: null,
+    refunds: [],
+    refundable: rub(
+      o.status === undefined || o.status === 'success' ? (o.amount?.amount ?? '5000.00') : '0.00',
+    ),
+    description: null,
+    failureReason: null,
+    createdAt: '2025-03-05T09:00:00.000Z',
+    ...o,
+  };
+}
+
+const fakeRefund = (o: Partial<RefundView> & Pick<RefundView, 'amount' | 'routing'>): RefundView => ({
+  id: fakeIds.refund,
+  status: 'success',
+  failureReason: null,
+  createdAt: '2025-03-06T12:30:00.000Z',
+  ...o,
+});
+
+/**
+ * An operator's payments for stories and tests, newest first: pending, held (two-step), paid with a partial
+ * refund, fully refunded, failed.
+ */
+export const fakePayments: PaymentView[] = [
+  fakePayment({
+    id: fakeIds.paymentPending,
+    orderId: 'order-1005',
+    status: 'pending',
+    amount: rub('990.00'),
+    routing: [fakeRoutingEntry(fakeIds.accountA, '990.00', '9.90')],
+    createdAt: '2025-03-05T15:20:00.000Z',
+  }),
+  fakePayment({
+    id: fakeIds.paymentHeld,
+    orderId: 'order-1004',
+    status: 'authorized',
+    twoStep: true,
+    amount: rub('12500.50'),
+    description: 'Бронь стола',
+    createdAt: '2025-03-05T11:05:00.000Z',
+  }),
+  fakePayment({
+    id: fakeIds.paymentPaid,
+    orderId: 'order-1003',
+    amount: rub('5000.00'),
+    routing: [
+      fakeRoutingEntry(fakeIds.accountA, '4000.00', '50.00'),
+      fakeRoutingEntry(fakeIds.accountB, '1000.00', '50.00'),
+    ],
+    refunds: [
+      fakeRefund({
+        amount: rub('500.00'),
+        routing: [fakeRoutingEntry(fakeIds.accountA, '400.00'), fakeRoutingEntry(fakeIds.accountB, '100.00')],
+      }),
+    ],
+    refundable: rub('4500.00'),
+    description: 'Книги и кофе',
+    createdAt: '2025-03-04T09:15:00.000Z',
+  }),
+  fakePayment({
+    id: fakeIds.paymentRefunded,
+    orderId: 'order-1002',
+    amount: rub('300.00'),
+    routing: [fakeRoutingEntry(fakeIds.accountB, '300.00')],
+    refunds: [
+      fakeRefund({
+        id: 'b1b2c3d4-0002-4000-8000-000000000002',
+        amount: rub('300.00'),
+        routing: [fakeRoutingEntry(fakeIds.accountB, '300.00')],
+        createdAt: '2025-03-03T10:00:00.000Z',
+      }),
+    ],
+    refundable: rub('0.00'),
+    createdAt: '2025-03-02T18:45:00.000Z',
+  }),
+  fakePayment({
+    id: fakeIds.paymentFailed,
+    orderId: 'order-1001',
+    status: 'failed',
+    amount: rub('150.25'),
+    routing: [fakeRoutingEntry(fakeIds.accountA, '150.25')],
+    failureReason: 'Insufficient funds on the card',
+    createdAt: '2025-03-01T08:00:00.000Z',
+  }),
 ];
 
 /** The rows of `rows` a list query selects, and the page of them after `cursor` (the last row's id). */

@@ -31,6 +31,9 @@ export type FakeEndpoint =
   | 'removeCard'
   | 'listOperations'
   | 'listPayments'
+  | 'getPayment'
+  | 'completePayment'
+  | 'createRefund'
   | 'listSubMerchants'
   | 'linkSubMerchant'
   | 'renameSubMerchant';
@@ -46,6 +49,15 @@ export interface FakeError {
   times?: number;
   /** Seconds sent as `Retry-After`. */
   retryAfter?: number;
+}
+
+/** How a money request the fake accepted ends, as Mandarin's callback would report it. */
+export interface FakeSettlement {
+  /** What the event stream reports; none when null (then a test calls `settlePayment`/`settleRefund`). */
+  finalStatus?: 'success' | 'failed' | null;
+  /** Mandarin's reason when it failed. */
+  failure?: string;
+  eventDelayMs?: number;
 }
 
 /** What the fake BFF knows and how it behaves. */
@@ -98,8 +110,12 @@ export interface FakeScenario {
   };
   /** The wallet's history, newest first (default {@link fakeHistory}); paged and filtered as the BFF does. */
   history?: OperationHistoryRow[];
-  /** The operator's payments, newest first (default none). */
+  /** The operator's payments, newest first (default none; `fakePayments` has one of each state). */
   payments?: PaymentView[];
+  /** How a capture (`completePayment`) goes: the payment is pending until the event. */
+  capture?: FakeSettlement;
+  /** How a refund (`createRefund`) goes: the refund is pending until the event. */
+  refund?: FakeSettlement;
   /** Linked sub-merchants (default {@link fakeSubMerchants}). */
   subMerchants?: SubMerchantView[];
 }
@@ -124,4 +140,10 @@ export interface FakeBff {
   pushOperation(row: OperationHistoryRow): void;
   /** Linked sub-merchants as the fake BFF has them now. */
   subMerchants(): SubMerchantView[];
+  /** The operator's payments as the fake BFF has them now. */
+  payments(): PaymentView[];
+  /** Finishes a payment (a capture) as Mandarin's callback would: updated, and its event emitted. */
+  settlePayment(paymentId: string, status: 'success' | 'failed', reason?: string): void;
+  /** Finishes a refund as Mandarin's callback would: updated (a failed one is refundable again), event emitted. */
+  settleRefund(paymentId: string, refundId: string, status: 'success' | 'failed', reason?: string): void;
 }

@@ -1,32 +1,21 @@
 import type { SubMerchantView } from '@mandarin-kit/core';
 import type { ApiErrorCode } from '../client/ApiError.js';
-import { fakeIds, fakeSubMerchants, pageOf } from './fakeData.js';
+import { fakeIds, fakeSubMerchants } from './fakeData.js';
+import type { FakeRoute } from './fakePaymentRoutes.js';
 import { json } from './fakeResponses.js';
-import type { FakeEndpoint, FakeScenario } from './fakeScenario.js';
-
-/** One route of the fake BFF: method, path, the endpoint a scenario names it by, and its answer. */
-export type FakeRoute = [string, RegExp, FakeEndpoint | null, (body: unknown, url: URL) => Response];
+import type { FakeScenario } from './fakeScenario.js';
 
 /**
- * The operator's side of the fake BFF: the payments list and the linked sub-merchants (link, label, rename), with
- * the sub-merchants as they stand after the calls so far.
+ * The operator's sub-merchants in the fake BFF (link, label, rename), as they stand after the calls so far; the
+ * payments are in `fakePaymentRoutes.ts`.
  */
-export function fakeOperatorRoutes(
+export function fakeSubMerchantRoutes(
   scenario: FakeScenario,
   errorBody: (code: ApiErrorCode, message: string) => unknown,
   now: () => string,
 ): { routes: FakeRoute[]; subMerchants: () => SubMerchantView[] } {
   let subMerchants = (scenario.subMerchants ?? fakeSubMerchants).map((m) => ({ ...m }));
   const routes: FakeRoute[] = [
-    [
-      'GET',
-      /^\/api\/payments$/,
-      'listPayments',
-      (_, url) => {
-        const page = pageOf(scenario.payments ?? [], url.searchParams);
-        return json(200, { payments: page.rows, nextCursor: page.nextCursor });
-      },
-    ],
     ['GET', /^\/api\/sub-merchants$/, 'listSubMerchants', () => json(200, { subMerchants })],
     [
       'POST',
