@@ -82,13 +82,18 @@ describeDemo('demo pages: every page in ru and en fits 320, 390 and 1280 px, lig
       await dark.click();
 
       await signInAsOperator(page, s.demo.url, 'en');
-      const link = page.getByRole('button', {
-        name: /^(Привязать двух тестовых продавцов|Link two sandbox sellers)$/,
-      });
-      await link.click();
-      await page
-        .getByRole('button', { name: /^(Создать платёж|Create payment)$/ })
-        .waitFor({ timeout: 10_000 });
+      // Two sellers, named by the operator (data, not the interface: the same names in either language).
+      const tokens = await page.getByTestId('sandbox-token').allTextContents();
+      for (const [i, token] of tokens.entries()) {
+        await page.getByLabel('Sub-merchant token').fill(token);
+        await page.getByLabel('Name (optional)').fill(['Ромашка', 'Лютик'][i]!);
+        await page.getByRole('button', { name: 'Link', exact: true }).click();
+        await page
+          .getByText(`Linked: ${['Ромашка', 'Лютик'][i]}`, { exact: false })
+          .waitFor({ timeout: 10_000 });
+      }
+      await page.getByRole('button', { name: 'Create payment' }).click();
+      await page.getByTestId('created-payment').waitFor({ timeout: 10_000 });
       await sweep(page, 'operator', ['operator', 'events'], [320, 390, 1280]);
     } finally {
       await context.close();

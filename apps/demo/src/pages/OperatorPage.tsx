@@ -1,33 +1,31 @@
 import {
   formatAmount,
-  formatMoney,
   fromRoutingWire,
   type PaymentView,
-  parseAmount,
   type RoutingWireEntry,
   validateRouting,
 } from '@mandarin-kit/core';
 import {
   type BffClient,
+  CapturePayment,
   ErrorNotice,
+  PaymentsTable,
   queryKeys,
+  RefundDialog,
   RoutingSplitEditor,
   type RoutingWire,
+  SubMerchantLink,
   useKit,
+  useSubMerchantAccounts,
 } from '@mandarin-kit/ui';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useId, useState } from 'react';
 import { amountToText, parseAmountText } from '../amountText.js';
+import { SandboxNote } from '../SandboxNote.js';
 import { sandboxSubMerchantTokens } from '../sandbox.js';
 import { useDemoText } from '../useDemoText.js';
 
-const entry = (accountId: string, value: string, fee: string): RoutingWireEntry => ({
-  accountId,
-  amount: { value, currency: 'RUB' },
-  platformFeeAmount: { value: fee, currency: 'RUB' },
-});
-
-/** Flow 3: the operator links sellers, takes a payment split between them, and refunds it. */
+/** Flow 3: the operator links sellers, takes a payment split between them, captures, refunds. */
 export function OperatorPage({ client }: { client: BffClient }) {
   const t = useDemoText();
   const me = useQuery({ queryKey: ['demo', 'me'], queryFn: () => client.me() });
@@ -35,7 +33,7 @@ export function OperatorPage({ client }: { client: BffClient }) {
   if (!me.data) return <p className="demo-note">{t('loading')}</p>;
   if (!me.data.roles.includes('operator')) {
     return (
-      <section className="demo-panel" aria-labelledby="op-title">
+      <section className="demo-panel demo-narrow" aria-labelledby="op-title">
         <h2 id="op-title">{t('operator.only')}</h2>
         <p>{t('operator.onlyText')}</p>
         <button
@@ -56,218 +54,104 @@ export function OperatorPage({ client }: { client: BffClient }) {
   return <Operator />;
 }
 
-function useAccounts() {
-  const { client } = useKit();
-  const subs = useQuery({ queryKey: ['demo', 'sub-merchants'], queryFn: () => client.listSubMerchants() });
-  const accounts = (subs.data?.subMerchants ?? []).map((a) => ({
-    id: a.id,
-    label: `${a.label ?? a.shortId} · ${a.shortId}`,
-  }));
-  return { subs, accounts };
-}
+/** What the operator is acting on: a payment to refund or to capture, with the dialog for it. */
+type Action = { kind: 'refund' | 'capture'; payment: PaymentView } | null;
 
 function Operator() {
-  const { client } = useKit();
   const t = useDemoText();
-  const qc = useQueryClient();
-  const { subs, accounts } = useAccounts();
-  const link = useMutation({
-    mutationFn: async () => {
-      const labels = [t('operator.sellerBooks'), t('operator.sellerCoffee')];
-      for (const [i, token] of sandboxSubMerchantTokens.entries())
-        await client.linkSubMerchant({ token, label: labels[i] });
-    },
-    onSuccess: () => qc.invalidateQueries({ queryKey: ['demo', 'sub-merchants'] }),
-  });
+  const [action, setAction] = useState<Action>(null);
   return (
     <div className="demo-stack">
       <p className="demo-lead">{t('operator.intro')}</p>
       <div className="demo-grid">
-        <section className="demo-panel" aria-labelledby="subs-title">
-          <h2 id="subs-title">{t('operator.subs')}</h2>
-          <p className="demo-note">{t('operator.subsText')}</p>
-          {accounts.length > 0 && (
-            <ul data-testid="sub-merchants">
-              {accounts.map((a) => (
-                <li key={a.id}>{a.label}</li>
+        <div className="demo-stack">
+          <SandboxNote>
+            {t('operator.sandboxTokens')}
+            <span className="demo-tokens">
+              {sandboxSubMerchantTokens.map((token) => (
+                <code key={token} data-testid="sandbox-token">
+                  {token}
+                </code>
               ))}
-            </ul>
-          )}
-          {subs.isSuccess && accounts.length < 2 && (
-            <button
-              type="button"
-              className="demo-button"
-              aria-disabled={link.isPending}
-              onClick={() => !link.isPending && link.mutate()}
-            >
-              {t('operator.linkSandbox')}
-            </button>
-          )}
-        </section>
-        {accounts.length >= 2 && <NewPayment accounts={accounts} />}
-        <Payments accounts={accounts} />
+            </span>
+          </SandboxNote>
+          <SubMerchantLink />
+        </div>
+        <NewPayment />
+        <PaymentsTable
+          className="demo-wide"
+          timeZone="Europe/Moscow"
+          onRefund={(payment) => setAction({ kind: 'refund', payment })}
+          onCapture={(payment) => setAction({ kind: 'capture', payment })}
+        />
       </div>
+      {action?.kind === 'refund' && <RefundDialog payment={action.payment} onClose={() => setAction(null)} />}
+      {action?.kind === 'capture' && (
+        <CapturePayment payment={action.payment} onClose={() => setAction(null)} />
+      )}
     </div>
   );
 }
 
-function NewPayment({ accounts }: { accounts: Array<{ id: string; label: string }> }) {
+const entry = (accountId: string, value: string, fee: string): RoutingWireEntry => ({
+  accountId,
+  amount: { value, currency: 'RUB' },
+  platformFeeAmount: { value: fee, currency: 'RUB' },
+});
+
+/** The split a new payment of 5 000 ₽ starts from: 4 000 ₽ and 1 000 ₽, 50 ₽ of each the platform's fee. */
+function startingSplit(accountIds: string[]): RoutingWireEntry[] {
+  const [first, second] = accountIds;
+  if (first === undefined) return [];
+  if (second === undefined) return [entry(first, '5000.00', '100.00')];
+  return [entry(first, '4000.00', '50.00'), entry(second, '1000.00', '50.00')];
+}
+
+/**
+ * A new payment, as the marketplace's checkout would make it: the order total and its split between the
+ * linked sellers (the kit's RoutingSplitEditor, offering them by name), or a two-step payment whose split is
+ * given when it is captured. The customer pays on Mandarin's hosted page.
+ */
+function NewPayment() {
   const { client, locale } = useKit();
   const t = useDemoText();
   const qc = useQueryClient();
   const id = useId();
+  const { accounts } = useSubMerchantAccounts();
   const [amountText, setAmountText] = useState(() => amountToText(500_000n, locale));
-  const initial = [entry(accounts[0]!.id, '4000.00', '50.00'), entry(accounts[1]!.id, '1000.00', '50.00')];
+  const [twoStep, setTwoStep] = useState(false);
   const [edited, setEdited] = useState<{ routing: RoutingWire; valid: boolean } | null>(null);
   const total = parseAmountText(amountText, locale);
-  const routing = (edited?.routing ?? { destination: initial }) as { destination: RoutingWireEntry[] };
+  // The editor reports edits; until the first one, its starting split (4:1 between the first two sellers, with
+  // the platform's fee from each) is what will be sent.
+  const initial = startingSplit(accounts.map((a) => a.id));
+  const routing = edited?.routing ?? { destination: initial };
   const valid =
-    total !== null && (edited?.valid ?? validateRouting(total, fromRoutingWire(initial)).length === 0);
+    edited?.valid ??
+    (total !== null && initial.length > 0 && validateRouting(total, fromRoutingWire(initial)).length === 0);
+  const ready = total !== null && total > 0n && (twoStep || valid);
   const create = useMutation({
     mutationFn: () =>
       client.createPayment({
         amount: formatAmount(total!),
+        twoStep,
         customer: { email: 'buyer@example.com', phone: '+7 900 123-45-67' },
-        routing: routing.destination,
+        ...(twoStep ? {} : { routing: (routing as { destination: RoutingWireEntry[] }).destination }),
       }),
     onSuccess: () => qc.invalidateQueries({ queryKey: queryKeys.payments() }),
   });
+  const created = create.data;
   return (
-    <section className="demo-panel demo-wide" aria-labelledby={`${id}-title`}>
+    <section className="demo-panel" aria-labelledby={`${id}-title`} data-testid="new-payment">
       <h2 id={`${id}-title`}>{t('operator.checkout')}</h2>
-      <div className="demo-field">
-        <label htmlFor={`${id}-amount`}>{t('operator.total')}</label>
-        <input
-          id={`${id}-amount`}
-          className="demo-input"
-          inputMode="decimal"
-          autoComplete="off"
-          value={amountText}
-          onChange={(e) => setAmountText(e.target.value)}
-        />
-      </div>
-      <RoutingSplitEditor
-        total={total ?? 0n}
-        accounts={accounts}
-        defaultValue={{ destination: initial }}
-        onValueChange={(wire, detail) => setEdited({ routing: wire, valid: detail.valid })}
-      />
-      <button
-        type="button"
-        className="demo-button"
-        aria-disabled={!valid || create.isPending}
-        onClick={() => valid && !create.isPending && create.mutate()}
-      >
-        {t('operator.create')}
-      </button>
-      {create.error && <ErrorNotice error={create.error} />}
-    </section>
-  );
-}
-
-function Payments({ accounts }: { accounts: Array<{ id: string; label: string }> }) {
-  const { client } = useKit();
-  const t = useDemoText();
-  // The BFF's list, not this page's memory: every past payment stays after a new one or a reload.
-  const payments = useQuery({ queryKey: queryKeys.payments(), queryFn: () => client.listPayments() });
-  const list = payments.data?.payments ?? [];
-  return (
-    <section className="demo-panel demo-wide" aria-labelledby="payments-title">
-      <h2 id="payments-title">{t('operator.payments')}</h2>
-      {payments.isSuccess && list.length === 0 && <p className="demo-note">{t('operator.noPayments')}</p>}
-      <ul className="demo-payments" data-testid="payments">
-        {list.map((p) => (
-          <PaymentItem key={p.id} payment={p} accounts={accounts} />
-        ))}
-      </ul>
-    </section>
-  );
-}
-
-function PaymentItem({
-  payment: p,
-  accounts,
-}: {
-  payment: PaymentView;
-  accounts: Array<{ id: string; label: string }>;
-}) {
-  const { client, locale } = useKit();
-  const t = useDemoText();
-  const qc = useQueryClient();
-  const id = useId();
-  const money = (wire: string) => formatMoney(parseAmount(wire), { locale });
-  const [refunding, setRefunding] = useState(false);
-  const [amountText, setAmountText] = useState('');
-  const [routing, setRouting] = useState<RoutingWire | null>(null);
-  const [valid, setValid] = useState(false);
-  const amount = parseAmountText(amountText, locale);
-  const refundable = parseAmount(p.refundable.amount);
-  const refund = useMutation({
-    mutationFn: () =>
-      client.createRefund(p.id, {
-        amount: formatAmount(amount!),
-        routing: (routing as { source: RoutingWireEntry[] }).source,
-      }),
-    onSuccess: () => {
-      setRefunding(false);
-      setAmountText('');
-      return qc.invalidateQueries({ queryKey: queryKeys.payments() });
-    },
-  });
-  const canRefund = amount !== null && amount > 0n && amount <= refundable && valid;
-  const refunded = p.refunds.filter((r) => r.status !== 'failed').flatMap((r) => r.routing);
-  return (
-    <li className="demo-payment" data-testid="payment" data-state={p.status}>
-      <p className="demo-payment__head">
-        <strong>{money(p.amount.amount)}</strong>{' '}
-        <span className="demo-badge" data-testid="payment-status">
-          {t(`operator.status.${p.status}`)}
-        </span>
-      </p>
-      <p className="demo-note">
-        {t('operator.order')} {p.orderId}
-      </p>
-      {p.status === 'pending' && p.payUrl && (
-        <p>
-          <a href={p.payUrl} target="_blank" rel="noopener">
-            {t('operator.pay')}
-          </a>
-        </p>
-      )}
-      {p.status === 'success' && (
-        <p data-testid="refundable">
-          {refundable === 0n
-            ? t('operator.refundedAll')
-            : t('operator.refundable', { amount: money(p.refundable.amount) })}
-        </p>
-      )}
-      {p.refunds.length > 0 && (
+      {accounts.length === 0 ? (
+        <p className="demo-note">{t('operator.needSellers')}</p>
+      ) : (
         <>
-          <h3 id={`${id}-refunds`}>{t('operator.refunds')}</h3>
-          <ul aria-labelledby={`${id}-refunds`} data-testid="refunds">
-            {p.refunds.map((r) => (
-              <li key={r.id}>
-                {money(r.amount.amount)} — {t(`operator.refundStatus.${r.status}`)}
-              </li>
-            ))}
-          </ul>
-        </>
-      )}
-      {p.status === 'success' && refundable > 0n && !refunding && (
-        <button
-          type="button"
-          className="demo-button demo-button--secondary"
-          onClick={() => setRefunding(true)}
-        >
-          {t('operator.refund')}
-        </button>
-      )}
-      {refunding && (
-        <div className="demo-stack">
           <div className="demo-field">
-            <label htmlFor={`${id}-refund`}>{t('operator.refundAmount')}</label>
+            <label htmlFor={`${id}-amount`}>{t('operator.total')}</label>
             <input
-              id={`${id}-refund`}
+              id={`${id}-amount`}
               className="demo-input"
               inputMode="decimal"
               autoComplete="off"
@@ -275,48 +159,40 @@ function PaymentItem({
               onChange={(e) => setAmountText(e.target.value)}
             />
           </div>
-          <p>
-            <button
-              type="button"
-              className="demo-button demo-button--secondary"
-              onClick={() => setAmountText(amountToText(refundable, locale))}
-            >
-              {t('operator.refundAll')}
-            </button>
-          </p>
-          <RoutingSplitEditor
-            mode="source"
-            total={amount ?? 0n}
-            accounts={accounts}
-            original={p.routing}
-            refunded={refunded}
-            onValueChange={(wire, detail) => {
-              setRouting(wire);
-              setValid(detail.valid);
-            }}
-          />
-          <div className="demo-buttons">
-            <button
-              type="button"
-              className="demo-button"
-              aria-disabled={!canRefund || refund.isPending}
-              onClick={() => canRefund && !refund.isPending && refund.mutate()}
-            >
-              {amount !== null && amount > 0n
-                ? t('operator.refundSubmit', { amount: formatMoney(amount, { locale }) })
-                : t('operator.refund')}
-            </button>
-            <button
-              type="button"
-              className="demo-button demo-button--secondary"
-              onClick={() => setRefunding(false)}
-            >
-              {t('operator.cancel')}
-            </button>
-          </div>
-          {refund.error && <ErrorNotice error={refund.error} />}
-        </div>
+          <label className="demo-check">
+            <input type="checkbox" checked={twoStep} onChange={(e) => setTwoStep(e.target.checked)} />
+            {t('operator.twoStep')}
+          </label>
+          {!twoStep && (
+            <RoutingSplitEditor
+              key={accounts.length}
+              total={total ?? 0n}
+              accounts={accounts}
+              defaultValue={{ destination: initial }}
+              onValueChange={(wire, detail) => setEdited({ routing: wire, valid: detail.valid })}
+            />
+          )}
+          <button
+            type="button"
+            className="demo-button"
+            aria-disabled={!ready || create.isPending}
+            onClick={() => ready && !create.isPending && create.mutate()}
+          >
+            {t('operator.create')}
+          </button>
+          {create.error && <ErrorNotice error={create.error} onRetry={() => create.mutate()} />}
+          {created && (
+            <p className="demo-created" role="status" data-testid="created-payment">
+              {t('operator.created', { order: created.orderId })}{' '}
+              {created.payUrl && (
+                <a href={created.payUrl} target="_blank" rel="noopener">
+                  {t('operator.pay')}
+                </a>
+              )}
+            </p>
+          )}
+        </>
       )}
-    </li>
+    </section>
   );
 }
