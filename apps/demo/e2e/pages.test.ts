@@ -121,6 +121,7 @@ describeDemo('demo pages: every page in ru and en fits 320, 390 and 1280 px, lig
       await streamOpen(page);
       expect(await me()).not.toBe(before);
       await expectOnlyLocale(page, 'en');
+      expect(await page.title()).toBe(demo('en', 'brand'));
       expect(await page.getByRole('button', { name: 'Dark theme' }).getAttribute('aria-pressed')).toBe(
         'true',
       );
