@@ -46,6 +46,11 @@ const strings = {
     'Open a wallet first: top-ups and payouts need an open wallet.',
   ],
   'money.toWallet': ['Открыть кошелёк', 'Open a wallet'],
+  'money.opening': [
+    'Кошелёк ещё открывается: пополнение и выплаты станут доступны, как только банк его откроет.',
+    'The wallet is still opening: top-ups and payouts become available once the bank opens it.',
+  ],
+  'money.toOpening': ['Как идёт открытие', 'See how it is going'],
   'money.sandboxCards': [
     'Тестовые карты: 4111 1111 1111 1111 привязывается, 4000 0000 0000 0002 отклоняется. Карту вводят в поля Mandarin (фреймы с его домена): ни эта страница, ни BFF её не видят.',
     'Test cards: 4111 1111 1111 1111 links, 4000 0000 0000 0002 is declined. The card is typed into Mandarin’s fields (frames from its origin): neither this page nor the BFF ever sees it.',

@@ -21,12 +21,13 @@ export function PayoutsPage() {
   const wallet = wallets.data?.wallets.find((w) => w.status === 'Success');
   if (wallets.isPending || config === null) return <p className="demo-note">{t('loading')}</p>;
   if (wallet === undefined) {
+    const opening = wallets.data?.wallets.some((w) => w.status === 'Processing') ?? false;
     return (
       <div className="demo-stack">
-        <p className="demo-lead">{t('money.noWallet')}</p>
+        <p className="demo-lead">{t(opening ? 'money.opening' : 'money.noWallet')}</p>
         <p>
           <a className="demo-button" href="#/wallet">
-            {t('money.toWallet')}
+            {t(opening ? 'money.toOpening' : 'money.toWallet')}
           </a>
         </p>
       </div>
