@@ -95,6 +95,28 @@ describeDemo('demo pages: every page in ru and en fits 320, 390 and 1280 px, lig
       await page.getByRole('button', { name: 'Create payment' }).click();
       await page.getByTestId('created-payment').waitFor({ timeout: 10_000 });
       await sweep(page, 'operator', ['operator', 'events'], [320, 390, 1280]);
+
+      // The operator's page in dark too, with its payment's details open.
+      await page.setViewportSize({ width: 390, height: 900 });
+      await dark.click();
+      for (const locale of LOCALES) {
+        await chooseLocale(page, locale);
+        await openPage(page, s.demo.url, 'operator', locale);
+        const details = page.getByRole('button', { name: /^(Подробнее|Details), / });
+        if ((await details.getAttribute('aria-expanded')) !== 'true') await details.click();
+        // Amounts typed in one language are not left in the new one's form, refused.
+        const newPayment = page.getByTestId('new-payment');
+        expect(await newPayment.locator('[aria-invalid="true"]').count()).toBe(0);
+        expect(
+          await newPayment
+            .getByRole('button', { name: demo(locale, 'operator.create') })
+            .getAttribute('aria-disabled'),
+        ).toBe('false');
+        await expectNoOverflow(page, `operator dark ${locale} 390`);
+        await expectOnlyLocale(page, locale);
+        await expectNoAxeViolations(page);
+        await screenshot(page, `sweep-operator-dark-${locale}-390`);
+      }
     } finally {
       await context.close();
     }

@@ -59,6 +59,7 @@ type Action = { kind: 'refund' | 'capture'; payment: PaymentView } | null;
 
 function Operator() {
   const t = useDemoText();
+  const { locale } = useKit();
   const [action, setAction] = useState<Action>(null);
   return (
     <div className="demo-stack">
@@ -77,7 +78,8 @@ function Operator() {
           </SandboxNote>
           <SubMerchantLink />
         </div>
-        <NewPayment />
+        {/* Amounts are typed in the language's own way (`5000,00`, `5000.00`): a new language starts the form afresh. */}
+        <NewPayment key={locale} />
         <PaymentsTable
           className="demo-wide"
           timeZone="Europe/Moscow"
