@@ -122,6 +122,26 @@ describeDemo('demo pages: every page in ru and en fits 320, 390 and 1280 px, lig
     }
   });
 
+  it('says so, with a retry, when the wallets cannot be read, instead of offering a new wallet', async () => {
+    const { context, page } = await newVisitor(s, 390);
+    try {
+      await context.route('**/api/wallets', (route) =>
+        route.request().method() === 'GET' ? route.abort('connectionreset') : route.continue(),
+      );
+      for (const name of ['wallet', 'payouts', 'wallet'] as const) {
+        await page.goto(`${s.demo.url}/#/${name}`);
+        await page.getByRole('button', { name: 'Повторить' }).waitFor({ timeout: 15_000 });
+        expect(await page.getByRole('button', { name: 'Открыть кошелёк' }).count()).toBe(0);
+        await expectNoOverflow(page, `${name}: wallets unreadable`);
+      }
+      await context.unroute('**/api/wallets');
+      await page.getByRole('button', { name: 'Повторить' }).click();
+      await page.getByRole('button', { name: 'Открыть кошелёк' }).waitFor({ timeout: 10_000 });
+    } finally {
+      await context.close();
+    }
+  });
+
   it('keeps the chosen language and theme after "New customer" and a reload', async () => {
     const { context, page } = await newVisitor(s, 390);
     try {

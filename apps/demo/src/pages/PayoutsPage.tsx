@@ -1,6 +1,7 @@
 import {
   BalanceWidget,
   BoundCards,
+  ErrorNotice,
   PayoutForm,
   queryKeys,
   TopUpForm,
@@ -19,6 +20,7 @@ export function PayoutsPage() {
   const config = useSandboxConfig();
   const wallets = useQuery({ queryKey: queryKeys.wallets(), queryFn: () => client.listWallets() });
   const wallet = wallets.data?.wallets.find((w) => w.status === 'Success');
+  if (wallets.isError) return <ErrorNotice error={wallets.error} onRetry={() => void wallets.refetch()} />;
   if (wallets.isPending || config === null) return <p className="demo-note">{t('loading')}</p>;
   if (wallet === undefined) {
     const opening = wallets.data?.wallets.some((w) => w.status === 'Processing') ?? false;

@@ -1,5 +1,6 @@
 import {
   BalanceWidget,
+  ErrorNotice,
   type EspKycFields,
   EspKycForm,
   OtpInput,
@@ -30,6 +31,7 @@ export function WalletPage() {
   };
   // The newest wallet is the one being opened (a failed application's "Start again" makes a new one).
   const walletId = created ?? wallets.data?.wallets[0]?.id ?? null;
+  if (wallets.isError) return <ErrorNotice error={wallets.error} onRetry={() => void wallets.refetch()} />;
   if (wallets.isPending) return <p className="demo-note">{t('loading')}</p>;
   return (
     <div className="demo-stack">
