@@ -30,6 +30,7 @@ export function OperatorPage({ client }: { client: BffClient }) {
   const t = useDemoText();
   const me = useQuery({ queryKey: ['demo', 'me'], queryFn: () => client.me() });
   const queryClient = useQueryClient();
+  if (me.isError) return <ErrorNotice error={me.error} onRetry={() => void me.refetch()} />;
   if (!me.data) return <p className="demo-note">{t('loading')}</p>;
   if (!me.data.roles.includes('operator')) {
     return (
