@@ -1,11 +1,13 @@
 import { act, screen, waitFor } from '@testing-library/react';
 import { userEvent } from '@testing-library/user-event';
 import { afterEach, describe, expect, it } from 'vitest';
+import { CapturePayment } from './capture/CapturePayment.js';
 import { HostedCardForm } from './cards/HostedCardForm.js';
 import { EspKycForm } from './esp-kyc/EspKycForm.js';
 import { OtpInput } from './otp/OtpInput.js';
+import { RefundDialog } from './refund/RefundDialog.js';
 import { SbpRecipientConfirmation } from './sbp/SbpRecipientConfirmation.js';
-import { fakeIds } from './testing/createFakeBffClient.js';
+import { fakeIds, fakePayment, fakePayments, fakeRoutingEntry } from './testing/createFakeBffClient.js';
 import {
   FAKE_HOSTED_SRC,
   type FakeHostedFields,
@@ -93,5 +95,38 @@ describe('focus after each state change', () => {
     await userEvent.setup().keyboard('{Enter}');
     await after('processing', () => screen.getByRole('button', { name: 'Отправляем…' }));
     await after('success', () => screen.getByRole('heading', { name: 'Данные карты приняты' }));
+  });
+
+  it('refund: the amount takes focus and keeps it while Enter sends; the result and Refund more take focus', async () => {
+    const { fake } = renderWithKit(<RefundDialog payment={fakePayments[2]!} onClose={() => {}} />, {
+      scenario: { delayMs: 40, payments: fakePayments, refund: { finalStatus: null } },
+    });
+    await after('editing', () => screen.getByRole('textbox', { name: 'Сумма возврата' }));
+    const user = userEvent.setup();
+    await user.keyboard('{Enter}');
+    await after('submitting', () => screen.getByRole('textbox', { name: 'Сумма возврата' }));
+    await after('done', () => screen.getByRole('heading', { name: 'Возврат отправлен' }));
+    const refundId = fake.payments()[2]!.refunds[1]!.id;
+    act(() => fake.settleRefund(fakeIds.paymentPaid, refundId, 'failed'));
+    // The failed refund is refundable again once the payment is read again after the event.
+    await user.click(await screen.findByRole('button', { name: 'Вернуть ещё' }, { timeout: 3000 }));
+    await after('editing', () => screen.getByRole('textbox', { name: 'Сумма возврата' }));
+  });
+
+  it('capture: Capture stays focused while sending; the result takes focus', async () => {
+    const payment = fakePayment({
+      ...fakePayments[1]!,
+      routing: [fakeRoutingEntry(fakeIds.accountA, '12500.50')],
+    });
+    renderWithKit(<CapturePayment payment={payment} onClose={() => {}} />, {
+      scenario: { delayMs: 40, payments: [payment] },
+    });
+    await stateIs('editing');
+    screen.getByRole('button', { name: /^Списать / }).focus();
+    await userEvent.setup().keyboard('{Enter}');
+    await after('submitting', () => screen.getByRole('button', { name: /^Списать / }));
+    await after('done', () =>
+      screen.getByRole('heading', { name: /^(Списание отправлено|Деньги списаны)$/ }),
+    );
   });
 });

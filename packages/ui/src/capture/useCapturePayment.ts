@@ -1,4 +1,10 @@
-import { type PaymentView, parseAmount, type RoutingWireEntry } from '@mandarin-kit/core';
+import {
+  fromRoutingWire,
+  type PaymentView,
+  parseAmount,
+  type RoutingWireEntry,
+  validateRouting,
+} from '@mandarin-kit/core';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useKit } from '../provider/KitContext.js';
@@ -68,8 +74,13 @@ export function useCapturePayment({
     routing: { destination: given.routing },
     allocated: sum(given.routing),
   }));
-  // The editor's word: every row parses and the split adds up to the held amount exactly.
-  const [valid, setValid] = useState(false);
+  // The editor's word: every row parses and the split adds up to the held amount exactly. Until the editor first
+  // says so, the split the payment came with is judged the same way.
+  const [valid, setValid] = useState(
+    () =>
+      given.routing.length > 0 &&
+      validateRouting(parseAmount(given.amount.amount), fromRoutingWire(given.routing)).length === 0,
+  );
   const [tried, setTried] = useState(false);
 
   const action = useIdempotentAction(async (routing: RoutingWireEntry[], idempotencyKey: string) => {

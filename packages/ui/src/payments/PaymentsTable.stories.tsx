@@ -1,5 +1,9 @@
+import type { PaymentView } from '@mandarin-kit/core';
 import type { Meta, StoryObj } from '@storybook/react-vite';
+import { useState } from 'react';
 import { expect, fn, userEvent } from 'storybook/test';
+import { CapturePayment } from '../capture/CapturePayment.js';
+import { RefundDialog } from '../refund/RefundDialog.js';
 import { fakeIds, fakePayment, fakePayments, fakeRoutingEntry } from '../testing/createFakeBffClient.js';
 import { kit } from '../testing/storyParameters.js';
 import { PaymentsTable } from './PaymentsTable.js';
@@ -77,3 +81,18 @@ export const English: Story = {
     await expect(await canvas.findByRole('button', { name: 'Refund' })).toBeTruthy();
   },
 };
+
+/** The table wired to RefundDialog and CapturePayment, as an operator's page would have them. */
+function PaymentsPage() {
+  const [refunding, setRefunding] = useState<PaymentView | null>(null);
+  const [capturing, setCapturing] = useState<PaymentView | null>(null);
+  return (
+    <>
+      <PaymentsTable timeZone="Europe/Moscow" onRefund={setRefunding} onCapture={setCapturing} />
+      {refunding && <RefundDialog payment={refunding} onClose={() => setRefunding(null)} />}
+      {capturing && <CapturePayment payment={capturing} onClose={() => setCapturing(null)} />}
+    </>
+  );
+}
+
+export const WithDialogs: Story = { render: () => <PaymentsPage /> };

@@ -1,6 +1,9 @@
+import type { PaymentView } from '@mandarin-kit/core';
 import { act, getDefaultNormalizer, screen, waitFor, within } from '@testing-library/react';
 import { userEvent } from '@testing-library/user-event';
+import { useState } from 'react';
 import { describe, expect, it, vi } from 'vitest';
+import { RefundDialog } from '../refund/RefundDialog.js';
 import { createFakeBffClient, fakeIds, fakePayments } from '../testing/createFakeBffClient.js';
 import { renderWithKit } from '../testing/renderWithKit.js';
 import { PaymentsTable } from './PaymentsTable.js';
@@ -15,6 +18,17 @@ const rowOf = (orderId: string) => screen.getByText(orderId).closest('tr') as HT
 const groupOf = (orderId: string) => screen.getByText(orderId).closest('tbody') as HTMLElement;
 const listRequests = (fake: ReturnType<typeof createFakeBffClient>) =>
   fake.requests.filter((r) => r.path.startsWith('/api/payments')).map((r) => r.path);
+
+/** The table wired to the refund dialog, as an operator's page has them. */
+function Page() {
+  const [refunding, setRefunding] = useState<PaymentView | null>(null);
+  return (
+    <>
+      <PaymentsTable onRefund={setRefunding} />
+      {refunding && <RefundDialog payment={refunding} onClose={() => setRefunding(null)} />}
+    </>
+  );
+}
 
 describe('PaymentsTable', () => {
   it('lists each payment: date and time, order id, status in words, exact amount', async () => {
@@ -195,5 +209,22 @@ describe('PaymentsTable', () => {
     expect(within(held).getByText('₽12,500.50')).toBeTruthy();
     expect(within(held).getByText(/^Mar 5, 2025, 2:05\sPM$/)).toBeTruthy();
     expect(within(rowOf('order-1003')).getByText('Partly refunded')).toBeTruthy();
+  });
+
+  it('wired to RefundDialog: a full refund changes the row, and closing puts focus on the table, not <body>', async () => {
+    renderWithKit(<Page />, { scenario });
+    await screen.findByRole('table');
+    const user = userEvent.setup();
+    await user.click(screen.getByRole('button', { name: 'Подробнее, заказ order-1003' }));
+    await user.click(within(groupOf('order-1003')).getByRole('button', { name: 'Вернуть' }));
+    const dialog = screen.getByRole('dialog', { name: 'Возврат по заказу order-1003' });
+    await user.click(within(dialog).getByRole('button', { name: /^Вернуть 4\s500,00\s₽$/ }));
+    await within(dialog).findByRole('heading', { name: 'Деньги возвращены' });
+    await waitFor(() => expect(within(rowOf('order-1003')).getByText('Возвращён')).toBeTruthy());
+    // Nothing is left to refund, so the Refund button that opened the dialog is gone: focus goes to the heading.
+    expect(within(groupOf('order-1003')).queryByRole('button', { name: 'Вернуть' })).toBeNull();
+    await user.keyboard('{Escape}');
+    expect(screen.queryByRole('dialog')).toBeNull();
+    expect(document.activeElement).toBe(screen.getByRole('heading', { name: 'Платежи' }));
   });
 });

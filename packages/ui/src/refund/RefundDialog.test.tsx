@@ -176,6 +176,23 @@ describe('RefundDialog', () => {
     expect(refundRequests(fake)).toEqual([]);
   });
 
+  it('sends a split edited by hand after the amount changed, the edit keeping it valid', async () => {
+    const { fake, user, dialog } = await open();
+    const amount = within(dialog).getByRole('textbox', { name: 'Сумма возврата' });
+    await user.clear(amount);
+    await user.type(amount, '1000');
+    await user.type(within(dialog).getByRole('textbox', { name: 'Описание, строка 1' }), 'Книги');
+    await user.click(within(dialog).getByRole('button', { name: SEND }));
+    expect(await within(dialog).findByRole('heading', { name: 'Деньги возвращены' })).toBeTruthy();
+    const routing = (
+      refundRequests(fake)[0]!.body as { routing: Array<{ amount: { value: string }; description: string }> }
+    ).routing;
+    expect(routing.map((entry) => [entry.amount.value, entry.description])).toEqual([
+      ['800.00', 'Книги'],
+      ['200.00', ''],
+    ]);
+  });
+
   it('says a fully refunded payment is refunded, with no form', async () => {
     const { dialog } = await open(refunded);
     expect(within(dialog).getByRole('heading', { name: 'Платёж возвращён полностью' })).toBeTruthy();

@@ -108,8 +108,9 @@ export function useRefundDialog({
     amountToText(parseAmount(given.refundable.amount), locale),
   );
   const [manual, setManual] = useState<RoutingWire | null>(null);
-  // The editor's word: every row parses and the split adds up to the amount exactly.
-  const [editorValid, setEditorValid] = useState(false);
+  // The editor's word: every row parses and the split adds up to the amount exactly. Unknown (null) until the
+  // editor first says so, when only the proportional split (valid by construction) can be on screen.
+  const [editorValid, setEditorValid] = useState<boolean | null>(null);
   const [tried, setTried] = useState(false);
   const [refundId, setRefundId] = useState<string | null>(null);
 
@@ -148,11 +149,25 @@ export function useRefundDialog({
     }
     return issues;
   }, [manual, original, refunded]);
-  const splitValid = original.length === 0 || (routing !== undefined && editorValid);
+  const splitValid = original.length === 0 || (routing !== undefined && (editorValid ?? manual === null));
 
   const action = useIdempotentAction(
     async (body: { amount: string; routing?: RoutingWireEntry[] }, idempotencyKey: string) => {
       const refund = await client.createRefund(payment.id, body, { idempotencyKey });
+      // The payment as the BFF now has it (refundable: the amount less every refund that has not failed), at
+      // once: the result never shows the old refundable amount while the payment is read again.
+      queryClient.setQueryData<PaymentView>(queryKeys.payment(payment.id), (old) =>
+        old === undefined || old.refunds.some((r) => r.id === refund.id)
+          ? old
+          : {
+              ...old,
+              refunds: [...old.refunds, refund],
+              refundable: {
+                ...old.refundable,
+                amount: formatAmount(parseAmount(old.refundable.amount) - parseAmount(refund.amount.amount)),
+              },
+            },
+      );
       setRefundId(refund.id);
       void queryClient.invalidateQueries({ queryKey: queryKeys.payment(payment.id) });
       void queryClient.invalidateQueries({ queryKey: queryKeys.payments() });
@@ -179,13 +194,16 @@ export function useRefundDialog({
     payment,
     refundable,
     amountText,
+    // A new amount brings the proportional split back (the editor reports on it again).
     setAmountText: (text) => {
       setAmountText(text);
       setManual(null);
+      setEditorValid(null);
     },
     setFullAmount: () => {
       setAmountText(amountToText(refundable, locale));
       setManual(null);
+      setEditorValid(null);
     },
     amount,
     amountIssue,
@@ -193,7 +211,10 @@ export function useRefundDialog({
     refunded,
     routing,
     proportional: manual === null,
-    setRouting: (next) => setManual(next),
+    setRouting: (next, detail) => {
+      setManual(next);
+      setEditorValid(detail.valid);
+    },
     setSplitValidity: setEditorValid,
     splitIssues,
     splitValid,
@@ -211,6 +232,7 @@ export function useRefundDialog({
       action.reset();
       setRefundId(null);
       setManual(null);
+      setEditorValid(null);
       setTried(false);
       setAmountText(amountToText(refundable, locale));
     },
