@@ -6,7 +6,9 @@ import { fileURLToPath } from 'node:url';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect } from 'vitest';
 import { type RunningDemo, startDemo } from '../server/startDemo.js';
+import { demoText } from '../src/messages.js';
 import { chromiumPath, launchChromium } from './browser.js';
+import type { Locale } from './pageChecks.js';
 
 const app = fileURLToPath(new URL('..', import.meta.url));
 const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
@@ -104,17 +106,35 @@ export async function expectNoAxeViolations(page: Page): Promise<void> {
 }
 
 /**
- * Signs in as the operator on the operator page. The BFF ends the page's event stream, which reconnects by
- * itself with the operator's session (no reload); this waits until the page shows the operator and its stream is
- * open again.
+ * Signs in as the operator on the operator page, in the page's language. The BFF ends the page's event stream,
+ * which reconnects by itself with the operator's session (no reload); this waits until the page shows the
+ * operator and its stream is open again.
  */
-export async function signInAsOperator(page: Page, demoUrl: string): Promise<void> {
+export async function signInAsOperator(page: Page, demoUrl: string, locale: Locale = 'ru'): Promise<void> {
   await page.goto(`${demoUrl}/#/operator`);
-  await expect.poll(() => page.getByTestId('stream-status').textContent()).toContain('open');
+  await streamOpen(page);
   const loads: string[] = [];
   page.on('load', () => loads.push(page.url()));
-  await page.getByRole('button', { name: 'Sign in as operator' }).click();
-  await expect.poll(() => page.getByText('Operator', { exact: true }).count()).toBeGreaterThan(0);
-  await expect.poll(() => page.getByTestId('stream-status').textContent()).toContain('open');
+  await page.getByRole('button', { name: demoText(locale, 'operator.signIn') }).click();
+  await expect.poll(() => page.getByTestId('session-role').getAttribute('data-role')).toBe('operator');
+  await streamOpen(page);
   expect(loads).toEqual([]);
+}
+
+/** Waits until the page's live event stream is open. */
+export async function streamOpen(page: Page, timeout = 10_000): Promise<void> {
+  await expect
+    .poll(() => page.getByTestId('stream-status').getAttribute('data-state'), { timeout })
+    .toBe('open');
+}
+
+/** A fresh browser context (its own cookies: another customer) at `width`, in the demo's default locale. */
+export async function newVisitor(
+  s: DemoSession,
+  width: number,
+): Promise<{ context: BrowserContext; page: Page }> {
+  const context = await s.browser.newContext({ viewport: { width, height: 900 }, locale: 'en-US' });
+  const page = await context.newPage();
+  page.on('pageerror', (error) => console.error('page error:', error.message));
+  return { context, page };
 }

@@ -1,33 +1,48 @@
 import { expect, it } from 'vitest';
+import type { DemoKey } from '../src/messages.js';
 import { walletViaApi } from './apiSetup.js';
-import { describeDemo, expectNoAxeViolations, screenshot, signInAsOperator } from './demoFixture.js';
+import {
+  describeDemo,
+  expectNoAxeViolations,
+  screenshot,
+  signInAsOperator,
+  streamOpen,
+} from './demoFixture.js';
+import { chooseLocale, demo, expectNoOverflow, expectOnlyLocale, openPage, WALKS } from './pageChecks.js';
 
 describeDemo('demo flow 4: live event log, provider callbacks and SSE reconnect in Chromium', (s) => {
   const log = () => s.page.getByTestId('event-log').locator('li');
 
-  it('fires each of the other providers’ callbacks and shows the relay’s reply and the event', async () => {
+  it('fires each of the other providers’ callbacks and shows the relay’s reply and the event, in ru and en', async () => {
     const { page } = s;
     await signInAsOperator(page, s.demo.url);
-    await page.goto(`${s.demo.url}/#/events`);
-    await expect.poll(() => page.getByTestId('stream-status').textContent()).toContain('open');
     const replies = page.getByTestId('replies').locator('li');
-    const fire = async (label: string, reply: RegExp) => {
-      await page.getByRole('button', { name: label }).click();
-      await expect.poll(() => replies.first().textContent(), { timeout: 10_000 }).toMatch(reply);
-    };
-    await fire('Transfer status (form, path token)', /transfers: HTTP 200 OK/);
-    await fire('Bank gateway (checksum)', /gateway: HTTP 200 OK/);
-    await fire('Widget check (Content-HMAC)', /widget: HTTP 200 \{"code":\d+\}/);
-    await fire('Widget pay (Content-HMAC)', /widget: HTTP 200 \{"code":0\}/);
-    await fire('Signed JSON processing (HMAC-SHA512)', /processing: HTTP 200 OK/);
-    await expect
-      .poll(async () => (await log().allTextContents()).join('\n'), { timeout: 10_000 })
-      .toMatch(/transfer\.status/);
-    const text = (await log().allTextContents()).join('\n');
-    for (const type of ['gateway.operation', 'widget.notification', 'processing.status'])
-      expect(text).toContain(type);
-    await expectNoAxeViolations(page);
-    await screenshot(page, '4-events-providers');
+    for (const { locale, width } of WALKS) {
+      await page.setViewportSize({ width, height: 900 });
+      await chooseLocale(page, locale);
+      await openPage(page, s.demo.url, 'events', locale);
+      await streamOpen(page);
+      const fire = async (label: DemoKey, reply: RegExp) => {
+        await page.getByRole('button', { name: demo(locale, label) }).click();
+        await expect.poll(() => replies.first().textContent(), { timeout: 10_000 }).toMatch(reply);
+        await expectNoOverflow(page, `events ${locale} ${width}: ${label}`);
+      };
+      await fire('events.provider.transfers', /transfers: HTTP 200 OK/);
+      await fire('events.provider.gateway', /gateway: HTTP 200 OK/);
+      await fire('events.provider.widgetCheck', /widget: HTTP 200 \{"code":\d+\}/);
+      await fire('events.provider.widgetPay', /widget: HTTP 200 \{"code":0\}/);
+      await fire('events.provider.processing', /processing: HTTP 200 OK/);
+      await expect
+        .poll(async () => (await log().allTextContents()).join('\n'), { timeout: 10_000 })
+        .toMatch(/transfer\.status/);
+      const text = (await log().allTextContents()).join('\n');
+      for (const type of ['gateway.operation', 'widget.notification', 'processing.status'])
+        expect(text).toContain(type);
+      await expectOnlyLocale(page, locale);
+      await expectNoAxeViolations(page);
+      await screenshot(page, `4-events-providers-${locale}-${width}`);
+    }
+    await page.setViewportSize({ width: 1200, height: 900 });
   });
 
   it('reconnects after the BFF restarts and receives what happened meanwhile, without a reload', async () => {
@@ -45,8 +60,8 @@ describeDemo('demo flow 4: live event log, provider callbacks and SSE reconnect 
     });
     expect(deposit.status()).toBe(201);
     await expect
-      .poll(() => page.getByTestId('stream-status').textContent(), { timeout: 20_000 })
-      .toContain('open');
+      .poll(() => page.getByTestId('stream-status').getAttribute('data-state'), { timeout: 20_000 })
+      .toBe('open');
     await expect.poll(() => log().count(), { timeout: 20_000 }).toBeGreaterThan(before);
     const ids = (await log().locator('code').allTextContents()).filter((t) => t.startsWith('#'));
     expect(new Set(ids).size).toBe(ids.length);
@@ -65,7 +80,7 @@ describeDemo('demo flow 4: live event log, provider callbacks and SSE reconnect 
       const walletId = await walletViaApi(page, s.demo.url);
       await page.goto(`${s.demo.url}/#/events`);
       await page.reload();
-      await expect.poll(() => page.getByTestId('stream-status').textContent()).toContain('open');
+      await streamOpen(page);
       const pageLog = page.getByTestId('event-log').locator('li');
       const streams: string[] = [];
       let endGap!: () => void;
@@ -148,8 +163,8 @@ describeDemo('demo flow 4: live event log, provider callbacks and SSE reconnect 
       await Promise.all(tabs.map((tab) => tab.goto(s.demo.url)));
       for (const tab of tabs) {
         await expect
-          .poll(() => tab.getByTestId('stream-status').textContent(), { timeout: 10_000 })
-          .toContain('open');
+          .poll(() => tab.getByTestId('stream-status').getAttribute('data-state'), { timeout: 10_000 })
+          .toBe('open');
       }
       expect(sessionsIssued).toHaveLength(1);
     } finally {

@@ -1,35 +1,45 @@
-import { fromRoutingWire, parseAmount, type RoutingWireEntry, validateRouting } from '@mandarin-kit/core';
-import { type BffClient, queryKeys, RoutingSplitEditor, type RoutingWire, useKit } from '@mandarin-kit/ui';
+import {
+  formatAmount,
+  fromRoutingWire,
+  type PaymentView,
+  type RoutingWireEntry,
+  validateRouting,
+} from '@mandarin-kit/core';
+import {
+  type BffClient,
+  CapturePayment,
+  ErrorNotice,
+  PaymentsTable,
+  queryKeys,
+  RefundDialog,
+  RoutingSplitEditor,
+  type RoutingWire,
+  SubMerchantLink,
+  useKit,
+  useSubMerchantAccounts,
+} from '@mandarin-kit/ui';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { useState } from 'react';
+import { useId, useState } from 'react';
+import { amountToText, parseAmountText } from '../amountText.js';
+import { SandboxNote } from '../SandboxNote.js';
 import { sandboxSubMerchantTokens } from '../sandbox.js';
+import { useDemoText } from '../useDemoText.js';
 
-const entry = (accountId: string, value: string, fee: string): RoutingWireEntry => ({
-  accountId,
-  amount: { value, currency: 'RUB' },
-  platformFeeAmount: { value: fee, currency: 'RUB' },
-});
-
-const toMinor = (amount: string) => {
-  try {
-    return parseAmount(amount);
-  } catch {
-    return 0n;
-  }
-};
-
-/** Flow 3: a checkout split across sub-merchants, paid on the hosted page, then two partial refunds. */
+/** Flow 3: the operator links sellers, takes a payment split between them, captures, refunds. */
 export function OperatorPage({ client }: { client: BffClient }) {
+  const t = useDemoText();
   const me = useQuery({ queryKey: ['demo', 'me'], queryFn: () => client.me() });
   const queryClient = useQueryClient();
-  if (!me.data) return <p>Loading…</p>;
+  if (me.isError) return <ErrorNotice error={me.error} onRetry={() => void me.refetch()} />;
+  if (!me.data) return <p className="demo-note">{t('loading')}</p>;
   if (!me.data.roles.includes('operator')) {
     return (
-      <section className="demo-card" aria-labelledby="op-title">
-        <h2 id="op-title">Operators only</h2>
-        <p>The demo lets anyone sign in as the marketplace operator (off by default in a real BFF).</p>
+      <section className="demo-panel demo-narrow" aria-labelledby="op-title">
+        <h2 id="op-title">{t('operator.only')}</h2>
+        <p>{t('operator.onlyText')}</p>
         <button
           type="button"
+          className="demo-button"
           onClick={async () => {
             await client.signInAsOperator();
             // The BFF ends this session's event stream, which reconnects by itself with the operator's
@@ -37,167 +47,155 @@ export function OperatorPage({ client }: { client: BffClient }) {
             await queryClient.invalidateQueries();
           }}
         >
-          Sign in as operator
+          {t('operator.signIn')}
         </button>
       </section>
     );
   }
-  return <Checkout />;
+  return <Operator />;
 }
 
-function Checkout() {
-  const { client } = useKit();
-  const qc = useQueryClient();
-  const accounts = useQuery({
-    queryKey: ['demo', 'sub-merchants'],
-    queryFn: () => client.listSubMerchants(),
-  });
-  const link = useMutation({
-    mutationFn: async () => {
-      for (const [i, token] of sandboxSubMerchantTokens.entries()) {
-        await client.linkSubMerchant({ token, label: `Shop ${i + 1}` });
-      }
-    },
-    onSuccess: () => qc.invalidateQueries({ queryKey: ['demo', 'sub-merchants'] }),
-  });
-  const [amount, setAmount] = useState('5000.00');
-  const [edited, setEdited] = useState<{ routing: RoutingWire; valid: boolean } | null>(null);
-  const [paymentId, setPaymentId] = useState<string | null>(null);
-  const create = useMutation({
-    mutationFn: () =>
-      client.createPayment({
-        amount,
-        customer: { email: 'buyer@example.com', phone: '+7 900 123-45-67' },
-        routing: (routing as { destination: RoutingWireEntry[] }).destination,
-      }),
-    onSuccess: (p) => setPaymentId(p.id),
-  });
-  const options = (accounts.data?.subMerchants ?? []).map((a, i) => ({
-    id: a.id,
-    label: `${a.label ?? `Shop ${i + 1}`} · ${a.shortId}`,
-  }));
-  // The editor reports edits; until the first one, the starting split is what will be sent.
-  const initial: RoutingWireEntry[] =
-    options.length < 2
-      ? []
-      : [entry(options[0]!.id, '4000.00', '50.00'), entry(options[1]!.id, '1000.00', '50.00')];
-  const routing = edited?.routing ?? { destination: initial };
-  const valid =
-    edited?.valid ??
-    (initial.length > 0 && validateRouting(toMinor(amount), fromRoutingWire(initial)).length === 0);
-  if (options.length < 2) {
-    return (
-      <section className="demo-card" aria-labelledby="subs-title">
-        <h2 id="subs-title">Sub-merchants</h2>
-        <button type="button" onClick={() => link.mutate()} disabled={link.isPending}>
-          Link two sandbox sub-merchants
-        </button>
-      </section>
-    );
-  }
-  if (paymentId !== null)
-    return <Payment paymentId={paymentId} accounts={options} onNew={() => setPaymentId(null)} />;
+/** What the operator is acting on: a payment to refund or to capture, with the dialog for it. */
+type Action = { kind: 'refund' | 'capture'; payment: PaymentView } | null;
+
+function Operator() {
+  const t = useDemoText();
+  const { locale } = useKit();
+  const [action, setAction] = useState<Action>(null);
   return (
-    <section className="demo-card" aria-labelledby="checkout-title">
-      <h2 id="checkout-title">Checkout</h2>
-      <label>
-        Order total, ₽{' '}
-        <input value={amount} onChange={(e) => setAmount(e.target.value)} inputMode="decimal" />
-      </label>
-      <RoutingSplitEditor
-        total={toMinor(amount)}
-        accounts={options}
-        defaultValue={{ destination: initial }}
-        onValueChange={(wire, detail) => setEdited({ routing: wire, valid: detail.valid })}
-      />
-      <button type="button" disabled={!valid || create.isPending} onClick={() => create.mutate()}>
-        Create payment
-      </button>
-      {create.error && <p role="alert">{create.error.message}</p>}
-    </section>
+    <div className="demo-stack">
+      <p className="demo-lead">{t('operator.intro')}</p>
+      <div className="demo-grid">
+        <div className="demo-stack">
+          <SandboxNote>
+            {t('operator.sandboxTokens')}
+            <span className="demo-tokens">
+              {sandboxSubMerchantTokens.map((token) => (
+                <code key={token} data-testid="sandbox-token">
+                  {token}
+                </code>
+              ))}
+            </span>
+          </SandboxNote>
+          <SubMerchantLink />
+        </div>
+        {/* Amounts are typed in the language's own way (`5000,00`, `5000.00`): a new language starts the form afresh. */}
+        <NewPayment key={locale} />
+        <PaymentsTable
+          className="demo-wide"
+          timeZone="Europe/Moscow"
+          onRefund={(payment) => setAction({ kind: 'refund', payment })}
+          onCapture={(payment) => setAction({ kind: 'capture', payment })}
+        />
+      </div>
+      {action?.kind === 'refund' && <RefundDialog payment={action.payment} onClose={() => setAction(null)} />}
+      {action?.kind === 'capture' && (
+        <CapturePayment payment={action.payment} onClose={() => setAction(null)} />
+      )}
+    </div>
   );
 }
 
-function Payment({
-  paymentId,
-  accounts,
-  onNew,
-}: {
-  paymentId: string;
-  accounts: Array<{ id: string; label: string }>;
-  onNew: () => void;
-}) {
-  const { client } = useKit();
-  const payment = useQuery({
-    queryKey: queryKeys.payment(paymentId),
-    queryFn: () => client.getPayment(paymentId),
-  });
-  const [amount, setAmount] = useState('1000.00');
-  const [routing, setRouting] = useState<RoutingWire | null>(null);
-  const [valid, setValid] = useState(false);
+const entry = (accountId: string, value: string, fee: string): RoutingWireEntry => ({
+  accountId,
+  amount: { value, currency: 'RUB' },
+  platformFeeAmount: { value: fee, currency: 'RUB' },
+});
+
+/** The split a new payment of 5 000 ₽ starts from: 4 000 ₽ and 1 000 ₽, 50 ₽ of each the platform's fee. */
+function startingSplit(accountIds: string[]): RoutingWireEntry[] {
+  const [first, second] = accountIds;
+  if (first === undefined) return [];
+  if (second === undefined) return [entry(first, '5000.00', '100.00')];
+  return [entry(first, '4000.00', '50.00'), entry(second, '1000.00', '50.00')];
+}
+
+/**
+ * A new payment, as the marketplace's checkout would make it: the order total and its split between the
+ * linked sellers (the kit's RoutingSplitEditor, offering them by name), or a two-step payment whose split is
+ * given when it is captured. The customer pays on Mandarin's hosted page.
+ */
+function NewPayment() {
+  const { client, locale } = useKit();
+  const t = useDemoText();
   const qc = useQueryClient();
-  const refund = useMutation({
+  const id = useId();
+  const { accounts } = useSubMerchantAccounts();
+  const [amountText, setAmountText] = useState(() => amountToText(500_000n, locale));
+  const [twoStep, setTwoStep] = useState(false);
+  const [edited, setEdited] = useState<{ routing: RoutingWire; valid: boolean } | null>(null);
+  const total = parseAmountText(amountText, locale);
+  // The editor reports edits; until the first one, its starting split (4:1 between the first two sellers, with
+  // the platform's fee from each) is what will be sent.
+  const initial = startingSplit(accounts.map((a) => a.id));
+  const routing = edited?.routing ?? { destination: initial };
+  const valid =
+    edited?.valid ??
+    (total !== null && initial.length > 0 && validateRouting(total, fromRoutingWire(initial)).length === 0);
+  const ready = total !== null && total > 0n && (twoStep || valid);
+  const create = useMutation({
     mutationFn: () =>
-      client.createRefund(paymentId, { amount, routing: (routing as { source: RoutingWireEntry[] }).source }),
-    onSuccess: () => {
-      setRouting(null);
-      setValid(false);
-      return qc.invalidateQueries({ queryKey: queryKeys.payment(paymentId) });
-    },
+      client.createPayment({
+        amount: formatAmount(total!),
+        twoStep,
+        customer: { email: 'buyer@example.com', phone: '+7 900 123-45-67' },
+        ...(twoStep ? {} : { routing: (routing as { destination: RoutingWireEntry[] }).destination }),
+      }),
+    onSuccess: () => qc.invalidateQueries({ queryKey: queryKeys.payments() }),
   });
-  const p = payment.data;
-  if (!p) return <p>Loading…</p>;
-  const refunded = p.refunds.filter((r) => r.status !== 'failed').flatMap((r) => r.routing);
+  const created = create.data;
   return (
-    <section className="demo-card" aria-labelledby="payment-title">
-      <h2 id="payment-title">Payment {p.amount.amount} ₽</h2>
-      <p role="status" aria-live="polite" data-testid="payment-status" data-state={p.status}>
-        Status: {p.status}
-      </p>
-      {p.status === 'pending' && p.payUrl && (
-        <p>
-          <a href={p.payUrl} target="_blank" rel="noopener">
-            Pay on Mandarin’s hosted page
-          </a>
-        </p>
-      )}
-      {p.status === 'success' && (
+    <section className="demo-panel" aria-labelledby={`${id}-title`} data-testid="new-payment">
+      <h2 id={`${id}-title`}>{t('operator.checkout')}</h2>
+      {accounts.length === 0 ? (
+        <p className="demo-note">{t('operator.needSellers')}</p>
+      ) : (
         <>
-          <p data-testid="refundable">Refundable: {p.refundable.amount} ₽</p>
-          <h3>Partial refund</h3>
-          <label>
-            Refund amount, ₽{' '}
-            <input value={amount} onChange={(e) => setAmount(e.target.value)} inputMode="decimal" />
+          <div className="demo-field">
+            <label htmlFor={`${id}-amount`}>{t('operator.total')}</label>
+            <input
+              id={`${id}-amount`}
+              className="demo-input"
+              inputMode="decimal"
+              autoComplete="off"
+              value={amountText}
+              onChange={(e) => setAmountText(e.target.value)}
+            />
+          </div>
+          <label className="demo-check">
+            <input type="checkbox" checked={twoStep} onChange={(e) => setTwoStep(e.target.checked)} />
+            {t('operator.twoStep')}
           </label>
-          <RoutingSplitEditor
-            key={p.refunds.length}
-            mode="source"
-            total={toMinor(amount)}
-            accounts={accounts}
-            original={p.routing}
-            refunded={refunded}
-            onValueChange={(wire, detail) => {
-              setRouting(wire);
-              setValid(detail.valid);
-            }}
-          />
-          <button type="button" disabled={!valid || refund.isPending} onClick={() => refund.mutate()}>
-            Refund
+          {!twoStep && (
+            <RoutingSplitEditor
+              key={accounts.length}
+              total={total ?? 0n}
+              accounts={accounts}
+              defaultValue={{ destination: initial }}
+              onValueChange={(wire, detail) => setEdited({ routing: wire, valid: detail.valid })}
+            />
+          )}
+          <button
+            type="button"
+            className="demo-button"
+            aria-disabled={!ready || create.isPending}
+            onClick={() => ready && !create.isPending && create.mutate()}
+          >
+            {t('operator.create')}
           </button>
-          {refund.error && <p role="alert">{refund.error.message}</p>}
+          {create.error && <ErrorNotice error={create.error} onRetry={() => create.mutate()} />}
+          {created && (
+            <p className="demo-created" role="status" data-testid="created-payment">
+              {t('operator.created', { order: created.orderId })}{' '}
+              {created.payUrl && (
+                <a href={created.payUrl} target="_blank" rel="noopener">
+                  {t('operator.pay')}
+                </a>
+              )}
+            </p>
+          )}
         </>
       )}
-      <h3>Refunds</h3>
-      <ul data-testid="refunds">
-        {p.refunds.map((r) => (
-          <li key={r.id}>
-            {r.amount.amount} ₽ — {r.status}
-          </li>
-        ))}
-      </ul>
-      <button type="button" onClick={onNew}>
-        New checkout
-      </button>
     </section>
   );
 }

@@ -106,7 +106,17 @@ describe('EspKycForm', { timeout: 20_000 }, () => {
       terms_agreement: true,
       phone_check: true,
     });
-    expect(onCreated).toHaveBeenCalledWith({ id: expect.any(String), status: 'Processing' });
+    // What was typed comes back with the wallet, in the form's own shape, to refill the form later.
+    expect(onCreated).toHaveBeenCalledWith(
+      { id: expect.any(String), status: 'Processing' },
+      expect.objectContaining({
+        last_name: 'Иванов',
+        birth_date: '1993-12-22',
+        phones: [{ phone: '+7 (901) 763-63-53', type: 'Personal' }],
+        document: expect.objectContaining({ serial: '4509', issue_code: '404-004' }),
+        terms_agreement: true,
+      }),
+    );
   });
 
   it('keeps submit busy, and focused, while the request is pending', async () => {

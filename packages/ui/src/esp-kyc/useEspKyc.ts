@@ -38,8 +38,11 @@ export type EspKycState = 'idle' | 'invalid' | 'pending' | 'error' | 'success';
 export interface UseEspKycOptions {
   /** Values to start from (a draft, or what the host already knows). */
   defaultValues?: Partial<EspKycFields>;
-  /** The wallet was created; its ESP status follows on the event stream. */
-  onCreated?: (wallet: { id: string; status: WalletView['status'] }) => void;
+  /**
+   * The wallet was created; its ESP status follows on the event stream. `values` is what the form held when it
+   * was sent (the BFF never sends it back): keep it to refill the form, e.g. `WalletStatus`'s `kycValues`.
+   */
+  onCreated?: (wallet: { id: string; status: WalletView['status'] }, values: EspKycFields) => void;
   onError?: (error: unknown) => void;
   /** The clock for the age and date checks (stories, tests). */
   now?: () => Date;
@@ -171,7 +174,10 @@ export function useEspKyc(options: UseEspKycOptions = {}): UseEspKycResult {
         async (input) => {
           const outcome = await action.run(input);
           if (outcome.ok) {
-            latest.current.onCreated?.({ id: outcome.data.id, status: outcome.data.status });
+            latest.current.onCreated?.(
+              { id: outcome.data.id, status: outcome.data.status },
+              form.getValues(),
+            );
             return;
           }
           if (!('error' in outcome)) return;

@@ -1,5 +1,5 @@
 import { type FormEvent, type ReactNode, type Ref, useId, useRef } from 'react';
-import { cardShortName } from '../cards/cardFormat.js';
+import { cardShortName, formatCardNumber } from '../cards/cardFormat.js';
 import { formatPhoneInput } from '../esp-kyc/masks.js';
 import { ErrorNotice } from '../feedback/ErrorNotice.js';
 import { useMessages } from '../i18n/useMessages.js';
@@ -64,7 +64,11 @@ export function PayoutForm({ resultAction, className, ref, ...options }: PayoutF
     const invalid = p.submit();
     if (invalid) form.current?.querySelector<HTMLElement>(`[data-field="${invalid}"]`)?.focus();
   };
-  const to = [p.operation?.destinationMasked, p.operation?.sbp?.bankName].filter(Boolean).join(', ');
+  // A card as people read it (`4111 11•• •••• 1111`, never `411111******1111`); SBP: the masked phone and bank.
+  const destination = p.operation?.sbp
+    ? p.operation.destinationMasked
+    : formatCardNumber(p.operation?.destinationMasked ?? null);
+  const to = [destination, p.operation?.sbp?.bankName].filter(Boolean).join(', ');
   const reason = p.operation?.failure?.message;
   const funds = p.availableAtRefusal !== null;
 

@@ -1,5 +1,5 @@
 import { type KeyboardEvent, type ReactNode, type Ref, useId, useRef } from 'react';
-import { cardShortName } from '../cards/cardFormat.js';
+import { cardShortName, formatCardNumber } from '../cards/cardFormat.js';
 import { HostedCardForm } from '../cards/HostedCardForm.js';
 import { useBoundCards } from '../cards/useBoundCards.js';
 import { ErrorNotice } from '../feedback/ErrorNotice.js';
@@ -216,7 +216,8 @@ export function TopUpForm({
                 ? t('topup.failed.noReason')
                 : t(`topup.${result}.summary`, {
                     amount: top.operationAmount ?? '',
-                    card: top.operation?.destinationMasked ?? '',
+                    // As people read it (`4111 11•• •••• 1111`), never the wire's `411111******1111`.
+                    card: formatCardNumber(top.operation?.destinationMasked ?? null) ?? '',
                     reason: reason ?? '',
                   })
             }

@@ -1,4 +1,4 @@
-import { act, screen, within } from '@testing-library/react';
+import { act, screen, waitFor, within } from '@testing-library/react';
 import { userEvent } from '@testing-library/user-event';
 import { describe, expect, it, vi } from 'vitest';
 import { createFakeBffClient, fakeIds } from '../testing/createFakeBffClient.js';
@@ -66,6 +66,14 @@ describe('WalletStatus', () => {
     expect((within(form).getByRole('textbox', { name: /Фамилия/ }) as HTMLInputElement).value).toBe('Иванов');
     expect(document.activeElement?.getAttribute('data-slot')).toBe('title');
     expect(form.contains(document.activeElement)).toBe(true);
+    // Sent again: the host gets the new wallet and what was sent, to keep for another "Start again".
+    await userEvent.setup().click(within(form).getByRole('button', { name: 'Открыть кошелёк' }));
+    await waitFor(() =>
+      expect(onRestarted).toHaveBeenCalledWith(
+        expect.objectContaining({ status: 'Processing' }),
+        expect.objectContaining({ last_name: 'Иванов', inn: '500100732259' }),
+      ),
+    );
   });
 
   it('offers a retry after an error and moves focus to the state it then shows', async () => {

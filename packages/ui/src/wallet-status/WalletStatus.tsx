@@ -17,8 +17,11 @@ export interface WalletStatusProps {
   walletId: string;
   /** What the user typed into the KYC form before, kept in "Start again" (the BFF never sends it back). */
   kycValues?: Partial<EspKycFields>;
-  /** A new application from "Start again" was accepted: the new wallet (its status follows on the stream). */
-  onRestarted?: (wallet: { id: string; status: WalletView['status'] }) => void;
+  /**
+   * A new application from "Start again" was accepted: the new wallet (its status follows on the stream) and
+   * what the form held, for the next `kycValues`.
+   */
+  onRestarted?: (wallet: { id: string; status: WalletView['status'] }, values: EspKycFields) => void;
   /** Whom to contact about a blocked or suspended wallet: an email, a phone, a link. */
   supportContact?: ReactNode;
   className?: string;
