@@ -91,8 +91,9 @@ describe('EspKycForm', { timeout: 20_000 }, () => {
     const submit = screen.getByRole('button', { name: 'Открыть кошелёк' });
     await user.dblClick(submit);
     const accepted = await screen.findByRole('heading', { name: 'Заявка на кошелёк принята' });
-    // The form unmounted with the accepted application: focus is on its heading, not <body>.
-    expect(document.activeElement).toBe(accepted);
+    // The form unmounted with the accepted application: focus moves to its heading (in the effect after that
+    // render, so waited for), not to <body>.
+    await waitFor(() => expect(document.activeElement).toBe(accepted));
     const posts = fake.requests.filter((r) => r.method === 'POST' && r.path === '/api/wallets');
     expect(posts).toHaveLength(1);
     expect(posts[0]!.headers['Idempotency-Key']).toMatch(/^[0-9a-f-]{36}$/);
