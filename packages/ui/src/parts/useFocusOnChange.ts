@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useRef } from 'react';
+import { useCallback, useEffect, useLayoutEffect, useRef } from 'react';
 
 /** What {@link useFocusOnChange} returns: a ref for the element to focus, a focus handler for the root. */
 export interface FocusOnChange<T extends HTMLElement> {
@@ -28,7 +28,9 @@ export function useFocusOnChange<T extends HTMLElement = HTMLElement>(key: unkno
     return () => document.removeEventListener('focusin', onFocusIn, true);
   }, []);
 
-  useEffect(() => {
+  // In the commit that changed the content, before the browser paints or anything reads the page: there is no
+  // moment at which the new content is shown with focus left on <body>.
+  useLayoutEffect(() => {
     const first = seen.current === null;
     if (!first && Object.is(seen.current!.key, key)) return;
     seen.current = { key };
