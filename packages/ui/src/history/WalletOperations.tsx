@@ -6,6 +6,7 @@ import { Button } from '../parts/Button.js';
 import { CardHeader, useCardRoot } from '../parts/Card.js';
 import { Field } from '../parts/Field.js';
 import { Skeleton } from '../parts/Skeleton.js';
+import { usePagedListFocus } from '../parts/usePagedListFocus.js';
 import { useKit } from '../provider/KitContext.js';
 import { counterpartyParts, formatDateTime, formatSignedAmount } from './historyFormat.js';
 import { historyMessages } from './historyMessages.js';
@@ -114,7 +115,6 @@ export function WalletOperations({
   const history = useWalletOperations(walletId, options);
   const id = useId();
   const titleId = `${id}-title`;
-  const tableRef = useRef<HTMLTableElement>(null);
   const onErrorRef = useRef(onError);
   onErrorRef.current = onError;
   const { state, rows, filter } = history;
@@ -123,36 +123,11 @@ export function WalletOperations({
     if (history.error) onErrorRef.current?.(history.error);
   }, [history.error]);
 
-  // "Show more" moves focus to the first row it brought (the button may be gone with the last page).
-  const firstNew = useRef<number | null>(null);
-  const loadMore = () => {
-    firstNew.current = rows.length;
-    history.loadMore();
-  };
-  useEffect(() => {
-    const index = firstNew.current;
-    if (index === null || rows.length <= index) return;
-    firstNew.current = null;
-    tableRef.current?.querySelectorAll<HTMLElement>('[data-slot="row"]')[index]?.focus();
-  }, [rows.length]);
-
-  // A control that goes away under the user (Retry after it worked, Clear filters) leaves focus on the
-  // heading, not on <body>; focus elsewhere on the page is left alone.
-  const headingRef = useRef<HTMLHeadingElement>(null);
-  const focusInside = useRef(false);
-  useEffect(() => {
-    const onFocusIn = () => {
-      focusInside.current = false;
-    };
-    document.addEventListener('focusin', onFocusIn, true);
-    return () => document.removeEventListener('focusin', onFocusIn, true);
-  }, []);
-  const loadMoreFailed = history.loadMoreError !== null;
-  // biome-ignore lint/correctness/useExhaustiveDependencies: runs after each change that can unmount a control
-  useEffect(() => {
-    const active = document.activeElement;
-    if (focusInside.current && (active === null || active === document.body)) headingRef.current?.focus();
-  }, [state, loadMoreFailed, history.hasMore]);
+  const { tableRef, headingRef, loadMore, onFocus } = usePagedListFocus(
+    rows.length,
+    history.loadMore,
+    `${state} more:${history.hasMore} failed:${history.loadMoreError !== null}`,
+  );
 
   const select = <K extends keyof WalletOperationsFilter>(
     name: K,
@@ -185,9 +160,7 @@ export function WalletOperations({
       data-state={state}
       aria-labelledby={titleId}
       aria-busy={state === 'loading' || history.refreshing || history.loadingMore}
-      onFocus={() => {
-        focusInside.current = true;
-      }}
+      onFocus={onFocus}
     >
       <CardHeader id={titleId} title={t('history.title')} headingRef={headingRef} />
       <fieldset className="mk-fieldset mk-history__filters" data-slot="filters">

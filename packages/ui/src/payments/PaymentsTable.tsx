@@ -15,6 +15,7 @@ import { Button } from '../parts/Button.js';
 import { CardHeader, useCardRoot } from '../parts/Card.js';
 import { Field } from '../parts/Field.js';
 import { Skeleton } from '../parts/Skeleton.js';
+import { usePagedListFocus } from '../parts/usePagedListFocus.js';
 import { useKit } from '../provider/KitContext.js';
 import { useSubMerchantAccounts } from '../sub-merchants/useSubMerchantAccounts.js';
 import { paymentsMessages } from './paymentsMessages.js';
@@ -310,7 +311,6 @@ export function PaymentsTable({
   const { labelOf } = useSubMerchantAccounts();
   const id = useId();
   const titleId = `${id}-title`;
-  const tableRef = useRef<HTMLTableElement>(null);
   const onErrorRef = useRef(onError);
   onErrorRef.current = onError;
   const { state, payments, filter } = table;
@@ -320,36 +320,11 @@ export function PaymentsTable({
     if (table.error) onErrorRef.current?.(table.error);
   }, [table.error]);
 
-  // "Show more" moves focus to the first payment it brought (the button may be gone with the last page).
-  const firstNew = useRef<number | null>(null);
-  const loadMore = () => {
-    firstNew.current = payments.length;
-    table.loadMore();
-  };
-  useEffect(() => {
-    const index = firstNew.current;
-    if (index === null || payments.length <= index) return;
-    firstNew.current = null;
-    tableRef.current?.querySelectorAll<HTMLElement>('[data-slot="row"]')[index]?.focus();
-  }, [payments.length]);
-
-  // A control that goes away under the user (Retry after it worked, Clear filters, the last "Show more")
-  // leaves focus on the heading, not on <body>; focus elsewhere on the page is left alone.
-  const headingRef = useRef<HTMLHeadingElement>(null);
-  const focusInside = useRef(false);
-  useEffect(() => {
-    const onFocusIn = () => {
-      focusInside.current = false;
-    };
-    document.addEventListener('focusin', onFocusIn, true);
-    return () => document.removeEventListener('focusin', onFocusIn, true);
-  }, []);
-  const loadMoreFailed = table.loadMoreError !== null;
-  // biome-ignore lint/correctness/useExhaustiveDependencies: runs after each change that can unmount a control
-  useEffect(() => {
-    const active = document.activeElement;
-    if (focusInside.current && (active === null || active === document.body)) headingRef.current?.focus();
-  }, [state, loadMoreFailed, table.hasMore]);
+  const { tableRef, headingRef, loadMore, onFocus } = usePagedListFocus(
+    payments.length,
+    table.loadMore,
+    `${state} more:${table.hasMore} failed:${table.loadMoreError !== null}`,
+  );
 
   // A payment or refund that changes while the list is shown (the event stream) is announced once.
   const [announcement, setAnnouncement] = useState('');
@@ -404,9 +379,7 @@ export function PaymentsTable({
       data-state={state}
       aria-labelledby={titleId}
       aria-busy={state === 'loading' || table.refreshing || table.loadingMore}
-      onFocus={() => {
-        focusInside.current = true;
-      }}
+      onFocus={onFocus}
     >
       <CardHeader id={titleId} title={t('payments.title')} headingRef={headingRef} />
       <div className="mk-payments__filters" data-slot="filters">
