@@ -123,6 +123,7 @@ export type {
   UseRefundDialogResult,
 } from './refund/useRefundDialog.js';
 export { useRefundDialog } from './refund/useRefundDialog.js';
+export { amountToText, parseAmountText } from './routing/amountText.js';
 export type { RoutingSplitEditorProps } from './routing/RoutingSplitEditor.js';
 export { RoutingSplitEditor } from './routing/RoutingSplitEditor.js';
 export type { RoutingAccountOption } from './routing/RoutingSplitRow.js';

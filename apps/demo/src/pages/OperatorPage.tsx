@@ -6,10 +6,12 @@ import {
   validateRouting,
 } from '@mandarin-kit/core';
 import {
+  amountToText,
   type BffClient,
   CapturePayment,
   ErrorNotice,
   PaymentsTable,
+  parseAmountText,
   queryKeys,
   RefundDialog,
   RoutingSplitEditor,
@@ -20,7 +22,6 @@ import {
 } from '@mandarin-kit/ui';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useId, useState } from 'react';
-import { amountToText, parseAmountText } from '../amountText.js';
 import { SandboxNote } from '../SandboxNote.js';
 import { sandboxSubMerchantTokens } from '../sandbox.js';
 import { useDemoText } from '../useDemoText.js';
