@@ -12,6 +12,7 @@ import { useEffect, useState } from 'react';
 import { useBalance } from '../balance/useBalance.js';
 import { isApiError } from '../client/ApiError.js';
 import { formatPhoneInput } from '../esp-kyc/masks.js';
+import { useAmountText } from '../parts/useAmountText.js';
 import { useKit } from '../provider/KitContext.js';
 import { queryKeys } from '../provider/queryKeys.js';
 import { parseAmountText } from '../routing/amountText.js';
@@ -149,7 +150,7 @@ export function usePayoutForm(options: UsePayoutFormOptions): UsePayoutFormResul
     select: setCardId,
   };
   const [method, setMethod] = useState<PayoutMethod>(options.defaultMethod ?? 'card');
-  const [amountText, setAmountText] = useState('');
+  const [amountText, setAmountText] = useAmountText(locale);
   const [cardNumber, setCardNumber] = useState('');
   const [phone, setPhone] = useState('');
   const [bankQuery, setBankQuery] = useState('');

@@ -12,6 +12,7 @@ import {
 } from '@mandarin-kit/core';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useMemo, useState } from 'react';
+import { useAmountText } from '../parts/useAmountText.js';
 import { useKit } from '../provider/KitContext.js';
 import { queryKeys } from '../provider/queryKeys.js';
 import { amountToText, parseAmountText } from '../routing/amountText.js';
@@ -104,7 +105,7 @@ export function useRefundDialog({
   });
   const payment = query.data;
   const refundable = parseAmount(payment.refundable.amount);
-  const [amountText, setAmountText] = useState(() =>
+  const [amountText, setAmountText] = useAmountText(locale, () =>
     amountToText(parseAmount(given.refundable.amount), locale),
   );
   const [manual, setManual] = useState<RoutingWire | null>(null);

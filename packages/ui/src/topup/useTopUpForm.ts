@@ -7,6 +7,7 @@ import {
 } from '@mandarin-kit/core';
 import { useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
+import { useAmountText } from '../parts/useAmountText.js';
 import { useOperationOutcome } from '../payout/useOperationOutcome.js';
 import { useKit } from '../provider/KitContext.js';
 import { queryKeys } from '../provider/queryKeys.js';
@@ -56,7 +57,7 @@ export function useTopUpForm(options: UseTopUpFormOptions): UseTopUpFormResult {
   const { client, locale } = useKit();
   const queryClient = useQueryClient();
   const { walletId } = options;
-  const [amountText, setAmountText] = useState('');
+  const [amountText, setAmountText] = useAmountText(locale);
   const [cardId, setCardId] = useState<string | null>(null);
   const [tried, setTried] = useState(false);
   const [operationId, setOperationId] = useState<string | null>(null);
