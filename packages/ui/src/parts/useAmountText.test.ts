@@ -26,4 +26,16 @@ describe('useAmountText', () => {
     rerender({ locale: 'ru' });
     expect(result.current[0]).toBe('12,3,4');
   });
+
+  it('keeps an amount that reads the same in both languages as typed', () => {
+    const { result, rerender } = renderHook(({ locale }: { locale: Locale }) => useAmountText(locale), {
+      initialProps: { locale: 'en' },
+    });
+    act(() => result.current[1]('5000'));
+    rerender({ locale: 'ru' });
+    expect(result.current[0]).toBe('5000');
+    act(() => result.current[1]('1,5'));
+    rerender({ locale: 'en' });
+    expect(result.current[0]).toBe('1.50');
+  });
 });

@@ -1,9 +1,10 @@
 import type { RoutingWireEntry } from '@mandarin-kit/core';
-import { getDefaultNormalizer, screen, waitFor, within } from '@testing-library/react';
+import { getDefaultNormalizer, render, screen, waitFor, within } from '@testing-library/react';
 import { userEvent } from '@testing-library/user-event';
 import { useState } from 'react';
 import { describe, expect, it, vi } from 'vitest';
-import { fakeIds } from '../testing/createFakeBffClient.js';
+import { MandarinKitProvider } from '../provider/MandarinKitProvider.js';
+import { createFakeBffClient, fakeIds } from '../testing/createFakeBffClient.js';
 import { renderWithKit } from '../testing/renderWithKit.js';
 import { RoutingSplitEditor } from './RoutingSplitEditor.js';
 import type { RoutingWire } from './useRoutingSplit.js';
@@ -33,6 +34,36 @@ function Host() {
 }
 
 describe('RoutingSplitEditor', () => {
+  it('writes the amounts typed so far again in the new language when the host switches it', async () => {
+    const fake = createFakeBffClient();
+    const onValueChange = vi.fn();
+    function Switching() {
+      const [locale, setLocale] = useState<'ru' | 'en'>('ru');
+      return (
+        <MandarinKitProvider client={fake.client} EventSource={fake.EventSource} locale={locale}>
+          <RoutingSplitEditor
+            total={150050n}
+            defaultValue={{ destination: [entry(A, '0.00')] }}
+            onValueChange={onValueChange}
+          />
+          <button type="button" onClick={() => setLocale('en')}>
+            English
+          </button>
+        </MandarinKitProvider>
+      );
+    }
+    render(<Switching />);
+    const user = userEvent.setup();
+    await user.clear(cell('Сумма, ₽', 1));
+    await user.type(cell('Сумма, ₽', 1), '1 500,50');
+    await user.click(screen.getByRole('button', { name: 'English' }));
+    const amount = screen.getByRole('textbox', { name: 'Amount, ₽, row 1' }) as HTMLInputElement;
+    expect(amount.value).toBe('1500.50');
+    expect(amount.getAttribute('aria-invalid')).not.toBe('true');
+    await user.type(amount, '{Backspace}');
+    expect(onValueChange).toHaveBeenLastCalledWith({ destination: [entry(A, '1500.50')] }, expect.anything());
+  });
+
   it('shows totals and the remaining amount, and emits the wire object as the user types', async () => {
     const onValueChange = vi.fn();
     renderWithKit(

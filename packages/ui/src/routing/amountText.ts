@@ -26,3 +26,14 @@ export function amountToText(minor: bigint, locale: Locale): string {
   const wire = formatAmount(minor);
   return locale === 'ru' ? wire.replace('.', ',') : wire;
 }
+
+/**
+ * Text typed as an amount in locale `from`, as it should read in locale `to`: unchanged when it means the same
+ * there (`5000`), written again when it would be refused or read differently (`1 500,50` → `1500.50`, `1,5` →
+ * `1.50`), and left as typed when it is not an amount at all.
+ */
+export function amountTextIn(text: string, from: Locale, to: Locale): string {
+  const minor = parseAmountText(text, from);
+  if (minor === null || parseAmountText(text, to) === minor) return text;
+  return amountToText(minor, to);
+}

@@ -9,10 +9,10 @@ import {
   toRoutingSource,
   validateRouting,
 } from '@mandarin-kit/core';
-import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import type { Locale } from '../i18n/defineMessages.js';
 import { useKit } from '../provider/KitContext.js';
-import { amountToText, parseAmountText } from './amountText.js';
+import { amountTextIn, amountToText, parseAmountText } from './amountText.js';
 
 /** One row as the user is editing it: text, not yet money. */
 export interface RoutingRowDraft {
@@ -179,6 +179,24 @@ export function useRoutingSplit(options: UseRoutingSplitOptions): UseRoutingSpli
     rowsRef.current = next;
     setRows(next);
   }, [valueJson, locale]);
+
+  // A language switch writes every typed amount, fee and percentage again in the new locale (`1 500,50` →
+  // `1500.50`) instead of leaving it to be refused; text that is not a number stays as typed.
+  const shownLocale = useRef(locale);
+  useLayoutEffect(() => {
+    const from = shownLocale.current;
+    if (from === locale) return;
+    shownLocale.current = locale;
+    const again = (text: string) => amountTextIn(text, from, locale);
+    const next = rowsRef.current.map((row) => ({
+      ...row,
+      amount: again(row.amount),
+      fee: again(row.fee),
+      percent: again(row.percent),
+    }));
+    rowsRef.current = next;
+    setRows(next);
+  }, [locale]);
 
   const commit = useCallback(
     (next: RoutingRowDraft[]) => {
