@@ -1,4 +1,5 @@
-import { useCallback, useEffect, useLayoutEffect, useRef } from 'react';
+import { useCallback, useLayoutEffect, useRef } from 'react';
+import { useFocusWasInside } from './useFocusWasInside.js';
 
 /** What {@link useFocusOnChange} returns: a ref for the element to focus, a focus handler for the root. */
 export interface FocusOnChange<T extends HTMLElement> {
@@ -16,17 +17,8 @@ export interface FocusOnChange<T extends HTMLElement> {
  */
 export function useFocusOnChange<T extends HTMLElement = HTMLElement>(key: unknown): FocusOnChange<T> {
   const target = useRef<T | null>(null);
-  const wasInside = useRef(false);
+  const { wasInside, onFocus } = useFocusWasInside();
   const seen = useRef<{ key: unknown } | null>(null);
-
-  useEffect(() => {
-    // Capture on the document runs before React's handler on the root, which sets it back for focus inside.
-    const onFocusIn = () => {
-      wasInside.current = false;
-    };
-    document.addEventListener('focusin', onFocusIn, true);
-    return () => document.removeEventListener('focusin', onFocusIn, true);
-  }, []);
 
   // In the commit that changed the content, before the browser paints or anything reads the page: there is no
   // moment at which the new content is shown with focus left on <body>.
@@ -39,15 +31,13 @@ export function useFocusOnChange<T extends HTMLElement = HTMLElement>(key: unkno
     const active = element.ownerDocument.activeElement;
     const lost = active === null || active === element.ownerDocument.body;
     const inside = element.closest('[data-slot="root"]')?.contains(active) ?? false;
-    if (inside || (lost && wasInside.current)) element.focus();
-  }, [key]);
+    if (inside || (lost && wasInside())) element.focus();
+  }, [key, wasInside]);
 
   return {
     target: useCallback((element: T | null) => {
       target.current = element;
     }, []),
-    onFocus: useCallback(() => {
-      wasInside.current = true;
-    }, []),
+    onFocus,
   };
 }

@@ -1,4 +1,5 @@
 import { type RefObject, useEffect, useRef } from 'react';
+import { useFocusWasInside } from './useFocusWasInside.js';
 
 /** What {@link usePagedListFocus} returns: refs for the table and heading, the wrapped load, the root's focus handler. */
 export interface PagedListFocus {
@@ -21,7 +22,7 @@ export function usePagedListFocus(rowCount: number, load: () => void, controls: 
   const tableRef = useRef<HTMLTableElement>(null);
   const headingRef = useRef<HTMLHeadingElement>(null);
   const firstNew = useRef<number | null>(null);
-  const focusInside = useRef(false);
+  const { wasInside, onFocus } = useFocusWasInside();
 
   useEffect(() => {
     const index = firstNew.current;
@@ -30,19 +31,10 @@ export function usePagedListFocus(rowCount: number, load: () => void, controls: 
     tableRef.current?.querySelectorAll<HTMLElement>('[data-slot="row"]')[index]?.focus();
   }, [rowCount]);
 
-  useEffect(() => {
-    // Capture on the document runs before React's handler on the root, which sets it back for focus inside.
-    const onFocusIn = () => {
-      focusInside.current = false;
-    };
-    document.addEventListener('focusin', onFocusIn, true);
-    return () => document.removeEventListener('focusin', onFocusIn, true);
-  }, []);
-
   // biome-ignore lint/correctness/useExhaustiveDependencies: runs after each change that can unmount a control
   useEffect(() => {
     const active = document.activeElement;
-    if (focusInside.current && (active === null || active === document.body)) headingRef.current?.focus();
+    if (wasInside() && (active === null || active === document.body)) headingRef.current?.focus();
   }, [controls]);
 
   return {
@@ -52,8 +44,6 @@ export function usePagedListFocus(rowCount: number, load: () => void, controls: 
       firstNew.current = rowCount;
       load();
     },
-    onFocus: () => {
-      focusInside.current = true;
-    },
+    onFocus,
   };
 }
