@@ -33,26 +33,34 @@ function Host() {
   );
 }
 
+/** A host that switches the kit's language from Russian to English. */
+function Switching({
+  fake,
+  onValueChange,
+}: {
+  fake: ReturnType<typeof createFakeBffClient>;
+  onValueChange: (wire: RoutingWire) => void;
+}) {
+  const [locale, setLocale] = useState<'ru' | 'en'>('ru');
+  return (
+    <MandarinKitProvider client={fake.client} EventSource={fake.EventSource} locale={locale}>
+      <RoutingSplitEditor
+        total={150050n}
+        defaultValue={{ destination: [entry(A, '0.00')] }}
+        onValueChange={onValueChange}
+      />
+      <button type="button" onClick={() => setLocale('en')}>
+        English
+      </button>
+    </MandarinKitProvider>
+  );
+}
+
 describe('RoutingSplitEditor', () => {
   it('writes the amounts typed so far again in the new language when the host switches it', async () => {
     const fake = createFakeBffClient();
     const onValueChange = vi.fn();
-    function Switching() {
-      const [locale, setLocale] = useState<'ru' | 'en'>('ru');
-      return (
-        <MandarinKitProvider client={fake.client} EventSource={fake.EventSource} locale={locale}>
-          <RoutingSplitEditor
-            total={150050n}
-            defaultValue={{ destination: [entry(A, '0.00')] }}
-            onValueChange={onValueChange}
-          />
-          <button type="button" onClick={() => setLocale('en')}>
-            English
-          </button>
-        </MandarinKitProvider>
-      );
-    }
-    render(<Switching />);
+    render(<Switching fake={fake} onValueChange={onValueChange} />);
     const user = userEvent.setup();
     await user.clear(cell('Сумма, ₽', 1));
     await user.type(cell('Сумма, ₽', 1), '1 500,50');
