@@ -140,7 +140,8 @@ describe.skipIf(!hasChromium)(
         const seen: string[] = await page.evaluate(() => (globalThis as any).seenMessages);
         expect(seen.length).toBeGreaterThan(0);
         for (const message of seen) {
-          expect(message).not.toMatch(/4111|Ivan|IVAN|321/);
+          // The channel is a random hex id, which may contain "321" by chance; the card data may be nowhere else.
+          expect(message.replace(/"channel":"[0-9a-f]+"/, '')).not.toMatch(/4111|Ivan|IVAN|321/);
         }
         expect(await page.content()).not.toContain('4111');
 
