@@ -82,8 +82,8 @@ describe('PayoutForm', () => {
     // Mandarin's callback (and its event) lands while the answer to the create call is still on its way.
     fake.client.createPayout = async (...args) => {
       const view = await create(...args);
+      // The fake stream hands the event to the page synchronously: it is in before the answer returns.
       fake.finishSbpPayout('success');
-      await new Promise((resolve) => setTimeout(resolve, 20));
       return view;
     };
     renderWithKit(<PayoutForm walletId={fakeIds.wallet} />, { fake });
