@@ -1,14 +1,14 @@
 import type { Server } from 'node:http';
 import Router from '@koa/router';
-import { createOpenApiDocument, type OpenApiDocument } from '@mandarin-kit/core';
 import Koa from 'koa';
 import type { Logger } from 'pino';
 import type { Registry } from 'prom-client';
 import { cardRoutes } from './api/cards.js';
+import { openApiRoutes } from './api/openApiRoutes.js';
 import { operationRoutes } from './api/operations.js';
 import { operatorWalletRoutes } from './api/operatorWallets.js';
 import { paymentRoutes } from './api/payments.js';
-import { ok, route, routeTableDrift, servedRoutes } from './api/route.js';
+import { routeTableDrift, servedRoutes } from './api/route.js';
 import { sessionRoutes } from './api/session.js';
 import { walletRoutes } from './api/wallets.js';
 import { type BffDeps, defaultRateLimits, type RateLimits, type SbpMode } from './BffDeps.js';
@@ -262,14 +262,7 @@ export function createBff(options: BffOptions): BffApp {
     // No allowedMethods(): an unknown method on a known path falls through to the NOT_FOUND error below.
     api.use(routes.routes());
   }
-  // The browser API's own description: no session needed, the same for everyone, so it may be cached.
-  const openApi = new Router({ prefix: '/api' });
-  let document: OpenApiDocument | undefined;
-  route(openApi, 'openApiDocument', (ctx) => {
-    ctx.set('Cache-Control', 'public, max-age=300');
-    document ??= createOpenApiDocument();
-    return ok(document);
-  });
+  const openApi = openApiRoutes();
   checkRouteTable([...servedRoutes(openApi), ...servedRoutes(api)]);
   const callbacks = callbackRoutes(
     relay,
