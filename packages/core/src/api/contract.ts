@@ -1,5 +1,4 @@
 import { z } from 'zod';
-import type { ErrorCode } from '../errors/errorCodes.js';
 import { espKycInputSchema } from '../kyc/espKycInput.js';
 import {
   completePaymentBodySchema,
@@ -30,7 +29,8 @@ import {
   subMerchantViewSchema,
 } from './payments.js';
 import { operationHistoryQuerySchema, paymentListQuerySchema } from './queries.js';
-import type { PathParamNames, RouteName, RouteRef, routes } from './routes.js';
+import { bodyErrors, type MediaAnswer, type ParamSpec, type RouteSpec } from './routeSpec.js';
+import type { RouteName, routes } from './routes.js';
 import {
   balanceViewSchema,
   otpSentViewSchema,
@@ -43,56 +43,6 @@ import {
 // query, body), what it answers (status and view), the error codes it may answer, and who may call it. The BFF
 // builds its router from it (`packages/bff/src/api/route.ts`) and the OpenAPI document is generated from it
 // (`openapi.ts`). Browser bundles never import this module: it carries the body schemas.
-
-/** Who may call a route: anyone (no session needed), any signed-in user, or operators only. */
-export type RouteAccess = 'public' | 'user' | 'operator';
-
-/** A path parameter: its schema, and what a malformed or unknown one is reported as (`Wallet not found`). */
-export interface ParamSpec {
-  readonly schema: z.ZodType<string, string>;
-  readonly what: string;
-}
-
-/** An answer that is not JSON: a CSV download or the event stream. */
-export interface MediaAnswer {
-  readonly contentType: 'text/csv' | 'text/event-stream';
-  readonly description: string;
-}
-
-/** What a route answers with one status: a JSON view, a non-JSON body, or nothing (`null`, for 204). */
-export type AnswerSpec = z.ZodType | MediaAnswer | null;
-
-interface RouteSpecBase {
-  /** One line, for the reference and the OpenAPI `summary`. */
-  readonly summary: string;
-  /** More words, where one line is not enough. */
-  readonly description?: string;
-  /** The capability it belongs to (the OpenAPI tag). */
-  readonly tag: string;
-  readonly access: RouteAccess;
-  /** The query string, parsed by the BFF (`?kind=top_up,deposit&limit=20`). */
-  readonly query?: z.ZodType;
-  /** The JSON body. */
-  readonly body?: z.ZodType;
-  /** The answers it gives on success, by status. */
-  readonly responses: Readonly<Record<number, AnswerSpec>>;
-  /** The error codes this route answers with besides {@link commonErrors}. */
-  readonly errors: readonly ErrorCode[];
-}
-
-/** Any route's full description, as code that walks the whole table reads it. */
-export type AnyRouteSpec = RouteSpecBase & { readonly params?: Readonly<Record<string, ParamSpec>> };
-
-/**
- * The full description of route `R`: its path parameters are exactly those of the template, and it has a body
- * or query schema exactly when the light table says it takes one.
- */
-export type RouteSpec<R extends RouteRef> = Omit<RouteSpecBase, 'body' | 'query'> &
-  ([PathParamNames<R['path']>] extends [never]
-    ? { readonly params?: undefined }
-    : { readonly params: { readonly [K in PathParamNames<R['path']>]: ParamSpec } }) &
-  (R extends { body: true } ? { readonly body: z.ZodType } : { readonly body?: undefined }) &
-  (R extends { query: true } ? { readonly query: z.ZodType } : { readonly query?: undefined });
 
 const id = (what: string): ParamSpec => ({ schema: uuidSchema, what });
 
@@ -109,43 +59,10 @@ const eventStream: MediaAnswer = {
     '`Last-Event-ID`.',
 };
 
-/** Error codes any route may answer: no session (a host's own sign-in), a refused origin, limits, a crash. */
-export const commonErrors = [
-  'UNAUTHENTICATED',
-  'FORBIDDEN',
-  'RATE_LIMITED',
-  'INTERNAL',
-] as const satisfies readonly ErrorCode[];
-
-/** What a call that carries a body may also be refused with (before the route reads it). */
-export const bodyErrors = [
-  'CSRF_REQUIRED',
-  'VALIDATION_FAILED',
-  'PAYLOAD_TOO_LARGE',
-] as const satisfies readonly ErrorCode[];
-
 /** Mandarin's refusal or absence, as the BFF answers them. */
 const upstream = ['UPSTREAM_REJECTED', 'UPSTREAM_TIMEOUT', 'UPSTREAM_UNAVAILABLE'] as const;
 /** An `Idempotency-Key` missing, still in progress, or reused for another request. */
 const once = ['VALIDATION_FAILED', 'CONFLICT', 'IDEMPOTENCY_KEY_REUSED'] as const;
-
-/** The statuses each error code is answered with. */
-export const errorStatuses: Readonly<Record<ErrorCode, readonly number[]>> = {
-  VALIDATION_FAILED: [400, 415],
-  UNAUTHENTICATED: [401],
-  FORBIDDEN: [403],
-  CSRF_REQUIRED: [403],
-  NOT_FOUND: [404],
-  CONFLICT: [409],
-  IDEMPOTENCY_KEY_REUSED: [422],
-  RATE_LIMITED: [429],
-  INSUFFICIENT_FUNDS: [422],
-  PAYLOAD_TOO_LARGE: [413],
-  UPSTREAM_REJECTED: [422],
-  UPSTREAM_TIMEOUT: [504],
-  UPSTREAM_UNAVAILABLE: [502],
-  INTERNAL: [500],
-};
 
 /** Every route of the browser API in full, by the names of {@link routes}. */
 export const contract = {
@@ -456,30 +373,3 @@ export const contract = {
     errors: ['CSRF_REQUIRED', 'NOT_FOUND'],
   },
 } as const satisfies { readonly [N in RouteName]: RouteSpec<(typeof routes)[N]> };
-
-/** The contract's table type. */
-export type Contract = typeof contract;
-
-type AnswersOf<N extends RouteName> = Contract[N]['responses'];
-type StatusOf<N extends RouteName> = keyof AnswersOf<N> & number;
-type SentBody<A> = A extends z.ZodType ? z.input<A> : A extends null ? undefined : unknown;
-type ReadBody<A> = A extends z.ZodType ? z.output<A> : A extends null ? undefined : never;
-
-/** The JSON body of route `N` as the browser sends it (`never` for a route without one). */
-export type RouteBody<N extends RouteName> = Contract[N] extends { body: infer S extends z.ZodType }
-  ? z.input<S>
-  : never;
-/** The body of route `N` once the BFF has parsed it. */
-export type ParsedRouteBody<N extends RouteName> = Contract[N] extends { body: infer S extends z.ZodType }
-  ? z.output<S>
-  : never;
-/** The query of route `N` once the BFF has parsed it. */
-export type ParsedRouteQuery<N extends RouteName> = Contract[N] extends { query: infer S extends z.ZodType }
-  ? z.output<S>
-  : never;
-/** What the BFF may answer on route `N`: one of its declared statuses with that status's body. */
-export type RouteReply<N extends RouteName> = {
-  [S in StatusOf<N>]: { status: S; body: SentBody<AnswersOf<N>[S]> };
-}[StatusOf<N>];
-/** What the browser reads from a successful call of route `N` (its JSON views, parsed). */
-export type RouteView<N extends RouteName> = { [S in StatusOf<N>]: ReadBody<AnswersOf<N>[S]> }[StatusOf<N>];

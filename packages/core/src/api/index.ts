@@ -44,21 +44,7 @@ export {
   moneyViewSchema,
   uuidSchema,
 } from './common.js';
-export type {
-  AnswerSpec,
-  AnyRouteSpec,
-  Contract,
-  MediaAnswer,
-  ParamSpec,
-  ParsedRouteBody,
-  ParsedRouteQuery,
-  RouteAccess,
-  RouteBody,
-  RouteReply,
-  RouteSpec,
-  RouteView,
-} from './contract.js';
-export { bodyErrors, commonErrors, contract, errorStatuses } from './contract.js';
+export { contract } from './contract.js';
 export { isLuhnValid } from './luhn.js';
 export { createOpenApiDocument, errorsOf, type OpenApiDocument, openApiPath } from './openapi.js';
 export type {
@@ -110,8 +96,25 @@ export {
 } from './payments.js';
 export type { OperationHistoryQuery, PaymentListQuery } from './queries.js';
 export { operationHistoryQuerySchema, paymentListQuerySchema } from './queries.js';
+export type {
+  AnswerSpec,
+  AnyRouteSpec,
+  MediaAnswer,
+  ParamSpec,
+  RouteAccess,
+  RouteSpec,
+} from './routeSpec.js';
+export { bodyErrors, commonErrors, errorStatuses } from './routeSpec.js';
 export type { PathParamNames, RouteMethod, RouteName, RouteParams, RouteRef } from './routes.js';
 export { findRoute, matchPath, pathOf, routes } from './routes.js';
+export type {
+  Contract,
+  ParsedRouteBody,
+  ParsedRouteQuery,
+  RouteBody,
+  RouteReply,
+  RouteView,
+} from './routeTypes.js';
 export type { BalanceView, OtpSentView, OtpVerifiedView, WalletListView, WalletView } from './wallets.js';
 export {
   balanceViewSchema,

@@ -5,16 +5,10 @@ import { espKycInputSchema } from '../kyc/espKycInput.js';
 import * as bodies from './bodies.js';
 import * as cards from './cards.js';
 import { meViewSchema } from './common.js';
-import {
-  type AnswerSpec,
-  type AnyRouteSpec,
-  bodyErrors,
-  commonErrors,
-  contract,
-  errorStatuses,
-} from './contract.js';
+import { contract } from './contract.js';
 import * as operations from './operations.js';
 import * as payments from './payments.js';
+import { type AnswerSpec, type AnyRouteSpec, bodyErrors, commonErrors, errorStatuses } from './routeSpec.js';
 import { type RouteName, routes } from './routes.js';
 import * as wallets from './wallets.js';
 
