@@ -4,7 +4,7 @@ import { ErrorNotice } from '../feedback/ErrorNotice.js';
 import { type Translate, useMessages } from '../i18n/useMessages.js';
 import { Button } from '../parts/Button.js';
 import { CardHeader, useCardRoot } from '../parts/Card.js';
-import { Field } from '../parts/Field.js';
+import { FilterSelect } from '../parts/FilterSelect.js';
 import { Skeleton } from '../parts/Skeleton.js';
 import { usePagedListFocus } from '../parts/usePagedListFocus.js';
 import { useKit } from '../provider/KitContext.js';
@@ -134,23 +134,15 @@ export function WalletOperations({
     values: readonly WalletOperationsFilter[K][],
     label: (value: WalletOperationsFilter[K]) => string,
   ) => (
-    <Field id={`${id}-${name}`} label={t(`history.filter.${name}`)}>
-      <select
-        id={`${id}-${name}`}
-        className="mk-input"
-        data-slot={`filter-${name}`}
-        value={filter[name]}
-        onChange={(event) =>
-          history.setFilter({ [name]: event.target.value } as Partial<WalletOperationsFilter>)
-        }
-      >
-        {values.map((value) => (
-          <option key={value} value={value} data-slot="option">
-            {label(value)}
-          </option>
-        ))}
-      </select>
-    </Field>
+    <FilterSelect
+      id={`${id}-${name}`}
+      name={name}
+      label={t(`history.filter.${name}`)}
+      value={filter[name]}
+      values={values}
+      optionLabel={label}
+      onChange={(value) => history.setFilter({ [name]: value } as Partial<WalletOperationsFilter>)}
+    />
   );
 
   return (
